@@ -1,0 +1,1 @@
+"""The question-bank format, its checks and its loader."""

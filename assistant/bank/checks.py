@@ -1,0 +1,301 @@
+"""The checks a bank passes beyond its schema: ids, references, conditions, translations, presets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.bank.index import ANSWERABLE_TYPES, BankIndex, Placement
+from assistant.bank.model import (
+    CHOICE_TYPES,
+    NUMERIC_TYPES,
+    TEXT_TYPES,
+    Bank,
+    Condition,
+    DefaultSource,
+    Item,
+    ItemType,
+    Operator,
+)
+from assistant.bank.problems import BankProblem, Path, format_path
+
+_LOCALIZED_KEYS = frozenset({"text", "help", "probe", "label", "title", "intro", "description", "add_prompt"})
+_LENGTH_TYPES = TEXT_TYPES | {ItemType.LIST, ItemType.OPEN_CHOICE}
+_RANGE_TYPES = NUMERIC_TYPES | {ItemType.LIST, ItemType.MULTI_CHOICE, ItemType.GROUP}
+
+
+class _Report:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[BankProblem] = []
+
+    def add(self, path: Path, key: str, **params: Any) -> None:
+        self.problems.append(BankProblem(file=self.file, path=path, key=key, params=params))
+
+
+def check_bank(bank: Bank, file: str) -> list[BankProblem]:
+    report = _Report(file)
+    index = BankIndex.build(bank)
+    if bank.default_locale not in bank.locales:
+        report.add(("default_locale",), "bank.default_locale_unlisted", locale=bank.default_locale)
+    _check_translations(bank, report)
+    _check_unique_ids(bank, index, report)
+    for placement in index.placements.values():
+        _check_item_shape(placement, report)
+        _check_references(placement, index, report)
+    _check_cycles(index, report)
+    _check_presets(bank, index, report)
+    return report.problems
+
+
+def _check_translations(bank: Bank, report: _Report) -> None:
+    dump = bank.model_dump(mode="json", exclude_none=True)
+    for path, text in _localized_texts(dump, ()):
+        for locale in bank.locales:
+            if not (text.get(locale) or "").strip():
+                report.add(path, "bank.missing_translation", locale=locale)
+    for path, examples in _examples(dump, ()):
+        for locale in bank.locales:
+            if not examples.get(locale):
+                report.add(path, "bank.missing_translation", locale=locale)
+
+
+def _localized_texts(node: Any, path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _LOCALIZED_KEYS and isinstance(value, dict):
+                yield (*path, key), value
+            elif key == "touchpoints" and isinstance(value, list):
+                for position, text in enumerate(value):
+                    yield (*path, key, position), text
+            else:
+                yield from _localized_texts(value, (*path, key))
+    elif isinstance(node, list):
+        for position, value in enumerate(node):
+            yield from _localized_texts(value, (*path, position))
+
+
+def _examples(node: Any, path: Path) -> Iterator[tuple[Path, dict[str, list[str]]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "examples" and isinstance(value, dict):
+                yield (*path, key), value
+            else:
+                yield from _examples(value, (*path, key))
+    elif isinstance(node, list):
+        for position, value in enumerate(node):
+            yield from _examples(value, (*path, position))
+
+
+def _check_unique_ids(bank: Bank, index: BankIndex, report: _Report) -> None:
+    for first, again in index.duplicates:
+        report.add((*again.path, "id"), "bank.duplicate_id", id=again.item.id, other=_where(first.path))
+    _unique(report, [(("steps", n, "id"), step.id) for n, step in enumerate(bank.steps)])
+    _unique(report, [(("presets", n, "code"), preset.code) for n, preset in enumerate(bank.presets)])
+    for n, preset in enumerate(bank.presets):
+        _unique(report, [(("presets", n, "stages", m, "code"), s.code) for m, s in enumerate(preset.stages)])
+    for placement in index.placements.values():
+        options = placement.item.options
+        _unique(report, [((*placement.path, "options", n, "code"), o.code) for n, o in enumerate(options)])
+        points = placement.item.points
+        _unique(report, [((*placement.path, "points", n, "value"), p.value) for n, p in enumerate(points)])
+
+
+def _unique(report: _Report, entries: list[tuple[Path, object]]) -> None:
+    seen: dict[object, Path] = {}
+    for path, value in entries:
+        if value in seen:
+            report.add(path, "bank.duplicate_id", id=value, other=_where(seen[value]))
+        else:
+            seen[value] = path
+
+
+def _where(path: Path) -> str:
+    return format_path(path)
+
+
+def _check_item_shape(placement: Placement, report: _Report) -> None:
+    item, path = placement.item, placement.path
+    kind = item.type
+    if kind is not ItemType.GROUP:
+        for name in ("items", "repeat_for", "repeat", "add_prompt"):
+            if getattr(item, name):
+                report.add((*path, name), "bank.group_only", field=name)
+    elif not item.items:
+        report.add(path, "bank.group_empty")
+    elif item.repeat and item.repeat_for:
+        report.add(path, "bank.repeat_both")
+    if kind in {ItemType.SINGLE_CHOICE, ItemType.MULTI_CHOICE} and not item.options and not item.options_from:
+        report.add(path, "bank.options_missing", type=kind.value)
+    if kind is ItemType.OPEN_CHOICE and not item.options:
+        report.add(path, "bank.options_missing", type=kind.value)
+    if kind not in CHOICE_TYPES and (item.options or item.options_from):
+        report.add((*path, "options"), "bank.options_unexpected")
+    if kind is ItemType.SCALE:
+        values = [point.value for point in item.points]
+        if len(values) < 2 or values != sorted(set(values)):
+            report.add((*path, "points"), "bank.scale_points")
+    elif item.points:
+        report.add((*path, "points"), "bank.field_not_for_type", field="points", type=kind.value)
+    if item.probe and kind not in TEXT_TYPES:
+        report.add((*path, "probe"), "bank.field_not_for_type", field="probe", type=kind.value)
+    if item.max_length is not None and kind not in _LENGTH_TYPES:
+        report.add((*path, "max_length"), "bank.field_not_for_type", field="max_length", type=kind.value)
+    for name in ("min", "max"):
+        if getattr(item, name) is not None and kind not in _RANGE_TYPES:
+            report.add((*path, name), "bank.field_not_for_type", field=name, type=kind.value)
+    if item.min is not None and item.max is not None and item.min > item.max:
+        report.add(path, "bank.min_above_max", min=item.min, max=item.max)
+    if item.required and kind not in ANSWERABLE_TYPES:
+        report.add((*path, "required"), "bank.field_not_for_type", field="required", type=kind.value)
+    _check_default_source(placement, report)
+
+
+def _check_default_source(placement: Placement, report: _Report) -> None:
+    item, source = placement.item, placement.item.default_from
+    if source is None:
+        return
+    reason = None
+    if source in (DefaultSource.PRESET_STAGES, DefaultSource.PRESET_TOUCHPOINTS) and item.type is not ItemType.LIST:
+        reason = "bank.default_source.list"
+    elif source is DefaultSource.PRESET_MAP_TYPE and item.type is not ItemType.SINGLE_CHOICE:
+        reason = "bank.default_source.choice"
+    elif source is DefaultSource.PRESET_TOUCHPOINTS and not _inside_stage_repeat(placement):
+        reason = "bank.default_source.stage_scope"
+    if reason is not None:
+        report.add((*placement.path, "default_from"), reason, source=source.value)
+
+
+def _inside_stage_repeat(placement: Placement) -> bool:
+    # The stage a touchpoint default belongs to is the instance of the group repeated over the stages list.
+    return any(group.repeat_for for group in placement.groups)
+
+
+def _check_references(placement: Placement, index: BankIndex, report: _Report) -> None:
+    item, path = placement.item, placement.path
+    if item.repeat_for is not None:
+        source = _resolve_source(placement, item.repeat_for, index, report, (*path, "repeat_for"))
+        if source and source.item.type not in (ItemType.LIST, ItemType.MULTI_CHOICE):
+            report.add((*path, "repeat_for"), "bank.repeat_for_type", id=source.item.id, type=source.item.type)
+    if item.options_from is not None:
+        source = index.placements.get(item.options_from)
+        if source is None:
+            report.add((*path, "options_from"), "bank.unknown_item", id=item.options_from)
+        elif source.order >= placement.order:
+            report.add((*path, "options_from"), "bank.reference_not_earlier", id=source.item.id)
+        elif source.item.type is not ItemType.LIST:
+            report.add((*path, "options_from"), "bank.options_from_type", id=source.item.id, type=source.item.type)
+    for number, condition in enumerate(item.enable_when):
+        _check_condition(placement, condition, index, report, (*path, "enable_when", number))
+
+
+def _resolve_source(
+    placement: Placement, source_id: str, index: BankIndex, report: _Report, path: Path
+) -> Placement | None:
+    source = index.placements.get(source_id)
+    if source is None:
+        report.add(path, "bank.unknown_item", id=source_id)
+        return None
+    if source.order >= placement.order:
+        report.add(path, "bank.reference_not_earlier", id=source_id)
+        return None
+    if not _in_scope(source, placement):
+        report.add(path, "bank.reference_out_of_scope", id=source_id)
+        return None
+    return source
+
+
+def _in_scope(target: Placement, referrer: Placement) -> bool:
+    """An answer can be read from where its repeating groups enclose the reader too."""
+    chain = target.repeat_chain
+    return referrer.repeat_chain[: len(chain)] == chain or referrer.item.id in chain
+
+
+def _check_condition(placement: Placement, condition: Condition, index: BankIndex, report: _Report, path: Path) -> None:
+    target = index.placements.get(condition.item)
+    if target is None:
+        report.add((*path, "item"), "bank.unknown_item", id=condition.item)
+        return
+    if not _in_scope(target, placement):
+        report.add((*path, "item"), "bank.reference_out_of_scope", id=condition.item)
+        return
+    kind = target.item.type
+    if kind not in ANSWERABLE_TYPES:
+        report.add((*path, "item"), "bank.condition_on_unanswerable", id=condition.item, type=kind.value)
+        return
+    expected = _expected_value(condition, target.item)
+    if expected is not None:
+        report.add(
+            (*path, "value"),
+            "bank.condition_value",
+            op=condition.op.value,
+            id=condition.item,
+            type=kind.value,
+            expected=expected,
+        )
+        return
+    codes = {option.code for option in target.item.options}
+    if (
+        kind in CHOICE_TYPES
+        and codes
+        and not target.item.options_from
+        and condition.op in (Operator.EQ, Operator.NE, Operator.CONTAINS)
+        and condition.value not in codes
+        and kind is not ItemType.OPEN_CHOICE
+    ):
+        report.add((*path, "value"), "bank.condition_unknown_option", id=condition.item, value=condition.value)
+
+
+def _expected_value(condition: Condition, target: Item) -> str | None:
+    """What the condition's value should be, when it is not; None when it fits."""
+    value, op, kind = condition.value, condition.op, target.type
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if op is Operator.EXISTS:
+        return None if isinstance(value, bool) else "true / false"
+    if op in (Operator.GT, Operator.LT, Operator.GE, Operator.LE):
+        return None if is_number and kind in NUMERIC_TYPES else "a number (on a numeric item)"
+    if op is Operator.CONTAINS:
+        fits = kind in (ItemType.MULTI_CHOICE, ItemType.LIST) or kind in TEXT_TYPES
+        return None if isinstance(value, str) and fits else "a string (on a multi_choice, list or text item)"
+    if kind is ItemType.BOOLEAN:
+        return None if isinstance(value, bool) else "true / false"
+    if kind in NUMERIC_TYPES:
+        return None if is_number else "a number"
+    return None if isinstance(value, str) else "a string"
+
+
+def _check_cycles(index: BankIndex, report: _Report) -> None:
+    edges = {item_id: [c.item for c in p.item.enable_when] for item_id, p in index.placements.items()}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    trail: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        trail.append(node)
+        for target in edges.get(node, []):
+            if state.get(target) == 1:
+                cycle = [*trail[trail.index(target) :], target]
+                report.add(
+                    (*index.placements[node].path, "enable_when"),
+                    "bank.condition_cycle",
+                    cycle=" → ".join(cycle),
+                )
+            elif target in edges and state.get(target) is None:
+                visit(target)
+        trail.pop()
+        state[node] = 2
+
+    for node in edges:
+        if state.get(node) is None:
+            visit(node)
+
+
+def _check_presets(bank: Bank, index: BankIndex, report: _Report) -> None:
+    map_type_item = next(
+        (p.item for p in index.placements.values() if p.item.default_from is DefaultSource.PRESET_MAP_TYPE),
+        None,
+    )
+    codes = {option.code for option in map_type_item.options} if map_type_item else set()
+    for number, preset in enumerate(bank.presets):
+        if preset.map_type is not None and preset.map_type not in codes:
+            report.add(("presets", number, "map_type"), "bank.preset_map_type", value=preset.map_type)

@@ -1,0 +1,1 @@
+"""The interview engine: questions, answers, moves and progress, with no user interface."""

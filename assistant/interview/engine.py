@@ -1,0 +1,728 @@
+"""The interview engine: which question comes next, what an answer means, and how the interview moves.
+
+The next question is always derived from the answers: the first enabled, unanswered slot of the plan. To keep
+each answer cheap however long the interview gets, the engine caches each slot's enabled / resolved flags and
+a position before which nothing is open, and on every change it revisits only the slots that depend on the
+changed answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable
+from typing import Literal
+
+from assistant.bank.index import BankIndex
+from assistant.bank.model import (
+    TEXT_TYPES,
+    Bank,
+    Condition,
+    DefaultSource,
+    Item,
+    ItemType,
+    LocalizedText,
+    Operator,
+    localize,
+)
+from assistant.errors import JourneyError
+from assistant.i18n import t
+from assistant.interview.models import (
+    ActiveAnswer,
+    Choice,
+    Outcome,
+    Progress,
+    Question,
+    ReviewEntry,
+    StepProgress,
+)
+from assistant.interview.parsing import AnswerError, OptionChoice, parse_answer, parse_boolean
+from assistant.interview.plan import InstanceLabel, Plan, Slot, SlotKind, build_plan
+from assistant.interview.state import AnswerRecord, InterviewState, join_key, key_prefix, make_ref, split_ref
+from assistant.interview.values import AnswerValue, display_value, format_number
+from assistant.text import fold, slug, word_count
+
+_LABEL_PIPE = re.compile(r"\{([a-z][a-z0-9_]*)\.label\}")
+_ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
+_ASKABLE = (SlotKind.QUESTION, SlotKind.MORE)
+
+
+class Interview:
+    """One interview over one bank. Not thread-safe; each front door owns its engine."""
+
+    def __init__(self, bank: Bank, state: InterviewState, *, index: BankIndex | None = None) -> None:
+        if state.locale not in bank.locales:
+            raise JourneyError("bank.unknown_locale", locale=state.locale, known=", ".join(bank.locales))
+        self.bank = bank
+        self.state = state
+        self._index = index or BankIndex.build(bank)
+        self._repeat_sources = self._index.repeat_sources()
+        self._vague = {fold(text) for texts in bank.vague_answers.values() for text in texts}
+        self._rebuild()
+
+    @classmethod
+    def start(cls, bank: Bank, locale: str, preset: str | None = None) -> Interview:
+        if locale not in bank.locales:
+            raise JourneyError("bank.unknown_locale", locale=locale, known=", ".join(bank.locales))
+        if preset is not None and bank.preset(preset) is None:
+            known = ", ".join(p.code for p in bank.presets)
+            raise JourneyError("bank.unknown_preset", preset=preset, known=known)
+        state = InterviewState(
+            bank_id=bank.id,
+            bank_version=bank.version,
+            bank_hash=bank.content_hash(),
+            locale=locale,
+            preset=preset,
+        )
+        return cls(bank, state)
+
+    # ----- reading -------------------------------------------------------------------------------------
+
+    @property
+    def locale(self) -> str:
+        return self.state.locale
+
+    @property
+    def finished(self) -> bool:
+        return self._current_position() is None
+
+    def question(self) -> Question | None:
+        """The question to ask now, or None when the interview is complete."""
+        position = self._current_position()
+        if position is None:
+            return None
+        slot = self._plan.slots[position]
+        question = self._question_at(position)
+        if self.state.pending_probe == slot.ref and slot.item.probe:
+            return question.model_copy(
+                update={
+                    "kind": "probe",
+                    "text": self._render(slot.item.probe, slot),
+                    "notes": [],
+                    "step_intro": None,
+                    "default": None,
+                    "default_display": None,
+                }
+            )
+        return question
+
+    def question_for(self, ref: str) -> Question:
+        return self._question_at(self._askable_position(ref))
+
+    def progress(self) -> Progress:
+        steps = [
+            StepProgress(
+                step_id=step.id,
+                title=self._text(step.title),
+                done=self._step_done[number],
+                total=self._step_total[number],
+            )
+            for number, step in enumerate(self.bank.steps)
+        ]
+        return Progress(done=sum(self._step_done), total=sum(self._step_total), finished=self.finished, steps=steps)
+
+    def review(self) -> list[ReviewEntry]:
+        """Every question that applies under the current answers, in interview order, answered or not."""
+        entries = []
+        for position, slot in enumerate(self._plan.slots):
+            if slot.kind is not SlotKind.QUESTION or not self._enabled_at(position):
+                continue
+            record = self.state.answers.get(slot.ref)
+            status = record.status if record and self._resolved[position] else "unanswered"
+            value = record.value if record and status == "answered" else None
+            step = self.bank.steps[slot.step]
+            entries.append(
+                ReviewEntry(
+                    ref=slot.ref,
+                    item_id=slot.item.id,
+                    instance_key=slot.key,
+                    step_id=step.id,
+                    step_title=self._text(step.title),
+                    question=self._render(slot.item.text, slot),
+                    status=status,
+                    value=value,
+                    display=self._display(slot, value) if value is not None else "",
+                )
+            )
+        return entries
+
+    def active_answers(self) -> list[ActiveAnswer]:
+        """The answers that count under the current answers, in interview order."""
+        active = []
+        for position, slot in enumerate(self._plan.slots):
+            record = self.state.answers.get(slot.ref)
+            if slot.kind is SlotKind.QUESTION and record is not None and self._enabled_at(position):
+                active.append(
+                    ActiveAnswer(
+                        ref=slot.ref,
+                        item_id=slot.item.id,
+                        instance_key=slot.key,
+                        status=record.status,
+                        value=record.value,
+                    )
+                )
+        return active
+
+    def display(self, ref: str) -> str:
+        """The answer to `ref` as a person reads it, or an empty string."""
+        position = self._plan.position.get(ref)
+        record = self.state.answers.get(ref)
+        if position is None or record is None or record.value is None:
+            return ""
+        return self._display(self._plan.slots[position], record.value)
+
+    # ----- changing ------------------------------------------------------------------------------------
+
+    def answer(self, raw: str, *, ref: str | None = None) -> Outcome:
+        """Answer the current question (or the one named by `ref`) with what the user typed."""
+        position = self._askable_position(ref) if ref is not None else self._current_position()
+        if position is None:
+            raise JourneyError("answer.finished")
+        slot = self._plan.slots[position]
+        if ref is None and self.state.pending_probe == slot.ref:
+            return self._answer_probe(slot, raw)
+        if slot.kind is SlotKind.MORE:
+            return self._answer_more(slot, raw)
+        item = slot.item
+        try:
+            value = parse_answer(item, raw, self._option_choices(slot))
+        except AnswerError as error:
+            return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
+        record = self.state.answers.get(slot.ref)
+        if value is None:
+            default = self._default(slot)
+            if record is not None and record.status == "answered" and self.state.revisit == slot.ref:
+                self._after_revisit(position)
+                return Outcome(status="kept", ref=slot.ref)
+            if default is not None:
+                value = default
+            elif item.required:
+                return Outcome(status="invalid", ref=slot.ref, message=t("answer.required", self.locale))
+            else:
+                return self._skip_at(position)
+        self._store(slot.ref, AnswerRecord(value=value))
+        if ref is None and self._should_probe(slot, value):
+            self.state.probed.append(slot.ref)
+            self.state.pending_probe = slot.ref
+            return Outcome(status="probe", ref=slot.ref, message=self._render(item.probe, slot))
+        if ref is None:
+            self._after_revisit(position)
+        return Outcome(status="accepted", ref=slot.ref)
+
+    def skip(self) -> Outcome:
+        position = self._current_position()
+        if position is None:
+            raise JourneyError("answer.finished")
+        slot = self._plan.slots[position]
+        if self.state.pending_probe == slot.ref:
+            self.state.pending_probe = None
+            self._after_revisit(position)
+            return Outcome(status="kept", ref=slot.ref)
+        if slot.kind is SlotKind.MORE:
+            return self._answer_more(slot, "no")
+        if slot.item.required:
+            return Outcome(status="invalid", ref=slot.ref, message=t("answer.cannot_skip", self.locale))
+        return self._skip_at(position)
+
+    def back(self) -> Outcome:
+        """Return to the previous answered question; its answer stays until the user gives a new one."""
+        current = self._current_position()
+        self.state.pending_probe = None
+        end = len(self._plan.slots) if current is None else current
+        for position in range(end - 1, -1, -1):
+            slot = self._plan.slots[position]
+            if slot.kind in _ASKABLE and self._enabled_at(position) and self._resolved[position]:
+                self.state.revisit = slot.ref
+                self.state.revisit_mode = "back"
+                return Outcome(status="accepted", ref=slot.ref)
+        message = t("answer.first_question", self.locale)
+        return Outcome(status="invalid", ref="" if current is None else self._plan.slots[current].ref, message=message)
+
+    def edit(self, ref: str) -> Question:
+        """Make an earlier question the current one; after it is answered the interview carries on."""
+        position = self._askable_position(ref)
+        self.state.pending_probe = None
+        self.state.revisit = self._plan.slots[position].ref
+        self.state.revisit_mode = "edit"
+        return self._question_at(position)
+
+    def remove_instance(self, group_id: str, instance_key: str) -> None:
+        """Take one instance of a user-added repeat out of play; its answers are kept, inactive."""
+        group = self._index.item(group_id)
+        parent, _, segment = instance_key.rpartition("/")
+        group_ref = make_ref(group_id, parent)
+        instances = self.state.repeats.get(group_ref, [])
+        if segment not in instances:
+            raise JourneyError("answer.not_in_interview", ref=make_ref(group_id, instance_key))
+        if group.min is not None and len(instances) <= group.min:
+            raise JourneyError("answer.cannot_remove_instance", min=int(group.min))
+        instances.remove(segment)
+        self._rebuild()
+
+    def set_locale(self, locale: str) -> None:
+        if locale not in self.bank.locales:
+            raise JourneyError("bank.unknown_locale", locale=locale, known=", ".join(self.bank.locales))
+        self.state.locale = locale
+
+    # ----- the moves behind answer / skip --------------------------------------------------------------
+
+    def _answer_probe(self, slot: Slot, raw: str) -> Outcome:
+        self.state.pending_probe = None
+        record = self.state.answers.get(slot.ref)
+        try:
+            reply = parse_answer(slot.item, raw)
+        except AnswerError as error:
+            self.state.pending_probe = slot.ref
+            return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
+        position = self._plan.position[slot.ref]
+        if not isinstance(reply, str) or record is None or not isinstance(record.value, str):
+            self._after_revisit(position)
+            return Outcome(status="kept", ref=slot.ref)
+        original = record.value
+        separator = "\n" if slot.item.type is ItemType.LONG_TEXT else " — "
+        combined = reply if fold(original) in self._vague else f"{original}{separator}{reply}"
+        try:
+            value = parse_answer(slot.item, combined)
+        except AnswerError as error:
+            self.state.pending_probe = slot.ref
+            return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
+        if value is not None:
+            self._store(slot.ref, AnswerRecord(value=value))
+        self._after_revisit(position)
+        return Outcome(status="accepted", ref=slot.ref)
+
+    def _answer_more(self, slot: Slot, raw: str) -> Outcome:
+        try:
+            wants_more = parse_boolean(raw)
+        except AnswerError as error:
+            return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
+        if wants_more:
+            serial = self.state.repeat_serial.get(slot.ref, 0) + 1
+            self.state.repeat_serial[slot.ref] = serial
+            self.state.repeats.setdefault(slot.ref, []).append(str(serial))
+            self.state.answers.pop(slot.ref, None)
+            self._rebuild()
+        else:
+            self._store(slot.ref, AnswerRecord(value=False))
+        self._after_revisit(self._plan.position.get(slot.ref, 0))
+        return Outcome(status="accepted", ref=slot.ref)
+
+    def _skip_at(self, position: int) -> Outcome:
+        slot = self._plan.slots[position]
+        self._store(slot.ref, AnswerRecord(value=None, status="skipped"))
+        self._after_revisit(position)
+        return Outcome(status="skipped", ref=slot.ref)
+
+    def _after_revisit(self, position: int) -> None:
+        """After a revisited question: back-navigation walks forward again; an edit returns to the front."""
+        if self.state.revisit is None:
+            return
+        if self.state.revisit_mode == "back":
+            front = self._first_open()
+            for later in range(position + 1, front):
+                slot = self._plan.slots[later]
+                if slot.kind in _ASKABLE and self._enabled_at(later) and self._resolved[later]:
+                    self.state.revisit = slot.ref
+                    return
+        self.state.revisit = None
+        self.state.revisit_mode = None
+
+    def _should_probe(self, slot: Slot, value: AnswerValue) -> bool:
+        item = slot.item
+        if not item.probe or item.type not in TEXT_TYPES or not isinstance(value, str):
+            return False
+        if slot.ref in self.state.probed:
+            return False
+        return fold(value) in self._vague or word_count(value) < self.bank.probe_min_words
+
+    # ----- flags and the plan --------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        self._plan: Plan = build_plan(self._index, self.state)
+        count = len(self._plan.slots)
+        self._enabled: list[bool | None] = [None] * count
+        self._resolved: list[bool] = [False] * count
+        self._dependents: dict[str, list[int]] = {}
+        for position, slot in enumerate(self._plan.slots):
+            for target in self._targets(slot):
+                self._dependents.setdefault(target, []).append(position)
+        self._step_total = [0] * len(self.bank.steps)
+        self._step_done = [0] * len(self.bank.steps)
+        for position, slot in enumerate(self._plan.slots):
+            enabled = self._enabled_at(position)
+            resolved = self._is_resolved(position)
+            self._resolved[position] = resolved
+            if slot.kind is SlotKind.QUESTION and enabled:
+                self._step_total[slot.step] += 1
+                self._step_done[slot.step] += resolved
+        self._front = 0
+
+    def _targets(self, slot: Slot) -> Iterable[str]:
+        """The answers this slot's flags depend on."""
+        yield from slot.sources
+        for guarded, scope in slot.guards:
+            for condition in guarded.enable_when:
+                yield self._condition_ref(condition, scope)
+        if slot.item.options_from and slot.kind is SlotKind.QUESTION:
+            for position in self._plan.by_item.get(slot.item.options_from, []):
+                yield self._plan.slots[position].ref
+
+    def _store(self, ref: str, record: AnswerRecord | None) -> None:
+        if record is None:
+            self.state.answers.pop(ref, None)
+        else:
+            self.state.answers[ref] = record
+        item_id, _ = split_ref(ref)
+        if item_id in self._repeat_sources:
+            self._rebuild()
+            return
+        position = self._plan.position[ref]
+        self._refresh_flags(position)
+        queue = deque(self._dependents.get(ref, ()))
+        while queue:
+            dependent = queue.popleft()
+            if self._refresh_flags(dependent):
+                queue.extend(self._dependents.get(self._plan.slots[dependent].ref, ()))
+
+    def _refresh_flags(self, position: int) -> bool:
+        """Recompute one slot's flags and the counters; True when its enabled flag flipped."""
+        slot = self._plan.slots[position]
+        was_enabled = bool(self._enabled[position])
+        was_done = was_enabled and self._resolved[position]
+        self._enabled[position] = None
+        enabled = self._enabled_at(position)
+        resolved = self._is_resolved(position)
+        self._resolved[position] = resolved
+        if slot.kind is SlotKind.QUESTION:
+            self._step_total[slot.step] += enabled - was_enabled
+            self._step_done[slot.step] += (enabled and resolved) - was_done
+        if enabled and not resolved and slot.kind in _ASKABLE:
+            self._front = min(self._front, position)
+        return enabled != was_enabled
+
+    def _enabled_at(self, position: int) -> bool:
+        cached = self._enabled[position]
+        if cached is not None:
+            return cached
+        slot = self._plan.slots[position]
+        enabled = all(self._source_enabled(ref) for ref in slot.sources) and all(
+            self._conditions_hold(item, scope) for item, scope in slot.guards
+        )
+        self._enabled[position] = enabled
+        return enabled
+
+    def _source_enabled(self, ref: str) -> bool:
+        position = self._plan.position.get(ref)
+        return position is not None and self._enabled_at(position)
+
+    def _conditions_hold(self, item: Item, scope: str) -> bool:
+        results = (self._condition_holds(condition, scope) for condition in item.enable_when)
+        return all(results) if item.enable_behavior == "all" else any(results)
+
+    def _condition_ref(self, condition: Condition, scope: str) -> str:
+        return make_ref(condition.item, key_prefix(scope, self._index.scope_depth(condition.item)))
+
+    def _condition_holds(self, condition: Condition, scope: str) -> bool:
+        return _test(condition, self._active_value(self._condition_ref(condition, scope)))
+
+    def _active_value(self, ref: str) -> AnswerValue | None:
+        """The answer to `ref` if its question is enabled; a disabled question counts as unanswered."""
+        position = self._plan.position.get(ref)
+        if position is None or not self._enabled_at(position):
+            return None
+        record = self.state.answers.get(ref)
+        return record.value if record is not None and record.status == "answered" else None
+
+    def _is_resolved(self, position: int) -> bool:
+        slot = self._plan.slots[position]
+        record = self.state.answers.get(slot.ref)
+        if record is None or slot.kind not in _ASKABLE:
+            return False
+        if record.status == "skipped":
+            return True
+        if slot.kind is SlotKind.MORE:
+            return record.value is False
+        if slot.item.options_from:
+            codes = {choice.code for choice in self._option_choices(slot)}
+            chosen = record.value if isinstance(record.value, list) else [record.value]
+            return all(code in codes for code in chosen)
+        return True
+
+    def _first_open(self) -> int:
+        """The first slot still waiting for an answer (len(plan) when none): nothing before `_front` is."""
+        position = self._front
+        slots, count = self._plan.slots, len(self._plan.slots)
+        while position < count and not (
+            slots[position].kind in _ASKABLE and self._enabled_at(position) and not self._resolved[position]
+        ):
+            position += 1
+        self._front = position
+        return position
+
+    def _current_position(self) -> int | None:
+        for ref in (self.state.pending_probe, self.state.revisit):
+            if ref is not None:
+                position = self._plan.position.get(ref)
+                if position is not None and self._enabled_at(position):
+                    return position
+                self.state.pending_probe = self.state.revisit = self.state.revisit_mode = None
+        position = self._first_open()
+        return position if position < len(self._plan.slots) else None
+
+    def _askable_position(self, ref: str) -> int:
+        position = self._plan.position.get(ref)
+        if position is None or not self._enabled_at(position):
+            raise JourneyError("answer.not_in_interview", ref=ref)
+        return position
+
+    # ----- rendering -----------------------------------------------------------------------------------
+
+    def _text(self, text: LocalizedText | None) -> str:
+        return localize(text, self.locale, self.bank.default_locale)
+
+    def _question_at(self, position: int) -> Question:
+        slot = self._plan.slots[position]
+        item = slot.item
+        step = self.bank.steps[slot.step]
+        record = self.state.answers.get(slot.ref)
+        current = record.value if record is not None and record.status == "answered" else None
+        kind: Literal["question", "more"]
+        if slot.kind is SlotKind.MORE:
+            heading = self._render(item.text, slot)
+            text = self._text(item.add_prompt) or t("question.add_another", self.locale, heading=heading)
+            kind = "more"
+            item_type = ItemType.BOOLEAN
+            choices = self._boolean_choices()
+        else:
+            text = self._render(item.text, slot)
+            kind = "question"
+            item_type = item.type
+            choices = self._choices(slot)
+        default = self._default(slot) if slot.kind is SlotKind.QUESTION else None
+        default_display = self._display(slot, default) if default is not None else None
+        current_display = self._display(slot, current) if current is not None and kind == "question" else None
+        intro = self._text(step.intro) if self._step_done[slot.step] == 0 and position == self._first_open() else None
+        return Question(
+            ref=slot.ref,
+            item_id=item.id,
+            instance_key=slot.key,
+            type=item_type,
+            kind=kind,
+            step_id=step.id,
+            step_number=slot.step + 1,
+            step_title=self._text(step.title),
+            step_intro=intro,
+            notes=self._notes_before(position),
+            text=text,
+            help=self._text(item.help) or None,
+            examples=self._examples(item),
+            required=item.required,
+            choices=choices,
+            min=item.min,
+            max=item.max,
+            max_length=item.max_length,
+            hint=self._hint(slot, item_type, default_display, current_display),
+            default=default,
+            default_display=default_display,
+            current=current,
+            current_display=current_display,
+        )
+
+    def _examples(self, item: Item) -> list[str]:
+        examples = item.examples or {}
+        return examples.get(self.state.locale) or examples.get(self.bank.default_locale) or []
+
+    def _notes_before(self, position: int) -> list[str]:
+        notes: list[str] = []
+        earlier = position - 1
+        while earlier >= 0 and self._plan.slots[earlier].kind in (SlotKind.INFO, SlotKind.HEADING):
+            slot = self._plan.slots[earlier]
+            if self._enabled_at(earlier):
+                notes.append(self._render(slot.item.text, slot))
+            earlier -= 1
+        notes.reverse()
+        return notes
+
+    def _hint(self, slot: Slot, item_type: ItemType, default: str | None, current: str | None) -> str:
+        item = slot.item
+        low, high = item.min, item.max
+        if item_type is ItemType.INTEGER and low is not None and high is not None:
+            parts = [t("hint.integer_range", self.locale, min=_plain(low), max=_plain(high))]
+        elif item_type is ItemType.DECIMAL and low is not None and high is not None:
+            parts = [t("hint.decimal_range", self.locale, min=_plain(low), max=_plain(high))]
+        elif item_type is ItemType.SCALE:
+            values = [point.value for point in item.points]
+            parts = [t("hint.scale", self.locale, min=min(values), max=max(values))]
+        else:
+            parts = [t(f"hint.{item_type.value}", self.locale)]
+        if current is not None:
+            parts.append(t("hint.keep_current", self.locale, current=current))
+        elif default is not None:
+            parts.append(t("hint.default", self.locale, default=default))
+        elif not item.required and slot.kind is SlotKind.QUESTION:
+            parts.append(t("hint.optional", self.locale))
+        return " ".join(parts)
+
+    def _render(self, text: LocalizedText | None, slot: Slot) -> str:
+        template = self._text(text)
+        if "{" not in template:
+            return template
+        template = _LABEL_PIPE.sub(lambda match: self._instance_label(slot, match.group(1)), template)
+        return _ANSWER_PIPE.sub(lambda match: self._piped_answer(slot, match.group(1)), template)
+
+    def _instance_label(self, slot: Slot, source: str) -> str:
+        label = next((label for label in reversed(slot.labels) if label.source == source), None)
+        return self._label_text(label) if label is not None else ""
+
+    def _label_text(self, label: InstanceLabel) -> str:
+        if label.code is not None:
+            options = self._index.item(label.source).options
+            option = next((o for o in options if o.code == label.code), None)
+            return self._text(option.label) if option else label.code
+        if label.number is not None:
+            heading = self._text(self._index.item(label.source).text)
+            return t("instance.numbered", self.locale, heading=heading, number=label.number)
+        return label.text
+
+    def _piped_answer(self, slot: Slot, item_id: str) -> str:
+        if item_id not in self._index.placements:
+            return ""
+        ref = make_ref(item_id, key_prefix(slot.key, self._index.scope_depth(item_id)))
+        value = self._active_value(ref)
+        position = self._plan.position.get(ref)
+        if value is None or position is None:
+            return ""
+        return self._display(self._plan.slots[position], value)
+
+    def _display(self, slot: Slot, value: AnswerValue) -> str:
+        item = slot.item
+        if item.type is ItemType.SCALE:
+            labels = {str(point.value): self._text(point.label) for point in item.points}
+        else:
+            labels = {choice.code: choice.label for choice in self._choices(slot)}
+        return display_value(item, value, self.locale, labels)
+
+    def _choices(self, slot: Slot) -> list[Choice]:
+        item = slot.item
+        if item.type is ItemType.SCALE:
+            return [
+                Choice(number=point.value, code=str(point.value), label=self._text(point.label))
+                for point in item.points
+            ]
+        if item.type is ItemType.BOOLEAN:
+            return self._boolean_choices()
+        if item.options_from:
+            return [
+                Choice(number=option.number, code=option.code, label=option.labels[0])
+                for option in self._drawn_options(slot)
+            ]
+        return [
+            Choice(
+                number=number,
+                code=option.code,
+                label=self._text(option.label),
+                help=self._text(option.help) or None,
+            )
+            for number, option in enumerate(item.options, start=1)
+        ]
+
+    def _boolean_choices(self) -> list[Choice]:
+        return [
+            Choice(number=1, code="yes", label=t("value.yes", self.locale)),
+            Choice(number=2, code="no", label=t("value.no", self.locale)),
+        ]
+
+    def _option_choices(self, slot: Slot) -> list[OptionChoice]:
+        item = slot.item
+        if item.options_from:
+            return self._drawn_options(slot)
+        return [
+            OptionChoice(
+                number=number,
+                code=option.code,
+                labels=(self._text(option.label), *(text for text in option.label.values() if text)),
+            )
+            for number, option in enumerate(item.options, start=1)
+        ]
+
+    def _drawn_options(self, slot: Slot) -> list[OptionChoice]:
+        """Options drawn from the entries of every enabled instance of an earlier list item."""
+        source_id = slot.item.options_from
+        assert source_id is not None
+        options: list[OptionChoice] = []
+        for position in self._plan.by_item.get(source_id, []):
+            source_slot = self._plan.slots[position]
+            value = self._active_value(source_slot.ref)
+            if not isinstance(value, list):
+                continue
+            context = ", ".join(self._label_text(label) for label in source_slot.labels)
+            for entry in value:
+                label = f"{entry} ({context})" if context else entry
+                options.append(
+                    OptionChoice(
+                        number=len(options) + 1,
+                        code=join_key(source_slot.key, slug(entry)),
+                        labels=(label, entry),
+                    )
+                )
+        return options
+
+    def _default(self, slot: Slot) -> AnswerValue | None:
+        source = slot.item.default_from
+        preset = self.bank.preset(self.state.preset)
+        if source is None or preset is None:
+            return None
+        if source is DefaultSource.PRESET_STAGES:
+            return [self._text(stage.label) for stage in preset.stages]
+        if source is DefaultSource.PRESET_MAP_TYPE:
+            return preset.map_type
+        stage_entry = next((label.text for label in reversed(slot.labels) if label.text), None)
+        if stage_entry is None:
+            return None
+        for stage in preset.stages:
+            if fold(stage_entry) in {fold(text) for text in stage.label.values()}:
+                return [self._text(touchpoint) for touchpoint in stage.touchpoints] or None
+        return None
+
+
+def _plain(value: float) -> str:
+    return format_number(value, "en").replace(",", "")
+
+
+def _test(condition: Condition, value: AnswerValue | None) -> bool:
+    """One condition against an answer; an unanswered (or disabled) item makes every comparison false."""
+    op, expected = condition.op, condition.value
+    if op is Operator.EXISTS:
+        return (value is not None) == (expected is not False)
+    if value is None:
+        return False
+    if isinstance(value, dict):
+        value = value.get("code", value.get("other", ""))
+    if op is Operator.CONTAINS:
+        if isinstance(value, list):
+            return fold(str(expected)) in {fold(entry) for entry in value}
+        return isinstance(value, str) and fold(str(expected)) in fold(value)
+    if op in (Operator.EQ, Operator.NE):
+        equal = _equal(value, expected)
+        return equal if op is Operator.EQ else not equal
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(expected, bool) or not isinstance(expected, int | float):
+        return False
+    if op is Operator.GT:
+        return value > expected
+    if op is Operator.LT:
+        return value < expected
+    if op is Operator.GE:
+        return value >= expected
+    return value <= expected
+
+
+def _equal(value: AnswerValue, expected: object) -> bool:
+    if isinstance(value, bool) or isinstance(expected, bool):
+        return value is expected
+    if isinstance(value, int | float) and isinstance(expected, int | float):
+        return value == expected
+    if isinstance(value, str) and isinstance(expected, str):
+        return value == expected or fold(value) == fold(expected)
+    return False

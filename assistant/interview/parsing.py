@@ -1,0 +1,210 @@
+"""Turning what a user typed into a typed answer value, or a localized reason why it is not one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.bank.model import Item, ItemType
+from assistant.errors import JourneyError
+from assistant.interview.values import AnswerValue
+from assistant.text import clean_text, fold, slug
+
+DEFAULT_MAX_LENGTH = {ItemType.TEXT: 500, ItemType.LONG_TEXT: 10_000, ItemType.OPEN_CHOICE: 500}
+DEFAULT_ENTRY_LENGTH = 200
+
+_YES = frozenset({"yes", "y", "true", "1", "co", "c", "dung", "phai", "vang", "u", "ok"})
+_NO = frozenset({"no", "n", "false", "0", "2", "khong", "ko", "k", "sai", "chua"})
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,3}[.)])\s+")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+class AnswerError(JourneyError):
+    """An answer that does not fit its question; the message says what is expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptionChoice:
+    """An option as the parser matches it: its number in the list, its code and its labels in every language."""
+
+    number: int
+    code: str
+    labels: tuple[str, ...]
+
+
+def parse_answer(item: Item, raw: str, options: Sequence[OptionChoice] = ()) -> AnswerValue | None:
+    """The answer value for `raw`, None when nothing was typed, or an AnswerError."""
+    kind = item.type
+    multiline = kind in (ItemType.LONG_TEXT, ItemType.LIST)
+    text = clean_text(raw, multiline=multiline)
+    if not text:
+        return None
+    if kind in (ItemType.TEXT, ItemType.LONG_TEXT):
+        return _checked_length(text, item.max_length or DEFAULT_MAX_LENGTH[kind])
+    if kind is ItemType.INTEGER:
+        return _bounded(item, _parse_integer(text))
+    if kind is ItemType.DECIMAL:
+        return _bounded(item, _parse_decimal(text, "answer.not_number"))
+    if kind is ItemType.PERCENT:
+        value = _parse_decimal(text.removesuffix("%").strip(), "answer.not_percent", raw=text)
+        if not 0 <= value <= 100:
+            raise AnswerError("answer.not_percent", raw=text)
+        return _bounded(item, value)
+    if kind is ItemType.BOOLEAN:
+        return parse_boolean(text)
+    if kind is ItemType.SCALE:
+        return _parse_scale(item, text)
+    if kind is ItemType.LIST:
+        return _parse_list(item, text)
+    if not options:
+        raise AnswerError("answer.no_options")
+    if kind is ItemType.SINGLE_CHOICE:
+        return _require_option(text, options)
+    if kind is ItemType.MULTI_CHOICE:
+        return _parse_multi(item, text, options)
+    if kind is ItemType.OPEN_CHOICE:
+        return _parse_open(item, text, options)
+    raise AnswerError("answer.finished")
+
+
+def _checked_length(text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise AnswerError("answer.too_long", length=f"{len(text):,}", limit=f"{limit:,}")
+    return text
+
+
+def _parse_integer(text: str) -> int:
+    compact = text.replace(" ", "").replace("\u00a0", "")
+    sign = -1 if compact.startswith("-") else 1
+    digits = compact.lstrip("+-")
+    if digits.isdigit():
+        return sign * int(digits)
+    if _THOUSANDS.match(digits) and len(set(re.sub(r"\d", "", digits))) == 1:
+        return sign * int(re.sub(r"[.,]", "", digits))
+    raise AnswerError("answer.not_integer", raw=text)
+
+
+def _parse_decimal(text: str, error_key: str, raw: str | None = None) -> float | int:
+    """Accepts 3,5 and 3.5; with both marks the last one is the decimal mark (1.234,5 and 1,234.5)."""
+    compact = text.replace(" ", "").replace("\u00a0", "")
+    sign = -1 if compact.startswith("-") else 1
+    body = compact.lstrip("+-")
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", body):
+        raise AnswerError(error_key, raw=raw or text)
+    marks = re.findall(r"[.,]", body)
+    if not marks:
+        return sign * int(body)
+    if len(marks) > 1 and len(set(marks)) == 1:
+        if not _THOUSANDS.match(body):
+            raise AnswerError(error_key, raw=raw or text)
+        return sign * int(re.sub(r"[.,]", "", body))
+    decimal_at = max(body.rfind("."), body.rfind(","))
+    whole = re.sub(r"[.,]", "", body[:decimal_at])
+    return sign * float(f"{whole}.{body[decimal_at + 1 :]}")
+
+
+def _bounded(item: Item, value: float) -> float:
+    if item.min is not None and value < item.min:
+        raise AnswerError("answer.below_min", min=_number(item.min))
+    if item.max is not None and value > item.max:
+        raise AnswerError("answer.above_max", max=_number(item.max))
+    return value
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def parse_boolean(raw: str) -> bool:
+    key = fold(clean_text(raw, multiline=False)).rstrip(".!")
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise AnswerError("answer.not_boolean")
+
+
+def _parse_scale(item: Item, text: str) -> int:
+    values = [point.value for point in item.points]
+    key = fold(text)
+    for point in item.points:
+        if key == str(point.value) or key in (fold(label) for label in point.label.values()):
+            return point.value
+    raise AnswerError("answer.not_on_scale", min=min(values), max=max(values))
+
+
+def _parse_list(item: Item, text: str) -> list[str]:
+    pieces = text.split("\n") if "\n" in text else re.split(r"[,;]", text)
+    limit = item.max_length or DEFAULT_ENTRY_LENGTH
+    entries: list[str] = []
+    seen: dict[str, str] = {}
+    for piece in pieces:
+        entry = clean_text(_BULLET.sub("", piece), multiline=False)
+        if not entry:
+            continue
+        if len(entry) > limit:
+            raise AnswerError("answer.entry_too_long", entry=entry[:30], length=len(entry), limit=limit)
+        key = slug(entry)
+        if key in seen:
+            raise AnswerError("answer.duplicate_entry", first=seen[key], second=entry)
+        seen[key] = entry
+        entries.append(entry)
+    if item.min is not None and len(entries) < item.min:
+        raise AnswerError("answer.too_few_entries", min=_number(item.min))
+    if item.max is not None and len(entries) > item.max:
+        raise AnswerError("answer.too_many_entries", count=len(entries), max=_number(item.max))
+    return entries
+
+
+def match_option(token: str, options: Sequence[OptionChoice]) -> OptionChoice | None:
+    """By number, code or label in any language; accents and case do not matter."""
+    key = fold(token).rstrip(".")
+    if key.isdigit():
+        return next((option for option in options if option.number == int(key)), None)
+    matches = [
+        option for option in options if key == option.code.lower() or any(key == fold(label) for label in option.labels)
+    ]
+    if len(matches) > 1:
+        names = ", ".join(f"{option.number}. {option.labels[0]}" for option in matches)
+        raise AnswerError("answer.ambiguous_option", raw=token, matches=names)
+    return matches[0] if matches else None
+
+
+def _require_option(text: str, options: Sequence[OptionChoice]) -> str:
+    option = match_option(text, options)
+    if option is None:
+        raise AnswerError("answer.unknown_option", raw=text)
+    return option.code
+
+
+def _parse_multi(item: Item, text: str, options: Sequence[OptionChoice]) -> list[str]:
+    whole = match_option(text, options)
+    if whole is not None:
+        chosen = [whole.code]
+    else:
+        tokens = re.split(r"[,;\n]", text)
+        if len(tokens) == 1 and all(part.isdigit() for part in text.split()):
+            tokens = text.split()
+        chosen = []
+        for token in (part.strip() for part in tokens):
+            if token:
+                code = _require_option(token, options)
+                if code not in chosen:
+                    chosen.append(code)
+    order = {option.code: option.number for option in options}
+    chosen.sort(key=order.__getitem__)
+    if item.min is not None and len(chosen) < item.min:
+        raise AnswerError("answer.too_few_choices", min=_number(item.min))
+    if item.max is not None and len(chosen) > item.max:
+        raise AnswerError("answer.too_many_choices", max=_number(item.max))
+    return chosen
+
+
+def _parse_open(item: Item, text: str, options: Sequence[OptionChoice]) -> dict[str, str]:
+    option = match_option(text, options)
+    if option is not None:
+        return {"code": option.code}
+    if fold(text).isdigit():
+        raise AnswerError("answer.unknown_option", raw=text)
+    return {"other": _checked_length(text, item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE])}

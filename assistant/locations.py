@@ -1,0 +1,25 @@
+"""Where journey keeps its data: the user data directory (platformdirs), unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "journey"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    """`JOURNEY_DB` when set, else journey.db in the user data directory."""
+    override = os.environ.get("JOURNEY_DB")
+    return Path(override).expanduser() if override else data_dir() / "journey.db"
+
+
+def user_banks_dir() -> Path:
+    """Question banks the user adds themselves, next to the bundled ones."""
+    return data_dir() / "banks"

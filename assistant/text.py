@@ -1,0 +1,38 @@
+"""Text normalisation shared by the loader, the engine and the exporters."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def clean_text(raw: str, *, multiline: bool) -> str:
+    """NFC, no control characters, tidy whitespace: what is checked and stored for any typed text."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text).replace("\t", " ")
+    if not multiline:
+        return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def fold(text: str) -> str:
+    """A matching key: case, accents and spacing ignored, so 'Khác', 'khac' and ' KHÁC ' all match."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def slug(text: str) -> str:
+    """A readable, stable key for a free-text entry; entries with no letters or digits get a short hash."""
+    value = _NON_SLUG.sub("-", fold(text)).strip("-")[:48].rstrip("-")
+    return value or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
