@@ -284,10 +284,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error": ("Lỗi: {message}", "Error: {message}"),
     "cli.usage_hint": ("Gõ «journey --help» để xem cách dùng.", "Run “journey --help” for usage."),
     "cli.interrupted": ("Đã dừng.", "Stopped."),
+    "cli.help.root": (
+        "journey phỏng vấn bạn qua sáu bước xây dựng bản đồ hành trình khách hàng, lưu từng câu trả lời, "
+        "rồi lập bản đồ nêu rõ trở ngại của khách hàng và nguồn lực doanh nghiệp còn thiếu.",
+        "journey interviews you through the six steps of building a customer journey map, saves every "
+        "answer, and turns the interview into a map that names the customer's obstacles and the business's "
+        "resource gaps.",
+    ),
+    "cli.help.lang": ("Ngôn ngữ hiển thị: vi hoặc en.", "The language to use: vi or en."),
+    "cli.help.banks": (
+        "Liệt kê các ngân hàng câu hỏi đã cài; các lệnh con kiểm tra, xem và mô tả định dạng.",
+        "List the installed question banks; subcommands check, show and describe the format.",
+    ),
+    "cli.help.banks_check": (
+        "Kiểm tra một tệp ngân hàng câu hỏi; báo từng lỗi kèm vị trí và thoát với mã khác 0 nếu có lỗi.",
+        "Validate a question-bank file; report each problem with its location and exit non-zero if any.",
+    ),
+    "cli.help.banks_show": (
+        "Hiển thị một ngân hàng câu hỏi theo mã: dàn ý dễ đọc, hoặc mô hình đầy đủ với --json.",
+        "Show an installed bank by id: a readable outline, or the full model with --json.",
+    ),
+    "cli.help.json": ("In ra dạng JSON.", "Print JSON."),
+    "cli.help.banks_schema": (
+        "In JSON Schema của định dạng ngân hàng câu hỏi, để trình soạn thảo gợi ý và kiểm tra.",
+        "Print the JSON Schema of the bank format, for completion and checking in your editor.",
+    ),
+    "outline.step": ("Bước {number}: {title}", "Step {number}: {title}"),
+    "outline.required": ("bắt buộc", "required"),
+    "outline.repeat_for": ("lặp lại cho mỗi mục của {source}", "repeated for each entry of {source}"),
+    "outline.repeat": ("lặp lại theo ý người dùng", "repeated as the user adds"),
+    "outline.when": ("khi {conditions}", "when {conditions}"),
+    "outline.presets": ("Mẫu có sẵn", "Presets"),
 }
 
 
-def t(key: str, locale: str, **params: Any) -> str:
+def t(key: str, locale: str, /, **params: Any) -> str:
     """The message `key` in `locale` (English when the locale is not Vietnamese), with params filled in."""
     vietnamese, english = MESSAGES[key]
     template = vietnamese if locale == "vi" else english

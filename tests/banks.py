@@ -21,7 +21,9 @@ def bank_from_yaml(steps_yaml: str, *, extra: str = "") -> Bank:
         vague_answers: {vi: [không biết], en: [idk]}
         """
     )
-    return load_bank_text(header + textwrap.dedent(extra) + "steps:\n" + textwrap.indent(textwrap.dedent(steps_yaml), "  "), "test.yaml")
+    return load_bank_text(
+        header + textwrap.dedent(extra) + "steps:\n" + textwrap.indent(textwrap.dedent(steps_yaml), "  "), "test.yaml"
+    )
 
 
 def step(step_id: str, items_yaml: str) -> str:

@@ -64,7 +64,8 @@ def _localized_texts(node: Any, path: Path) -> Iterator[tuple[Path, dict[str, st
     if isinstance(node, dict):
         for key, value in node.items():
             if key in _LOCALIZED_KEYS and isinstance(value, dict):
-                yield (*path, key), value
+                if value:  # an absent group heading dumps as {}; required texts are checked on their own
+                    yield (*path, key), value
             elif key == "touchpoints" and isinstance(value, list):
                 for position, text in enumerate(value):
                     yield (*path, key, position), text
@@ -117,6 +118,8 @@ def _where(path: Path) -> str:
 def _check_item_shape(placement: Placement, report: _Report) -> None:
     item, path = placement.item, placement.path
     kind = item.type
+    if kind is not ItemType.GROUP and not item.text:
+        report.add((*path, "text"), "bank.missing_field")
     if kind is not ItemType.GROUP:
         for name in ("items", "repeat_for", "repeat", "add_prompt"):
             if getattr(item, name):

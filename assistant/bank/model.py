@@ -92,8 +92,10 @@ class Item(_Strict):
     id: Identifier = Field(description="Unique across the whole bank; answers refer to items by this id.")
     type: ItemType
     text: LocalizedText = Field(
-        description="The question, the message of an info item, or the heading of a group instance. "
-        "May pipe in `{SOURCE.label}` (the repeat instance's label) and `{answer:ITEM}` (an earlier answer)."
+        default_factory=dict,
+        description="The question, the message of an info item, or the heading of a group instance (optional "
+        "for groups only). "
+        "May pipe in `{SOURCE.label}` (the repeat instance's label) and `{answer:ITEM}` (an earlier answer).",
     )
     required: bool = False
     min: float | None = Field(

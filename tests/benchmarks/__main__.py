@@ -1,0 +1,12 @@
+"""`make bench`: run every benchmark and report each figure against its budget."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.benchmarks import bench_engine
+from tests.benchmarks.harness import report
+
+if __name__ == "__main__":
+    results = bench_engine.run()
+    sys.exit(0 if report(results) else 1)

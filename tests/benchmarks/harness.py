@@ -1,0 +1,35 @@
+"""A tiny harness: time things, compare with budgets, print one line each."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    name: str
+    figure: str
+    budget: str
+    ok: bool
+
+
+def median_ms(run: Callable[[], object], repeat: int, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        run()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def report(results: list[Result]) -> bool:
+    width = max(len(result.name) for result in results)
+    for result in results:
+        mark = "ok  " if result.ok else "MISS"
+        print(f"{mark}  {result.name.ljust(width)}  {result.figure:>28}   budget {result.budget}")
+    return all(result.ok for result in results)
