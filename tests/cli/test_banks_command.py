@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -14,10 +15,10 @@ from tests.cli.conftest import RunJourney
 BANK_FILE = bundled_banks_dir() / "customer-journey.yaml"
 
 
-def assert_clean_failure(result: object, code: int = 1) -> None:
-    assert getattr(result, "returncode") == code
-    assert "Traceback" not in getattr(result, "stderr")
-    assert getattr(result, "stderr").strip()
+def assert_clean_failure(result: subprocess.CompletedProcess[str], code: int = 1) -> None:
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip()
 
 
 def test_version_and_help(run_journey: RunJourney) -> None:
