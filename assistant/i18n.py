@@ -204,6 +204,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Điều kiện phải dựa trên một câu hỏi có câu trả lời, không phải «{id}» ({type}).",
         "A condition must test a question that takes an answer, not “{id}” ({type}).",
     ),
+    "bank.condition_inside_group": (
+        "Điều kiện của một nhóm không thể dựa vào câu hỏi «{id}» nằm bên trong chính nhóm đó.",
+        "A group's condition cannot depend on “{id}”, a question inside that same group.",
+    ),
+    "bank.condition_value_type": (
+        "Giá trị của điều kiện phải là true/false, một số hoặc một chuỗi.",
+        "A condition's value must be true/false, a number or a string.",
+    ),
     "bank.condition_value": (
         "Điều kiện «{op}» trên mục «{id}» ({type}) cần giá trị {expected}.",
         "The condition “{op}” on “{id}” ({type}) needs {expected} as its value.",

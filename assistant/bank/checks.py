@@ -132,8 +132,10 @@ def _check_item_shape(placement: Placement, report: _Report) -> None:
         report.add(path, "bank.options_missing", type=kind.value)
     if kind is ItemType.OPEN_CHOICE and not item.options:
         report.add(path, "bank.options_missing", type=kind.value)
-    if kind not in CHOICE_TYPES and (item.options or item.options_from):
-        report.add((*path, "options"), "bank.options_unexpected")
+    if kind not in CHOICE_TYPES:
+        for name in ("options", "options_from"):
+            if getattr(item, name):
+                report.add((*path, name), "bank.options_unexpected")
     if kind is ItemType.SCALE:
         values = [point.value for point in item.points]
         if len(values) < 2 or values != sorted(set(values)):
@@ -148,7 +150,7 @@ def _check_item_shape(placement: Placement, report: _Report) -> None:
         if getattr(item, name) is not None and kind not in _RANGE_TYPES:
             report.add((*path, name), "bank.field_not_for_type", field=name, type=kind.value)
     if item.min is not None and item.max is not None and item.min > item.max:
-        report.add(path, "bank.min_above_max", min=item.min, max=item.max)
+        report.add(path, "bank.min_above_max", min=f"{item.min:g}", max=f"{item.max:g}")
     if item.required and kind not in ANSWERABLE_TYPES:
         report.add((*path, "required"), "bank.field_not_for_type", field="required", type=kind.value)
     _check_default_source(placement, report)
@@ -179,7 +181,7 @@ def _check_references(placement: Placement, index: BankIndex, report: _Report) -
     if item.repeat_for is not None:
         source = _resolve_source(placement, item.repeat_for, index, report, (*path, "repeat_for"))
         if source and source.item.type not in (ItemType.LIST, ItemType.MULTI_CHOICE):
-            report.add((*path, "repeat_for"), "bank.repeat_for_type", id=source.item.id, type=source.item.type)
+            report.add((*path, "repeat_for"), "bank.repeat_for_type", id=source.item.id, type=source.item.type.value)
     if item.options_from is not None:
         source = index.placements.get(item.options_from)
         if source is None:
@@ -187,7 +189,9 @@ def _check_references(placement: Placement, index: BankIndex, report: _Report) -
         elif source.order >= placement.order:
             report.add((*path, "options_from"), "bank.reference_not_earlier", id=source.item.id)
         elif source.item.type is not ItemType.LIST:
-            report.add((*path, "options_from"), "bank.options_from_type", id=source.item.id, type=source.item.type)
+            report.add(
+                (*path, "options_from"), "bank.options_from_type", id=source.item.id, type=source.item.type.value
+            )
     for number, condition in enumerate(item.enable_when):
         _check_condition(placement, condition, index, report, (*path, "enable_when", number))
 
@@ -211,13 +215,16 @@ def _resolve_source(
 def _in_scope(target: Placement, referrer: Placement) -> bool:
     """An answer can be read from where its repeating groups enclose the reader too."""
     chain = target.repeat_chain
-    return referrer.repeat_chain[: len(chain)] == chain or referrer.item.id in chain
+    return referrer.repeat_chain[: len(chain)] == chain
 
 
 def _check_condition(placement: Placement, condition: Condition, index: BankIndex, report: _Report, path: Path) -> None:
     target = index.placements.get(condition.item)
     if target is None:
         report.add((*path, "item"), "bank.unknown_item", id=condition.item)
+        return
+    if placement.item in target.groups:
+        report.add((*path, "item"), "bank.condition_inside_group", id=condition.item)
         return
     if not _in_scope(target, placement):
         report.add((*path, "item"), "bank.reference_out_of_scope", id=condition.item)

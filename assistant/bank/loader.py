@@ -19,6 +19,7 @@ from assistant.locations import user_banks_dir
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BANK_SUFFIXES = (".yaml", ".yml", ".json")
+_UNION_MEMBERS = frozenset({"bool", "int", "float", "str"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,11 @@ def validate_bank_data(data: dict[str, Any], file: str, text: str | None = None)
     try:
         bank = Bank.model_validate(data)
     except ValidationError as error:
-        problems = [_schema_problem(detail, file) for detail in error.errors()]
-        raise BankError(_with_lines(problems, text)) from None
+        problems: dict[tuple[DocPath, str], BankProblem] = {}
+        for detail in error.errors():
+            problem = _schema_problem(detail, file)
+            problems.setdefault((problem.path, problem.key), problem)
+        raise BankError(_with_lines(list(problems.values()), text)) from None
     problems = check_bank(bank, file)
     if problems:
         raise BankError(_with_lines(problems, text))
@@ -88,7 +92,8 @@ def validate_bank_data(data: dict[str, Any], file: str, text: str | None = None)
 
 
 def _schema_problem(detail: ErrorDetails, file: str) -> BankProblem:
-    loc: DocPath = tuple(part for part in detail["loc"] if isinstance(part, str | int))
+    # A union (a condition's value) reports once per member type; the member names are not document paths.
+    loc: DocPath = tuple(part for part in detail["loc"] if part not in _UNION_MEMBERS)
     kind = detail["type"]
     if kind == "missing":
         return BankProblem(file=file, path=loc, key="bank.missing_field")
@@ -96,6 +101,8 @@ def _schema_problem(detail: ErrorDetails, file: str) -> BankProblem:
         return BankProblem(file=file, path=loc, key="bank.unknown_field")
     if loc and loc[-1] == "[key]":
         return BankProblem(file=file, path=loc[:-1], key="bank.bad_locale", params={"value": loc[-2]})
+    if len(loc) > 1 and loc[-1] == "value" and loc[-3] == "enable_when":
+        return BankProblem(file=file, path=loc, key="bank.condition_value_type")
     if kind == "string_pattern_mismatch":
         return BankProblem(file=file, path=loc, key="bank.bad_identifier", params={"value": detail["input"]})
     if kind == "literal_error" and (loc[-1:] == ("default_locale",) or loc[-2:-1] == ("locales",)):

@@ -13,11 +13,11 @@ from assistant.text import clean_text, fold, slug
 
 DEFAULT_MAX_LENGTH = {ItemType.TEXT: 500, ItemType.LONG_TEXT: 10_000, ItemType.OPEN_CHOICE: 500}
 DEFAULT_ENTRY_LENGTH = 200
+DEFAULT_MAX_ENTRIES = 100  # a list drives repeats; a pasted file must not become 100,000 touchpoints
 
 _YES = frozenset({"yes", "y", "true", "1", "co", "c", "dung", "phai", "vang", "u", "ok"})
 _NO = frozenset({"no", "n", "false", "0", "2", "khong", "ko", "k", "sai", "chua"})
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,3}[.)])\s+")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 
 
 class AnswerError(JourneyError):
@@ -47,7 +47,7 @@ def parse_answer(item: Item, raw: str, options: Sequence[OptionChoice] = ()) -> 
     if kind is ItemType.DECIMAL:
         return _bounded(item, _parse_decimal(text, "answer.not_number"))
     if kind is ItemType.PERCENT:
-        value = _parse_decimal(text.removesuffix("%").strip(), "answer.not_percent", raw=text)
+        value = _parse_decimal(text.translate(_FULLWIDTH).removesuffix("%").strip(), "answer.not_percent", raw=text)
         if not 0 <= value <= 100:
             raise AnswerError("answer.not_percent", raw=text)
         return _bounded(item, value)
@@ -74,34 +74,50 @@ def _checked_length(text: str, limit: int) -> str:
     return text
 
 
+_SIGNED = re.compile(r"([+-]?)([0-9.,]+)")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*")
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９，．＋－％", "0123456789,.+-%")
+
+
+def _split_sign(text: str) -> tuple[int, str] | None:
+    match = _SIGNED.fullmatch(text.translate(_FULLWIDTH).replace(" ", "").replace("\u00a0", ""))
+    if match is None:
+        return None
+    return (-1 if match.group(1) == "-" else 1), match.group(2)
+
+
 def _parse_integer(text: str) -> int:
-    compact = text.replace(" ", "").replace("\u00a0", "")
-    sign = -1 if compact.startswith("-") else 1
-    digits = compact.lstrip("+-")
-    if digits.isdigit():
-        return sign * int(digits)
-    if _THOUSANDS.match(digits) and len(set(re.sub(r"\d", "", digits))) == 1:
-        return sign * int(re.sub(r"[.,]", "", digits))
+    """12, 1.500, 1,500 and 1 500 are whole numbers; 3,5 is not."""
+    signed = _split_sign(text)
+    if signed is not None:
+        sign, body = signed
+        if body.isascii() and body.isdigit():
+            return sign * int(body)
+        if _GROUPED.fullmatch(body):
+            return sign * int(re.sub(r"[.,]", "", body))
     raise AnswerError("answer.not_integer", raw=text)
 
 
 def _parse_decimal(text: str, error_key: str, raw: str | None = None) -> float | int:
     """Accepts 3,5 and 3.5; with both marks the last one is the decimal mark (1.234,5 and 1,234.5)."""
-    compact = text.replace(" ", "").replace("\u00a0", "")
-    sign = -1 if compact.startswith("-") else 1
-    body = compact.lstrip("+-")
-    if not re.fullmatch(r"\d+(?:[.,]\d+)*", body):
+    signed = _split_sign(text)
+    if signed is None or not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)*", signed[1]):
         raise AnswerError(error_key, raw=raw or text)
-    marks = re.findall(r"[.,]", body)
+    sign, body = signed
+    marks = set(re.findall(r"[.,]", body))
     if not marks:
         return sign * int(body)
-    if len(marks) > 1 and len(set(marks)) == 1:
-        if not _THOUSANDS.match(body):
+    if len(marks) == 1 and body.count(next(iter(marks))) > 1:
+        if not _GROUPED.fullmatch(body):
             raise AnswerError(error_key, raw=raw or text)
         return sign * int(re.sub(r"[.,]", "", body))
     decimal_at = max(body.rfind("."), body.rfind(","))
-    whole = re.sub(r"[.,]", "", body[:decimal_at])
-    return sign * float(f"{whole}.{body[decimal_at + 1 :]}")
+    whole = body[:decimal_at]
+    if not (whole.isdigit() or _GROUPED.fullmatch(whole)):
+        raise AnswerError(error_key, raw=raw or text)
+    return sign * float(f"{re.sub(r'[.,]', '', whole)}.{body[decimal_at + 1 :]}")
 
 
 def _bounded(item: Item, value: float) -> float:
@@ -127,7 +143,7 @@ def parse_boolean(raw: str) -> bool:
 
 def _parse_scale(item: Item, text: str) -> int:
     values = [point.value for point in item.points]
-    key = fold(text)
+    key = fold(text).rstrip(".")
     for point in item.points:
         if key == str(point.value) or key in (fold(label) for label in point.label.values()):
             return point.value
@@ -152,8 +168,9 @@ def _parse_list(item: Item, text: str) -> list[str]:
         entries.append(entry)
     if item.min is not None and len(entries) < item.min:
         raise AnswerError("answer.too_few_entries", min=_number(item.min))
-    if item.max is not None and len(entries) > item.max:
-        raise AnswerError("answer.too_many_entries", count=len(entries), max=_number(item.max))
+    most = DEFAULT_MAX_ENTRIES if item.max is None else item.max
+    if len(entries) > most:
+        raise AnswerError("answer.too_many_entries", count=len(entries), max=_number(most))
     return entries
 
 
@@ -205,6 +222,6 @@ def _parse_open(item: Item, text: str, options: Sequence[OptionChoice]) -> dict[
     option = match_option(text, options)
     if option is not None:
         return {"code": option.code}
-    if fold(text).isdigit():
+    if fold(text).rstrip(".").isdigit():
         raise AnswerError("answer.unknown_option", raw=text)
     return {"other": _checked_length(text, item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE])}
