@@ -80,11 +80,11 @@ def validate_bank_data(data: dict[str, Any], file: str, text: str | None = None)
     try:
         bank = Bank.model_validate(data)
     except ValidationError as error:
-        problems: dict[tuple[DocPath, str], BankProblem] = {}
+        unique: dict[tuple[DocPath, str], BankProblem] = {}
         for detail in error.errors():
             problem = _schema_problem(detail, file)
-            problems.setdefault((problem.path, problem.key), problem)
-        raise BankError(_with_lines(list(problems.values()), text)) from None
+            unique.setdefault((problem.path, problem.key), problem)
+        raise BankError(_with_lines(list(unique.values()), text)) from None
     problems = check_bank(bank, file)
     if problems:
         raise BankError(_with_lines(problems, text))
