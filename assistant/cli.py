@@ -38,7 +38,7 @@ class JourneyGroup(click.Group):
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code, usage=isinstance(error, click.UsageError))
         except JourneyError as error:
-            _fail(error.message(_locale()), error.exit_code)
+            _fail(error.message(_locale()), error.exit_code, located=error.located)
         except KeyboardInterrupt:
             click.echo(t("cli.interrupted", LOCALE), err=True)
             sys.exit(130)
@@ -46,27 +46,29 @@ class JourneyGroup(click.Group):
             sys.exit(0)
 
 
-def _fail(message: str, code: int, *, usage: bool = False) -> NoReturn:
+def _fail(message: str, code: int, *, usage: bool = False, located: bool = False) -> NoReturn:
     locale = _locale()
-    click.echo(t("cli.error", locale, message=message), err=True)
+    click.echo(message if located else t("cli.error", locale, message=message), err=True)
     if usage:
         click.echo(t("cli.usage_hint", locale), err=True)
     sys.exit(code)
 
 
+# Kept outside click's context: errors are reported after click has already popped it.
+_chosen_locale: dict[str, str] = {}
+
+
 def _locale() -> str:
-    context = click.get_current_context(silent=True)
-    chosen = context.find_root().meta.get("locale") if context else None
-    return str(chosen or LOCALE)
+    return _chosen_locale.get("locale", LOCALE)
 
 
-def _set_locale(context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def _set_locale(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     locale = parse_locale(value)
     if locale is None:
         raise click.BadParameter(t("bank.unknown_locale", LOCALE, locale=value, known="vi, en"))
-    context.find_root().meta["locale"] = locale
+    _chosen_locale["locale"] = locale
     return locale
 
 

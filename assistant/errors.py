@@ -9,6 +9,8 @@ from assistant.i18n import t
 
 class JourneyError(Exception):
     exit_code = 1
+    # Messages that already start with their own location (file:line: …), the way compilers print them.
+    located = False
 
     def __init__(self, key: str, **params: Any) -> None:
         self.key = key

@@ -111,6 +111,28 @@ def _unique(report: _Report, entries: list[tuple[Path, object]]) -> None:
             seen[value] = path
 
 
+def check_raw_item_ids(data: dict[str, Any], file: str) -> list[BankProblem]:
+    """Duplicate item ids in a bank whose schema failed, so the author sees them in the same run."""
+    report = _Report(file)
+    entries: list[tuple[Path, object]] = []
+
+    def visit(items: object, path: Path) -> None:
+        if not isinstance(items, list):
+            return
+        for position, item in enumerate(items):
+            if isinstance(item, dict):
+                if isinstance(item.get("id"), str):
+                    entries.append(((*path, position, "id"), item["id"]))
+                visit(item.get("items"), (*path, position, "items"))
+
+    steps = data.get("steps")
+    for number, step in enumerate(steps if isinstance(steps, list) else []):
+        if isinstance(step, dict):
+            visit(step.get("items"), ("steps", number, "items"))
+    _unique(report, entries)
+    return report.problems
+
+
 def _where(path: Path) -> str:
     return format_path(path)
 

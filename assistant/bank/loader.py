@@ -10,7 +10,7 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from assistant.bank.checks import check_bank
+from assistant.bank.checks import check_bank, check_raw_item_ids
 from assistant.bank.model import Bank
 from assistant.bank.problems import BankError, BankProblem
 from assistant.bank.problems import Path as DocPath
@@ -83,6 +83,8 @@ def validate_bank_data(data: dict[str, Any], file: str, text: str | None = None)
         unique: dict[tuple[DocPath, str], BankProblem] = {}
         for detail in error.errors():
             problem = _schema_problem(detail, file)
+            unique.setdefault((problem.path, problem.key), problem)
+        for problem in check_raw_item_ids(data, file):
             unique.setdefault((problem.path, problem.key), problem)
         raise BankError(_with_lines(list(unique.values()), text)) from None
     problems = check_bank(bank, file)

@@ -38,6 +38,8 @@ class BankProblem(BaseModel):
 class BankError(JourneyError):
     """A bank that cannot be used; `problems` says every reason, in document order."""
 
+    located = True
+
     def __init__(self, problems: Sequence[BankProblem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.line or 0, format_path(p.path)))
         super().__init__("bank.problem_count", count=len(self.problems))
