@@ -192,6 +192,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mục «{id}» phải đứng trước mục tham chiếu tới nó.",
         "The item “{id}” must come before the item that refers to it.",
     ),
+    "bank.pipe_label_scope": (
+        "«{pipe}» chỉ dùng được bên trong nhóm lặp theo «{id}».",
+        "“{pipe}” can only be used inside a group that repeats for “{id}”.",
+    ),
+    "bank.pipe_unknown": (
+        "Không hiểu «{pipe}»: hãy dùng {{MỤC.label}} hoặc {{answer:MỤC}}.",
+        "“{pipe}” is not understood: use {{ITEM.label}} or {{answer:ITEM}}.",
+    ),
     "bank.reference_out_of_scope": (
         "Mục «{id}» nằm trong một nhóm lặp khác nên không thể tham chiếu từ đây.",
         "The item “{id}” sits inside another repeating group, so it cannot be referred to from here.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -216,6 +217,38 @@ def _check_references(placement: Placement, index: BankIndex, report: _Report) -
             )
     for number, condition in enumerate(item.enable_when):
         _check_condition(placement, condition, index, report, (*path, "enable_when", number))
+    _check_pipes(placement, index, report)
+
+
+_PIPE = re.compile(r"\{([^{}]*)\}")
+_LABEL_PIPE = re.compile(r"([a-z][a-z0-9_]*)\.label")
+_ANSWER_PIPE = re.compile(r"answer:([a-z][a-z0-9_]*)")
+
+
+def _check_pipes(placement: Placement, index: BankIndex, report: _Report) -> None:
+    """Every `{…}` in an item's texts must name an enclosing repeat (its source, or an added group itself)
+    or an earlier answer."""
+    item = placement.item
+    label_sources = {
+        group.repeat_for or group.id for group in (*placement.groups, item) if group.repeat_for or group.repeat
+    }
+    for field in ("text", "help", "probe", "add_prompt"):
+        texts: dict[str, str] | None = getattr(item, field)
+        for locale, text in (texts or {}).items():
+            for match in _PIPE.finditer(text):
+                where = (*placement.path, field, locale)
+                label, answer = _LABEL_PIPE.fullmatch(match[1]), _ANSWER_PIPE.fullmatch(match[1])
+                if label is not None:
+                    if label[1] not in label_sources:
+                        report.add(where, "bank.pipe_label_scope", pipe=match[0], id=label[1])
+                elif answer is not None:
+                    source = index.placements.get(answer[1])
+                    if source is None:
+                        report.add(where, "bank.unknown_item", id=answer[1])
+                    elif source.order >= placement.order:
+                        report.add(where, "bank.reference_not_earlier", id=answer[1])
+                else:
+                    report.add(where, "bank.pipe_unknown", pipe=match[0])
 
 
 def _resolve_source(

@@ -1319,3 +1319,85 @@ def test_the_error_message_lists_every_problem_in_both_languages() -> None:
     assert "Thiếu bản dịch" in vietnamese and "translation is missing" in english
     assert "options" in vietnamese and "needs options" in english
     assert "Thang đo" in vietnamese and "A scale needs" in english
+
+
+def test_a_label_pipe_outside_its_repeat() -> None:
+    rejection = rejected(
+        step(
+            "one",
+            """
+            - id: names
+              type: list
+              text: {vi: Liệt kê?, en: List?}
+            - id: loose
+              type: text
+              text: {vi: "Về {names.label}?", en: About it?}
+            """,
+        )
+    )
+    problem = only_problem(
+        rejection,
+        "bank.pipe_label_scope",
+        ("steps", 0, "items", 1, "text", "vi"),
+        'text: {vi: "Về {names.label}?", en: About it?}',
+    )
+    assert "{names.label}" in problem.message("en")
+
+
+def test_an_answer_pipe_to_a_later_item() -> None:
+    rejection = rejected(
+        step(
+            "one",
+            """
+            - id: first
+              type: text
+              text: {vi: "Sau {answer:second}?", en: "After {answer:second}?"}
+            - id: second
+              type: text
+              text: {vi: Hỏi?, en: Ask?}
+            """,
+        )
+    )
+    paths = [(p.key, p.path) for p in rejection.problems]
+    assert paths == [
+        ("bank.reference_not_earlier", ("steps", 0, "items", 0, "text", "en")),
+        ("bank.reference_not_earlier", ("steps", 0, "items", 0, "text", "vi")),
+    ]
+
+
+@pytest.mark.parametrize("pipe", ["{answer:nowhere}", "{nowhere.label}", "{name}"])
+def test_a_pipe_naming_nothing(pipe: str) -> None:
+    rejection = rejected(
+        step(
+            "one",
+            f"""
+            - id: a
+              type: text
+              text: {{vi: "Hỏi {pipe}?", en: Ask?}}
+            """,
+        )
+    )
+    assert [p.path for p in rejection.problems] == [("steps", 0, "items", 0, "text", "vi")]
+    assert pipe in rejection.problems[0].message("en") or "nowhere" in rejection.problems[0].message("en")
+
+
+def test_pipes_inside_their_repeat_are_accepted() -> None:
+    bank = bank_from_yaml(
+        step(
+            "one",
+            """
+            - id: names
+              type: list
+              text: {vi: Liệt kê?, en: List?}
+            - id: each
+              type: group
+              repeat_for: names
+              text: {vi: "Mục {names.label}", en: "Entry {names.label}"}
+              items:
+                - id: detail
+                  type: text
+                  text: {vi: "{names.label} sau {answer:names}?", en: "{names.label} after {answer:names}?"}
+            """,
+        )
+    )
+    assert bank.steps[0].items[1].id == "each"
