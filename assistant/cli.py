@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from assistant import __version__
 from assistant.errors import JourneyError
 from assistant.i18n import detect_locale, parse_locale, t
+
+if TYPE_CHECKING:
+    from assistant.store import Store
 
 LOCALE = detect_locale()
 
@@ -72,6 +75,15 @@ def _set_locale(_context: click.Context, _param: click.Parameter, value: str | N
     return locale
 
 
+_chosen_db: dict[str, Path] = {}
+
+
+def _set_db(_context: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None:
+        _chosen_db["path"] = value
+    return value
+
+
 @click.group(cls=JourneyGroup, help=_help("cli.help.root"), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="journey", message="%(prog)s %(version)s")
 @click.option(
@@ -81,6 +93,15 @@ def _set_locale(_context: click.Context, _param: click.Parameter, value: str | N
     expose_value=False,
     is_eager=True,
     help=_help("cli.help.lang"),
+)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    callback=_set_db,
+    expose_value=False,
+    is_eager=True,
+    envvar="JOURNEY_DB",
+    help=_help("cli.help.db"),
 )
 def main() -> None:
     pass
@@ -151,6 +172,190 @@ def banks_schema() -> None:
     schema = Bank.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+
+
+# ----- interviews --------------------------------------------------------------------------------------
+
+
+def _open_store() -> Store:
+    from assistant.locations import default_db_path
+    from assistant.store import Store
+
+    chosen = _chosen_db.get("path")
+    return Store.open(chosen if chosen is not None else default_db_path())
+
+
+@main.command(name="list", help=_help("cli.help.list"))
+@click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
+@click.option("--status", type=click.Choice(["in_progress", "completed"]), help=_help("cli.help.status"))
+@click.option("--search", metavar="TEXT", help=_help("cli.help.search"))
+def list_interviews(as_json: bool, status: str | None, search: str | None) -> None:
+    locale = _locale()
+    with _open_store() as store:
+        rows = store.interviews(status=status, search=search)
+    if as_json:
+        items = [
+            {
+                "id": row.id,
+                "title": row.title,
+                "bank": row.bank_id,
+                "preset": row.preset,
+                "locale": row.locale,
+                "done": row.done,
+                "total": row.total,
+                "status": row.status,
+                "created": row.created,
+                "updated": row.updated,
+                "completed": row.completed,
+            }
+            for row in rows
+        ]
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo(t("cli.list.empty", locale))
+        return
+    table = [t("cli.list.header", locale).split("\t")]
+    for row in rows:
+        percent = 100 * row.done // row.total if row.total else 100
+        table.append(
+            [
+                row.id,
+                row.title,
+                row.preset or "-",
+                row.locale,
+                f"{row.done}/{row.total} {percent}%",
+                t(f"cli.status.{row.status}", locale),
+                _local_time(row.updated),
+            ]
+        )
+    _print_table(table)
+
+
+def _local_time(stamp: str) -> str:
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@main.command(name="chat", help=_help("cli.help.chat"))
+@click.argument("interview_id", required=False)
+@click.option("--plain", is_flag=True, help=_help("cli.help.plain"))
+@click.option("--locale", "interview_locale", metavar="vi|en", help=_help("cli.help.locale"))
+@click.option("--preset", default="general", metavar="PRESET", help=_help("cli.help.preset"))
+@click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
+@click.option("--bank", "bank_id", default="customer-journey", metavar="BANK", help=_help("cli.help.bank"))
+def chat(
+    interview_id: str | None,
+    plain: bool,
+    interview_locale: str | None,
+    preset: str | None,
+    title: str | None,
+    bank_id: str,
+) -> None:
+    from assistant.chat import PlainChat
+    from assistant.session import Session
+
+    del plain  # the plain chat is the only chat the command line offers; the full-screen app is `journey`
+    with _open_store() as store:
+        if interview_id is not None:
+            session = Session.resume(store, interview_id)
+            if interview_locale is not None:
+                session.set_locale(_interview_locale(interview_locale), f"--locale {interview_locale}")
+        else:
+            from assistant.bank.loader import find_bank
+
+            bank = find_bank(bank_id).bank
+            locale = _interview_locale(interview_locale) if interview_locale else _locale()
+            session = Session.start(
+                store, bank, locale if locale in bank.locales else bank.default_locale, preset, title
+            )
+        sys.exit(PlainChat(session).run(resumed=interview_id is not None))
+
+
+def _interview_locale(value: str) -> str:
+    locale = parse_locale(value)
+    if locale is None:
+        raise JourneyError("bank.unknown_locale", locale=value, known="vi, en")
+    return locale
+
+
+@main.command(name="rename", help=_help("cli.help.rename"))
+@click.argument("interview_id")
+@click.argument("title")
+def rename(interview_id: str, title: str) -> None:
+    from assistant.text import clean_text
+
+    cleaned = clean_text(title, multiline=False)
+    if not cleaned:
+        raise JourneyError("cli.empty_title")
+    with _open_store() as store:
+        row = store.rename(interview_id, cleaned)
+    click.echo(t("cli.renamed", _locale(), id=row.id, title=row.title))
+
+
+@main.command(name="delete", help=_help("cli.help.delete"))
+@click.argument("interview_id")
+@click.option("--yes", "-y", "confirmed", is_flag=True, help=_help("cli.help.yes"))
+def delete(interview_id: str, confirmed: bool) -> None:
+    locale = _locale()
+    with _open_store() as store:
+        row = store.get(interview_id)
+        if not confirmed:
+            question = t("cli.confirm_delete", locale, id=row.id, title=row.title, done=row.done)
+            if not sys.stdin.isatty():
+                raise JourneyError("cli.delete_needs_yes", id=row.id)
+            if not click.confirm(question, default=False):
+                click.echo(t("cli.delete_cancelled", locale))
+                sys.exit(1)
+        store.delete(row.id)
+    click.echo(t("cli.deleted", locale, id=row.id, title=row.title))
+
+
+@main.command(name="duplicate", help=_help("cli.help.duplicate"))
+@click.argument("interview_id")
+@click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
+def duplicate(interview_id: str, title: str | None) -> None:
+    locale = _locale()
+    with _open_store() as store:
+        original = store.get(interview_id)
+        row = store.duplicate(original.id, title or t("cli.copy_title", locale, title=original.title))
+    click.echo(t("cli.duplicated", locale, id=row.id, title=row.title))
+
+
+@main.command(name="export", help=_help("cli.help.export"))
+@click.argument("interview_id")
+@click.option("--format", "file_format", type=click.Choice(["json"]), default="json", help=_help("cli.help.format"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--force", is_flag=True, help=_help("cli.help.force"))
+def export(interview_id: str, file_format: str, output: Path | None, force: bool) -> None:
+    from assistant.portable import export_json
+
+    del file_format  # JSON is the one format so far
+    with _open_store() as store:
+        text = export_json(store, interview_id)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from assistant.files import write_atomically
+
+    write_atomically(output, text, force=force)
+    click.echo(t("cli.exported", _locale(), path=output), err=True)
+
+
+@main.command(name="import", help=_help("cli.help.import"))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
+def import_interview(file: Path, title: str | None) -> None:
+    from assistant.portable import import_file
+
+    with _open_store() as store:
+        row = import_file(store, file, title=title)
+    click.echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
 
 
 def _print_table(rows: list[list[str]]) -> None:

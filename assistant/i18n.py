@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
-from assistant.bank.model import SUPPORTED_LOCALES, Locale
+# Defined here, not in the bank model, so the command line can speak without importing pydantic.
+Locale = Literal["vi", "en"]
+SUPPORTED_LOCALES: tuple[Locale, ...] = ("vi", "en")
 
 # key -> (Vietnamese, English). Placeholders use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {
     # Answer parsing
+    "answer.not_a_list": (
+        "Câu này cần một giá trị đơn, không phải một danh sách.",
+        "This question takes a single value, not a list.",
+    ),
     "answer.required": (
         "Câu này cần có câu trả lời.",
         "This question needs an answer.",
@@ -200,6 +206,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không hiểu «{pipe}»: hãy dùng {{MỤC.label}} hoặc {{answer:MỤC}}.",
         "“{pipe}” is not understood: use {{ITEM.label}} or {{answer:ITEM}}.",
     ),
+    "bank.title_item_type": (
+        "title_item «{id}» phải là một câu hỏi dạng text, không nằm trong nhóm lặp.",
+        "title_item “{id}” must be a text question outside any repeating group.",
+    ),
     "bank.reference_out_of_scope": (
         "Mục «{id}» nằm trong một nhóm lặp khác nên không thể tham chiếu từ đây.",
         "The item “{id}” sits inside another repeating group, so it cannot be referred to from here.",
@@ -324,6 +334,248 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.help.banks_schema": (
         "In JSON Schema của định dạng ngân hàng câu hỏi, để trình soạn thảo gợi ý và kiểm tra.",
         "Print the JSON Schema of the bank format, for completion and checking in your editor.",
+    ),
+    # The store
+    "store.readonly": (
+        "Không ghi được vào «{path}»: tệp hoặc thư mục chỉ cho phép đọc. Hãy kiểm tra quyền, hoặc chọn tệp khác "
+        "bằng --db.",
+        "Cannot write to “{path}”: the file or its folder is read-only. Check the permissions, or pick another "
+        "file with --db.",
+    ),
+    "store.disk_full": (
+        "Ổ đĩa chứa «{path}» đã đầy; chưa có gì bị mất. Hãy giải phóng dung lượng rồi thử lại.",
+        "The disk holding “{path}” is full; nothing was lost. Free some space and try again.",
+    ),
+    "store.busy": (
+        "Một tiến trình journey khác đang ghi vào «{path}» quá lâu. Hãy thử lại sau giây lát.",
+        "Another journey process has been writing to “{path}” for too long. Try again in a moment.",
+    ),
+    "store.cannot_open": ("Không mở được «{path}»: {reason}.", "Cannot open “{path}”: {reason}."),
+    "store.failed": ("Thao tác với «{path}» thất bại: {reason}.", "The operation on “{path}” failed: {reason}."),
+    "store.corrupt": (
+        "«{path}» bị hỏng hoặc không đọc được ({reason}). Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu "
+        "hoặc dùng tệp khác với --db.",
+        "“{path}” is damaged or unreadable ({reason}). It was left untouched; restore it from a backup or use "
+        "another file with --db.",
+    ),
+    "store.foreign": (
+        "«{path}» là cơ sở dữ liệu SQLite của một ứng dụng khác; journey không ghi vào đó. Hãy chọn tệp khác với --db.",
+        "“{path}” is another application's SQLite database; journey will not write to it. Pick another file with --db.",
+    ),
+    "store.newer": (
+        "«{path}» được tạo bởi một phiên bản journey mới hơn (lược đồ {version}, bản này hiểu đến {supported}). "
+        "Hãy cập nhật journey; tệp được giữ nguyên.",
+        "“{path}” was written by a newer journey (schema {version}; this one understands up to {supported}). "
+        "Update journey; the file was left untouched.",
+    ),
+    "store.is_directory": (
+        "«{path}» là một thư mục; --db cần đường dẫn tới một tệp.",
+        "“{path}” is a folder; --db needs the path of a file.",
+    ),
+    "store.not_sqlite": (
+        "«{path}» không phải cơ sở dữ liệu của journey (cũng không phải SQLite). Tệp được giữ nguyên; hãy chọn "
+        "tệp khác với --db.",
+        "“{path}” is not a journey database (not even SQLite). It was left untouched; pick another file with --db.",
+    ),
+    "store.no_interview": (
+        "Không có cuộc phỏng vấn nào mã «{id}». Gõ «journey list» để xem các mã.",
+        "There is no interview with the id “{id}”. Run “journey list” to see the ids.",
+    ),
+    "store.no_interviews": (
+        "Chưa có cuộc phỏng vấn nào. Gõ «journey chat» để bắt đầu.",
+        "There are no interviews yet. Run “journey chat” to start one.",
+    ),
+    "store.unknown_status": (
+        "Không có trạng thái «{status}»; hãy dùng một trong: {known}.",
+        "There is no status “{status}”; use one of: {known}.",
+    ),
+    "store.bank_missing": (
+        "Thiếu bản lưu của ngân hàng câu hỏi {hash}… trong cơ sở dữ liệu.",
+        "The database lacks the saved copy of question bank {hash}….",
+    ),
+    "interview.default_title": ("Phỏng vấn {date}", "Interview {date}"),
+    # Files
+    "file.not_found": ("Không tìm thấy tệp «{path}».", "The file “{path}” does not exist."),
+    "file.not_utf8": ("«{path}» không phải văn bản UTF-8.", "“{path}” is not UTF-8 text."),
+    "file.unreadable": ("Không đọc được «{path}»: {reason}.", "Cannot read “{path}”: {reason}."),
+    "file.syntax": (
+        "«{path}», dòng {line}: lỗi cú pháp: {reason}.",
+        "“{path}”, line {line}: syntax error: {reason}.",
+    ),
+    "file.unknown_kind": (
+        "«{path}» không phải bản xuất của journey (format: journey-interview) cũng không phải tệp câu trả lời "
+        "(cần có «bank» và «answers»).",
+        "“{path}” is neither a journey export (format: journey-interview) nor an answers file (it needs "
+        "“bank” and “answers”).",
+    ),
+    "file.invalid": ("«{path}» không hợp lệ: {detail}.", "“{path}” is not valid: {detail}."),
+    "file.bank_hash": (
+        "Ngân hàng câu hỏi trong «{path}» không khớp với mã băm của nó: tệp đã bị sửa. Không nhập gì cả.",
+        "The question bank inside “{path}” does not match its hash: the file was edited. Nothing was imported.",
+    ),
+    "file.exists": (
+        "«{path}» đã tồn tại. Thêm --force để ghi đè, hoặc chọn tên khác với -o.",
+        "“{path}” already exists. Add --force to overwrite it, or choose another name with -o.",
+    ),
+    "file.is_directory": ("«{path}» là một thư mục.", "“{path}” is a folder."),
+    "file.unwritable": (
+        "Không ghi được «{path}»: {reason}. Không có tệp nào bị ghi dở.",
+        "Cannot write “{path}”: {reason}. No partial file was left behind.",
+    ),
+    # Answers files
+    "answers_file.invalid": ("{path}: {message}", "{path}: {message}"),
+    "answers_file.not_asked": (
+        "{path}: câu hỏi này không được hỏi với các câu trả lời còn lại (điều kiện của nó không thỏa, hoặc nhóm "
+        "lặp không có mục tương ứng). Không nhập gì cả.",
+        "{path}: this question is not asked given the other answers (its condition does not hold, or the "
+        "repeating group has no such instance). Nothing was imported.",
+    ),
+    "answers_file.not_mapping": (
+        "{path}: cần một bảng «mã câu hỏi: câu trả lời».",
+        "{path}: expected a mapping of question ids to answers.",
+    ),
+    "answers_file.unknown_item": (
+        "{path}: ngân hàng câu hỏi không có mục «{id}».",
+        "{path}: the question bank has no item “{id}”.",
+    ),
+    "answers_file.not_list": (
+        "{path}: nhóm lặp cần một danh sách, mỗi phần tử là một lần lặp.",
+        "{path}: a repeating group takes a list, one object per instance.",
+    ),
+    # The plain chat
+    "chat.banner": ("journey · «{title}» (mã {id})", "journey · “{title}” (id {id})"),
+    "chat.commands_hint": (
+        "Gõ câu trả lời rồi Enter. Lệnh: /help /back /skip /review /edit /lang /quit. "
+        'Trả lời nhiều dòng: gõ """ trên một dòng, các dòng, rồi """ lần nữa.',
+        "Type your answer and press Enter. Commands: /help /back /skip /review /edit /lang /quit. "
+        'For several lines: type """ on a line, the lines, then """ again.',
+    ),
+    "chat.step_header": ("== Bước {number}/{count}: {title} ==", "== Step {number} of {count}: {title} =="),
+    "chat.question": ("[{number}/{total}] {text}", "[{number}/{total}] {text}"),
+    "chat.prompt": ("> ", "> "),
+    "chat.invalid": ("! {message}", "! {message}"),
+    "chat.probe": ("? {message}", "? {message}"),
+    "chat.saved_bye": (
+        "Đã lưu mọi câu trả lời. Tiếp tục bất cứ lúc nào: journey chat {id}",
+        "Every answer is saved. Continue any time: journey chat {id}",
+    ),
+    "chat.unknown_command": (
+        "Không có lệnh {command}. Gõ /help để xem các lệnh.",
+        "There is no command {command}. Type /help to see the commands.",
+    ),
+    "chat.finished": (
+        "Xong! Bạn đã đi hết sáu bước. Xuất bản đồ: journey export {id} --format json -o bando.json",
+        "Done! You have been through all six steps. Export it: journey export {id} --format json -o map.json",
+    ),
+    "chat.resume": (
+        "Tiếp tục cuộc phỏng vấn: đã trả lời {done}/{total} câu.",
+        "Resuming the interview: {done} of {total} questions answered.",
+    ),
+    "chat.resume_last": ("Câu trả lời gần nhất: {question} → {answer}", "Last answer: {question} → {answer}"),
+    "chat.resume_draft": ("Bản nháp chưa gửi: {draft}", "Unsent draft: {draft}"),
+    "chat.resume_step": ("Bạn đang ở bước {number}: {title}.", "You are at step {number}: {title}."),
+    "chat.step_summary": (
+        "Tóm tắt bước «{title}»: {answered} câu trả lời, {skipped} câu bỏ qua.",
+        "Summary of “{title}”: {answered} answers, {skipped} skipped.",
+    ),
+    "chat.summary_more": ("  … và {count} câu trả lời khác (/review để xem hết).", "  … and {count} more (/review)."),
+    "chat.edit_usage": (
+        "Dùng /edit SỐ (số thứ tự trong /review) hoặc /edit MÃ_CÂU_HỎI.",
+        "Use /edit NUMBER (its number in /review) or /edit QUESTION_ID.",
+    ),
+    "chat.review_hint": (
+        "Sửa một câu: /edit SỐ. Tiếp tục: trả lời câu hỏi hiện tại.",
+        "To change one: /edit NUMBER. To go on: answer the current question.",
+    ),
+    "chat.help_why": ("Vì sao hỏi câu này: {help}", "Why this is asked: {help}"),
+    "chat.help_none": ("(không có ghi chú)", "(no note)"),
+    "chat.help_examples": ("Ví dụ:", "Examples:"),
+    "chat.help_commands": (
+        "Lệnh: /back quay lại câu trước · /skip bỏ qua (nếu không bắt buộc) · /review xem mọi câu trả lời · "
+        "/edit SỐ sửa một câu · /lang vi|en đổi ngôn ngữ · /quit lưu và thoát.",
+        "Commands: /back previous question · /skip skip it (when optional) · /review every answer · "
+        "/edit NUMBER change one · /lang vi|en switch language · /quit save and leave.",
+    ),
+    "chat.lang_usage": ("Dùng /lang vi hoặc /lang en.", "Use /lang vi or /lang en."),
+    "chat.lang_set": ("Đã chuyển sang tiếng Việt.", "Switched to English."),
+    "chat.unanswered": ("(chưa trả lời)", "(not answered)"),
+    # Interview commands
+    "cli.help.db": (
+        "Tệp cơ sở dữ liệu (mặc định: journey.db trong thư mục dữ liệu người dùng; hoặc biến JOURNEY_DB).",
+        "The database file (default: journey.db in the user data folder; or the JOURNEY_DB variable).",
+    ),
+    "cli.help.list": (
+        "Liệt kê các cuộc phỏng vấn đã lưu, mới nhất trước.",
+        "List the saved interviews, newest first.",
+    ),
+    "cli.help.status": ("Chỉ những cuộc có trạng thái này.", "Only interviews with this status."),
+    "cli.help.search": (
+        "Chỉ những cuộc có tên hoặc mã chứa TEXT (không phân biệt hoa thường, dấu).",
+        "Only interviews whose title or id contains TEXT (case and accents ignored).",
+    ),
+    "cli.help.chat": (
+        "Phỏng vấn dạng dòng lệnh đơn giản (cho trình đọc màn hình và script). Không có ID: bắt đầu cuộc mới; "
+        "có ID: tiếp tục.",
+        "The interview as plain lines (for screen readers and scripts). Without an ID it starts a new one; "
+        "with one it resumes.",
+    ),
+    "cli.help.plain": ("Dùng chế độ dòng đơn giản.", "Use the plain line mode."),
+    "cli.help.locale": ("Ngôn ngữ của cuộc phỏng vấn: vi hoặc en.", "The interview's language: vi or en."),
+    "cli.help.preset": (
+        "Mẫu hành trình: b2b, ecommerce, b2c, retail hoặc general.",
+        "The journey preset: b2b, ecommerce, b2c, retail or general.",
+    ),
+    "cli.help.title": ("Tên của cuộc phỏng vấn.", "The interview's title."),
+    "cli.help.bank": ("Ngân hàng câu hỏi dùng cho cuộc mới.", "The question bank for a new interview."),
+    "cli.help.rename": ("Đổi tên một cuộc phỏng vấn.", "Rename an interview."),
+    "cli.help.delete": (
+        "Xóa một cuộc phỏng vấn cùng mọi câu trả lời (hỏi xác nhận trừ khi có --yes).",
+        "Delete an interview with all its answers (asks first unless --yes).",
+    ),
+    "cli.help.yes": ("Không hỏi xác nhận.", "Do not ask for confirmation."),
+    "cli.help.duplicate": (
+        "Tạo bản sao một cuộc phỏng vấn, ví dụ để thử một bản đồ tương lai.",
+        "Copy an interview, for example to explore a future-state variant.",
+    ),
+    "cli.help.export": (
+        "Xuất một cuộc phỏng vấn (ra màn hình, hoặc vào tệp với -o).",
+        "Export an interview (to the screen, or to a file with -o).",
+    ),
+    "cli.help.format": ("Định dạng xuất.", "The export format."),
+    "cli.help.output": ("Tệp cần ghi.", "The file to write."),
+    "cli.help.force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
+    "cli.help.import": (
+        "Nhập một bản xuất JSON của journey hoặc một tệp câu trả lời (YAML/JSON) thành cuộc phỏng vấn mới.",
+        "Import a journey JSON export or an answers file (YAML/JSON) as a new interview.",
+    ),
+    "cli.list.header": (
+        "MÃ\tTÊN\tMẪU\tNGÔN NGỮ\tTIẾN ĐỘ\tTRẠNG THÁI\tCẬP NHẬT",
+        "ID\tTITLE\tPRESET\tLANGUAGE\tPROGRESS\tSTATUS\tUPDATED",
+    ),
+    "cli.list.empty": (
+        "Chưa có cuộc phỏng vấn nào. Gõ «journey chat» để bắt đầu.",
+        "No interviews yet. Run “journey chat” to start one.",
+    ),
+    "cli.status.in_progress": ("đang làm", "in progress"),
+    "cli.status.completed": ("hoàn tất", "completed"),
+    "cli.empty_title": ("Tên không được để trống.", "The title cannot be empty."),
+    "cli.renamed": ("Đã đổi tên {id} thành «{title}».", "Renamed {id} to “{title}”."),
+    "cli.confirm_delete": (
+        "Xóa «{title}» ({id}) cùng {done} câu trả lời?",
+        "Delete “{title}” ({id}) and its {done} answers?",
+    ),
+    "cli.delete_needs_yes": (
+        "Xóa {id} cần xác nhận; khi không chạy trong terminal, hãy thêm --yes.",
+        "Deleting {id} needs confirmation; when not in a terminal, add --yes.",
+    ),
+    "cli.delete_cancelled": ("Đã hủy, không xóa gì.", "Cancelled; nothing was deleted."),
+    "cli.deleted": ("Đã xóa «{title}» ({id}).", "Deleted “{title}” ({id})."),
+    "cli.copy_title": ("{title} (bản sao)", "{title} (copy)"),
+    "cli.duplicated": ("Đã tạo bản sao {id}: «{title}».", "Created the copy {id}: “{title}”."),
+    "cli.exported": ("Đã ghi {path}.", "Wrote {path}."),
+    "cli.imported": (
+        "Đã nhập thành cuộc phỏng vấn {id} «{title}» ({done}/{total} câu).",
+        "Imported as interview {id} “{title}” ({done}/{total} questions).",
     ),
     "outline.step": ("Bước {number}: {title}", "Step {number}: {title}"),
     "outline.required": ("bắt buộc", "required"),

@@ -46,7 +46,18 @@ def check_bank(bank: Bank, file: str) -> list[BankProblem]:
         _check_references(placement, index, report)
     _check_cycles(index, report)
     _check_presets(bank, index, report)
+    _check_title_item(bank, index, report)
     return report.problems
+
+
+def _check_title_item(bank: Bank, index: BankIndex, report: _Report) -> None:
+    if bank.title_item is None:
+        return
+    placement = index.placements.get(bank.title_item)
+    if placement is None:
+        report.add(("title_item",), "bank.unknown_item", id=bank.title_item)
+    elif placement.item.type is not ItemType.TEXT or placement.repeat_chain:
+        report.add(("title_item",), "bank.title_item_type", id=bank.title_item)
 
 
 def _check_translations(bank: Bank, report: _Report) -> None:

@@ -12,8 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Locale = Literal["vi", "en"]
-SUPPORTED_LOCALES: tuple[Locale, ...] = ("vi", "en")
+from assistant.i18n import Locale
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 OptionCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
@@ -165,6 +164,10 @@ class Bank(_Strict):
     vague_answers: dict[Locale, list[str]] = Field(
         default_factory=dict,
         description="Answers that say nothing ('không biết', 'idk'); they trigger an item's probe.",
+    )
+    title_item: Identifier | None = Field(
+        default=None,
+        description="A top-level text question whose answer names an interview the user did not title.",
     )
     probe_min_words: int = Field(
         default=3, ge=1, description="A long-text answer with fewer words than this triggers the probe."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.bank.index import BankIndex
@@ -47,6 +48,13 @@ _ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
 _ASKABLE = (SlotKind.QUESTION, SlotKind.MORE)
 
 
+@dataclass(slots=True)
+class Changes:
+    answers: set[str] = field(default_factory=set)
+    switched: set[str] = field(default_factory=set)
+    rebuilt: bool = False
+
+
 class Interview:
     """One interview over one bank. Not thread-safe; each front door owns its engine."""
 
@@ -58,6 +66,7 @@ class Interview:
         self._index = index or BankIndex.build(bank)
         self._repeat_sources = self._index.repeat_sources()
         self._vague = {fold(text) for texts in bank.vague_answers.values() for text in texts}
+        self._changes = Changes()
         self._rebuild()
 
     @classmethod
@@ -163,6 +172,56 @@ class Interview:
                 )
         return active
 
+    def is_active(self, ref: str) -> bool:
+        """Whether the question `ref` applies under the current answers (its answer counts)."""
+        position = self._plan.position.get(ref)
+        return position is not None and self._enabled_at(position)
+
+    def take_changes(self) -> Changes:
+        """What changed since the last call, so a store can write only that: answers set or removed,
+        questions switched on or off, and whether the whole plan was rebuilt (then every flag may differ)."""
+        changes, self._changes = self._changes, Changes()
+        return changes
+
+    def next_open(self, after: str | None = None) -> Question | None:
+        """The first enabled question still unanswered after `after` in interview order (from the start when
+        None); unlike `question()` it can pass over questions, which is how an answers file fills gaps."""
+        start = 0 if after is None else self._plan.position.get(after, -1) + 1
+        slots = self._plan.slots
+        for position in range(start, len(slots)):
+            if slots[position].kind in _ASKABLE and self._enabled_at(position) and not self._resolved[position]:
+                return self._question_at(position)
+        return None
+
+    def instance_path(self, ref: str) -> list[tuple[str, int]]:
+        """For each repeating group around `ref`, outermost first: the group's id and the 0-based index of the
+        instance `ref` sits in (the n-th list entry, the n-th selected option, the n-th added block)."""
+        position = self._plan.position.get(ref)
+        if position is None:
+            raise JourneyError("answer.not_in_interview", ref=ref)
+        slot = self._plan.slots[position]
+        placement = self._index.placements[slot.item.id]
+        groups = [group for group in placement.groups if group.repeat or group.repeat_for]
+        if slot.kind is SlotKind.MORE:
+            groups = groups[:-1] if groups and groups[-1].id == slot.item.id else groups
+        path: list[tuple[str, int]] = []
+        segments = slot.key.split("/") if slot.key else []
+        for depth, (group, segment) in enumerate(zip(groups, segments, strict=False)):
+            scope = "/".join(segments[:depth])
+            if group.repeat_for is not None:
+                source_ref = make_ref(group.repeat_for, key_prefix(scope, self._index.scope_depth(group.repeat_for)))
+                record = self.state.answers.get(source_ref)
+                values = record.value if record is not None and isinstance(record.value, list) else []
+                keys = (
+                    [slug(value) for value in values]
+                    if self._index.item(group.repeat_for).type is ItemType.LIST
+                    else values
+                )
+            else:
+                keys = self.state.repeats.get(make_ref(group.id, scope), [])
+            path.append((group.id, keys.index(segment) if segment in keys else -1))
+        return path
+
     def display(self, ref: str) -> str:
         """The answer to `ref` as a person reads it, or an empty string."""
         position = self._plan.position.get(ref)
@@ -173,16 +232,16 @@ class Interview:
 
     # ----- changing ------------------------------------------------------------------------------------
 
-    def answer(self, raw: str, *, ref: str | None = None) -> Outcome:
+    def answer(self, raw: str | list[str], *, ref: str | None = None) -> Outcome:
         """Answer the current question (or the one named by `ref`) with what the user typed."""
         position = self._askable_position(ref) if ref is not None else self._current_position()
         if position is None:
             raise JourneyError("answer.finished")
         slot = self._plan.slots[position]
         if ref is None and self.state.pending_probe == slot.ref:
-            return self._answer_probe(slot, raw)
+            return self._answer_probe(slot, raw if isinstance(raw, str) else "\n".join(raw))
         if slot.kind is SlotKind.MORE:
-            return self._answer_more(slot, raw)
+            return self._answer_more(slot, raw if isinstance(raw, str) else "")
         item = slot.item
         try:
             value = parse_answer(item, raw, self._option_choices(slot))
@@ -209,12 +268,13 @@ class Interview:
             self._after_revisit(position)
         return Outcome(status="accepted", ref=slot.ref)
 
-    def skip(self) -> Outcome:
-        position = self._current_position()
+    def skip(self, *, ref: str | None = None) -> Outcome:
+        """Skip the current question, or the one named by `ref` (without moving the interview)."""
+        position = self._askable_position(ref) if ref is not None else self._current_position()
         if position is None:
             raise JourneyError("answer.finished")
         slot = self._plan.slots[position]
-        if self.state.pending_probe == slot.ref:
+        if ref is None and self.state.pending_probe == slot.ref:
             self.state.pending_probe = None
             self._after_revisit(position)
             return Outcome(status="kept", ref=slot.ref)
@@ -301,6 +361,7 @@ class Interview:
             self.state.repeat_serial[slot.ref] = serial
             self.state.repeats.setdefault(slot.ref, []).append(str(serial))
             self.state.answers.pop(slot.ref, None)
+            self._changes.answers.add(slot.ref)
             self._rebuild()
         else:
             self._store(slot.ref, AnswerRecord(value=False))
@@ -356,6 +417,7 @@ class Interview:
                 self._step_total[slot.step] += 1
                 self._step_done[slot.step] += resolved
         self._front = 0
+        self._changes.rebuilt = True
 
     def _targets(self, slot: Slot) -> Iterable[str]:
         """The answers this slot's flags depend on."""
@@ -368,6 +430,7 @@ class Interview:
                 yield self._plan.slots[position].ref
 
     def _store(self, ref: str, record: AnswerRecord | None) -> None:
+        self._changes.answers.add(ref)
         if record is None:
             self.state.answers.pop(ref, None)
         else:
@@ -398,6 +461,8 @@ class Interview:
             self._step_done[slot.step] += (enabled and resolved) - was_done
         if enabled and not resolved and slot.kind in _ASKABLE:
             self._front = min(self._front, position)
+        if enabled != was_enabled:
+            self._changes.switched.add(slot.ref)
         return enabled != was_enabled
 
     def _enabled_at(self, position: int) -> bool:

@@ -33,9 +33,18 @@ class OptionChoice:
     labels: tuple[str, ...]
 
 
-def parse_answer(item: Item, raw: str, options: Sequence[OptionChoice] = ()) -> AnswerValue | None:
-    """The answer value for `raw`, None when nothing was typed, or an AnswerError."""
+def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoice] = ()) -> AnswerValue | None:
+    """The answer value for `raw`, None when nothing was typed, or an AnswerError.
+
+    A list stands for entries given one by one (an answers file): list entries, or options for a multi-choice.
+    """
     kind = item.type
+    if not isinstance(raw, str):
+        if kind is ItemType.LIST:
+            return _parse_entries(item, raw) if raw else None
+        if kind is ItemType.MULTI_CHOICE:
+            return _parse_choices(item, raw, options) if raw else None
+        raise AnswerError("answer.not_a_list")
     multiline = kind in (ItemType.LONG_TEXT, ItemType.LIST)
     text = clean_text(raw, multiline=multiline)
     if not text:
@@ -151,7 +160,10 @@ def _parse_scale(item: Item, text: str) -> int:
 
 
 def _parse_list(item: Item, text: str) -> list[str]:
-    pieces = text.split("\n") if "\n" in text else re.split(r"[,;]", text)
+    return _parse_entries(item, text.split("\n") if "\n" in text else re.split(r"[,;]", text))
+
+
+def _parse_entries(item: Item, pieces: Sequence[str]) -> list[str]:
     limit = item.max_length or DEFAULT_ENTRY_LENGTH
     entries: list[str] = []
     seen: dict[str, str] = {}
@@ -198,17 +210,24 @@ def _require_option(text: str, options: Sequence[OptionChoice]) -> str:
 def _parse_multi(item: Item, text: str, options: Sequence[OptionChoice]) -> list[str]:
     whole = match_option(text, options)
     if whole is not None:
-        chosen = [whole.code]
-    else:
-        tokens = re.split(r"[,;\n]", text)
-        if len(tokens) == 1 and all(part.isdigit() for part in text.split()):
-            tokens = text.split()
-        chosen = []
-        for token in (part.strip() for part in tokens):
-            if token:
-                code = _require_option(token, options)
-                if code not in chosen:
-                    chosen.append(code)
+        return _checked_choices(item, [whole.code], options)
+    tokens = re.split(r"[,;\n]", text)
+    if len(tokens) == 1 and all(part.isdigit() for part in text.split()):
+        tokens = text.split()
+    return _parse_choices(item, tokens, options)
+
+
+def _parse_choices(item: Item, tokens: Sequence[str], options: Sequence[OptionChoice]) -> list[str]:
+    chosen: list[str] = []
+    for token in (clean_text(str(part), multiline=False) for part in tokens):
+        if token:
+            code = _require_option(token, options)
+            if code not in chosen:
+                chosen.append(code)
+    return _checked_choices(item, chosen, options)
+
+
+def _checked_choices(item: Item, chosen: list[str], options: Sequence[OptionChoice]) -> list[str]:
     order = {option.code: option.number for option in options}
     chosen.sort(key=order.__getitem__)
     if item.min is not None and len(chosen) < item.min:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.bank.model import Locale
+from assistant.i18n import Locale
 from assistant.interview.values import AnswerValue
 
 AnswerStatus = Literal["answered", "skipped"]
