@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -47,6 +46,9 @@ class JourneyGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
+        except Exception as error:  # the last line of defence: a sentence, never a traceback
+            click.echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=error), err=True)
+            sys.exit(70)
 
 
 def _fail(message: str, code: int, *, usage: bool = False, located: bool = False) -> NoReturn:
@@ -76,6 +78,7 @@ def _set_locale(_context: click.Context, _param: click.Parameter, value: str | N
 
 
 _chosen_db: dict[str, Path] = {}
+LIST_LIMIT = 100
 
 
 def _set_db(_context: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
@@ -158,6 +161,8 @@ def banks_show(bank_id: str, as_json: bool) -> None:
 
     loaded = find_bank(bank_id)
     if as_json:
+        import json
+
         click.echo(json.dumps(loaded.bank.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     from assistant.bank.outline import outline
@@ -171,6 +176,8 @@ def banks_schema() -> None:
 
     schema = Bank.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    import json
+
     click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
 
 
@@ -189,57 +196,55 @@ def _open_store() -> Store:
 @click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
 @click.option("--status", type=click.Choice(["in_progress", "completed"]), help=_help("cli.help.status"))
 @click.option("--search", metavar="TEXT", help=_help("cli.help.search"))
-def list_interviews(as_json: bool, status: str | None, search: str | None) -> None:
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help=_help("cli.help.limit"))
+@click.option("--all", "show_all", is_flag=True, help=_help("cli.help.all"))
+def list_interviews(as_json: bool, status: str | None, search: str | None, limit: int | None, show_all: bool) -> None:
     locale = _locale()
+    # A terminal shows the newest screenfuls; scripts asking for JSON get everything unless they set a limit.
+    shown = None if show_all or (as_json and limit is None) else (limit or LIST_LIMIT)
     with _open_store() as store:
-        rows = store.interviews(status=status, search=search)
+        rows = store.listing(status=status, search=search, limit=None if shown is None else shown + 1)
+        total = store.count(status=status, search=search) if shown is not None and len(rows) > shown else len(rows)
+    rows = rows[:shown]
     if as_json:
-        items = [
-            {
-                "id": row.id,
-                "title": row.title,
-                "bank": row.bank_id,
-                "preset": row.preset,
-                "locale": row.locale,
-                "done": row.done,
-                "total": row.total,
-                "status": row.status,
-                "created": row.created,
-                "updated": row.updated,
-                "completed": row.completed,
-            }
-            for row in rows
-        ]
+        fields = (
+            "id",
+            "title",
+            "bank",
+            "preset",
+            "locale",
+            "done",
+            "total",
+            "status",
+            "created",
+            "updated",
+            "completed",
+        )
+        items = [dict(zip(fields, row[:-1], strict=True)) for row in rows]
+        import json
+
         click.echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
     if not rows:
         click.echo(t("cli.list.empty", locale))
         return
+    statuses = {name: t(f"cli.status.{name}", locale) for name in ("in_progress", "completed")}
     table = [t("cli.list.header", locale).split("\t")]
-    for row in rows:
-        percent = 100 * row.done // row.total if row.total else 100
-        table.append(
-            [
-                row.id,
-                row.title,
-                row.preset or "-",
-                row.locale,
-                f"{row.done}/{row.total} {percent}%",
-                t(f"cli.status.{row.status}", locale),
-                _local_time(row.updated),
-            ]
-        )
+    table.extend(
+        [
+            row.id,
+            row.title,
+            row.preset or "-",
+            row.locale,
+            f"{row.done}/{row.total} {100 * row.done // row.total if row.total else 100}%",
+            statuses.get(row.status, row.status),
+            row.updated_local,
+        ]
+        for row in rows
+    )
     _print_table(table)
-
-
-def _local_time(stamp: str) -> str:
-    from datetime import datetime
-
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    if total > len(rows):
+        click.echo(t("cli.list.more", locale, shown=len(rows), total=f"{total:,}"))
 
 
 @main.command(name="chat", help=_help("cli.help.chat"))
@@ -359,6 +364,7 @@ def import_interview(file: Path, title: str | None) -> None:
 
 
 def _print_table(rows: list[list[str]]) -> None:
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    """Columns padded to their widest cell, written in one go (a listing may have thousands of rows)."""
+    widths = [max(map(len, column)) for column in zip(*rows, strict=True)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
+    click.echo("\n".join(lines))

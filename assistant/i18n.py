@@ -552,6 +552,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "MÃ\tTÊN\tMẪU\tNGÔN NGỮ\tTIẾN ĐỘ\tTRẠNG THÁI\tCẬP NHẬT",
         "ID\tTITLE\tPRESET\tLANGUAGE\tPROGRESS\tSTATUS\tUPDATED",
     ),
+    "cli.list.more": (
+        "Đang hiện {shown} cuộc mới nhất trong tổng số {total}. Dùng --all để xem hết, --search hoặc --status để lọc.",
+        "Showing the {shown} most recent of {total}. Use --all for every one, or --search / --status to narrow.",
+    ),
+    "cli.help.limit": (
+        "Hiện tối đa N cuộc (mặc định 100 khi in bảng).",
+        "Show at most N (100 by default for the table).",
+    ),
+    "cli.help.all": ("Hiện mọi cuộc phỏng vấn.", "Show every interview."),
     "cli.list.empty": (
         "Chưa có cuộc phỏng vấn nào. Gõ «journey chat» để bắt đầu.",
         "No interviews yet. Run “journey chat” to start one.",

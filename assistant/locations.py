@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "journey"
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path  # imported when needed: `JOURNEY_DB=… journey list` skips it
+
     return user_data_path(APP_NAME, appauthor=False)
 
 

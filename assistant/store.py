@@ -14,14 +14,12 @@ from __future__ import annotations
 import errno
 import json
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from assistant.errors import JourneyError
 from assistant.text import fold
@@ -47,8 +45,7 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-@dataclass(frozen=True, slots=True)
-class InterviewRow:
+class InterviewRow(NamedTuple):
     id: str
     title: str
     title_auto: bool
@@ -73,6 +70,24 @@ _INTERVIEW_COLUMNS = (
 )
 
 
+class Listed(NamedTuple):
+    """One line of `journey list`: just what the listing shows, read in one pass."""
+
+    id: str
+    title: str
+    bank_id: str
+    preset: str | None
+    locale: str
+    done: int
+    total: int
+    status: str
+    created: str
+    updated: str
+    completed: str | None
+    updated_local: str
+    """`updated` in the machine's time zone, converted by SQLite for the whole listing at once."""
+
+
 def _interview(row: Sequence[Any]) -> InterviewRow:
     return InterviewRow(
         id=row[0],
@@ -94,8 +109,7 @@ def _interview(row: Sequence[Any]) -> InterviewRow:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     item_id: str
     instance_key: str
     status: str
@@ -106,8 +120,7 @@ class AnswerRow:
     answered_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
+class HistoryRow(NamedTuple):
     item_id: str
     instance_key: str
     status: str
@@ -116,8 +129,7 @@ class HistoryRow:
     replaced_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class TranscriptRow:
+class TranscriptRow(NamedTuple):
     seq: int
     role: str
     """`assistant` or `user`."""
@@ -127,8 +139,7 @@ class TranscriptRow:
     at: str
 
 
-@dataclass(slots=True)
-class Commit:
+class Commit(NamedTuple):
     """One atomic write for one interview: the answers that changed, the transcript lines, the progress."""
 
     upserts: list[AnswerRow]
@@ -410,6 +421,8 @@ class Store:
         )
 
     def _new_id(self) -> str:
+        import secrets  # only writers need it; `journey list` does not pay for its import
+
         while True:
             candidate = "".join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))
             if self.connection.execute("SELECT 1 FROM interviews WHERE id = ?", (candidate,)).fetchone() is None:
@@ -431,7 +444,34 @@ class Store:
     def interviews(
         self, *, status: str | None = None, search: str | None = None, limit: int | None = None
     ) -> list[InterviewRow]:
-        """Newest first; one indexed query. `search` matches the title or the id, ignoring case and accents."""
+        """Newest first. `search` matches the title or the id, ignoring case and accents."""
+        where, params = self._filters(status, search)
+        tail = f"LIMIT {int(limit)}" if limit is not None else ""
+        sql = f"SELECT {_INTERVIEW_COLUMNS} FROM interviews {where} ORDER BY updated DESC {tail}"
+        with self._guard():
+            return [_interview(row) for row in self.connection.execute(sql, params)]
+
+    def listing(
+        self, *, status: str | None = None, search: str | None = None, limit: int | None = None
+    ) -> list[Listed]:
+        """The rows of `journey list`, newest first: one query walking the `updated` index, no per-row work."""
+        where, params = self._filters(status, search)
+        sql = (
+            "SELECT id, title, bank_id, preset, locale, done, total, status, created, updated, completed, "
+            "strftime('%Y-%m-%d %H:%M', updated, 'localtime') "
+            f"FROM interviews {where} ORDER BY updated DESC"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._guard():
+            return list(map(Listed._make, self.connection.execute(sql, params)))
+
+    def count(self, *, status: str | None = None, search: str | None = None) -> int:
+        where, params = self._filters(status, search)
+        with self._guard():
+            return int(self.connection.execute(f"SELECT count(*) FROM interviews {where}", params).fetchone()[0])
+
+    def _filters(self, status: str | None, search: str | None) -> tuple[str, list[str]]:
         clauses: list[str] = []
         params: list[str] = []
         if status is not None:
@@ -443,11 +483,7 @@ class Store:
             pattern = "%" + fold(search).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             clauses.append("(search_key LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
             params.extend([pattern, pattern])
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        tail = f"LIMIT {int(limit)}" if limit is not None else ""
-        sql = f"SELECT {_INTERVIEW_COLUMNS} FROM interviews {where} ORDER BY updated DESC, id {tail}"
-        with self._guard():
-            return [_interview(row) for row in self.connection.execute(sql, params)]
+        return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
     def rename(self, interview_id: str, title: str) -> InterviewRow:
         row = self.get(interview_id)
