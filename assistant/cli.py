@@ -333,16 +333,35 @@ def duplicate(interview_id: str, title: str | None) -> None:
 
 
 @main.command(name="export", help=_help("cli.help.export"))
-@click.argument("interview_id")
-@click.option("--format", "file_format", type=click.Choice(["json"]), default="json", help=_help("cli.help.format"))
+@click.argument("interview_id", required=False)
+@click.option("--format", "file_format", metavar="md|html|json", help=_help("cli.help.format"))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--locale", "map_locale", metavar="vi|en", help=_help("cli.help.map_locale"))
 @click.option("--force", is_flag=True, help=_help("cli.help.force"))
-def export(interview_id: str, file_format: str, output: Path | None, force: bool) -> None:
-    from assistant.portable import export_json
+@click.option("--schema", is_flag=True, help=_help("cli.help.export_schema"))
+def export(
+    interview_id: str | None,
+    file_format: str | None,
+    output: Path | None,
+    map_locale: str | None,
+    force: bool,
+    schema: bool,
+) -> None:
+    from assistant.exports import export_text, format_for
 
-    del file_format  # JSON is the one format so far
+    if schema:
+        from assistant.portable import export_schema
+
+        click.echo(export_schema(), nl=False)
+        return
+    if interview_id is None:
+        raise JourneyError("cli.export_needs_id")
+    chosen = format_for(output, file_format)
+    locale = _interview_locale(map_locale) if map_locale is not None else None
+    if output is not None and output.exists() and not force:
+        raise JourneyError("file.exists", path=str(output))
     with _open_store() as store:
-        text = export_json(store, interview_id)
+        text = export_text(store, interview_id, chosen, locale)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.bank.loader import find_bank
 from assistant.bank.model import Bank
 from assistant.errors import JourneyError
 from assistant.i18n import Locale
 from assistant.interview.answers_file import fill_interview
+from assistant.journeymap.model import JourneyMap
 from assistant.session import Session
 from assistant.store import AnswerRow, HistoryRow, InterviewRow, Store, TranscriptRow, answer_json
 
@@ -84,6 +85,9 @@ class ExportedInterview(_Strict):
     answers: list[ExportedAnswer]
     history: list[ExportedChange]
     transcript: list[ExportedLine]
+    map: JourneyMap | None = Field(
+        default=None, description="The journey map built from the answers; derived, so an import ignores it."
+    )
 
 
 class AnswersFile(_Strict):
@@ -94,7 +98,10 @@ class AnswersFile(_Strict):
     answers: dict[str, Any]
 
 
-def export_json(store: Store, interview_id: str) -> str:
+def export_json(store: Store, interview_id: str, *, locale: str | None = None) -> str:
+    """The whole interview, importable anywhere, with its journey map (in `locale`) for tools that read maps."""
+    from assistant.exports import interview_map
+
     row = store.get(interview_id)
     document = ExportedInterview(
         format=FORMAT,
@@ -144,8 +151,17 @@ def export_json(store: Store, interview_id: str) -> str:
             ExportedLine(seq=line.seq, role=line.role, ref=line.ref, text=line.text, locale=line.locale, at=line.at)
             for line in store.transcript(row.id)
         ],
+        map=interview_map(store, row.id, locale),
     )
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_schema() -> str:
+    """The JSON Schema of `journey export --format json`: the interview file and the journey map inside it."""
+    schema = ExportedInterview.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "journey interview export"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def read_document(path: Path) -> Any:

@@ -1,0 +1,215 @@
+"""The journey map: what an interview's active answers say, arranged the way a CX consultant presents them.
+
+Every text is already in the map's language (labels, not option codes, are what a reader sees; codes are kept
+beside them for tools). The model is what `journey export --format json` publishes, with a JSON Schema.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.i18n import Locale
+from assistant.journeymap.rules import Severity
+
+MAP_SCHEMA_VERSION: Literal[1] = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Coded(_Model):
+    """An option: its stable code and its label in the map's language. Free text typed as "other" has code
+    `other`."""
+
+    code: str
+    label: str
+
+
+class Evidence(_Model):
+    """An answer a finding rests on; `number` is the question's number in the appendix."""
+
+    number: int
+    ref: str
+    item_id: str
+    question: str
+    answer: str
+
+
+class Finding(_Model):
+    rule: str = Field(description="The analysis rule that raised it, e.g. named_obstacle or resource_needed.")
+    category: Literal["obstacle", "resource_gap"]
+    kind: str = Field(description="An obstacle kind (price, trust, …) or a resource kind (people, budget, …).")
+    kind_label: str
+    severity: Severity
+    stage: str | None = None
+    touchpoint: str | None = None
+    message: str
+    next_step: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Touchpoint(_Model):
+    key: str = Field(description="The touchpoint's instance key in the interview, e.g. awareness/google-maps.")
+    name: str
+    channel: Coded | None = None
+    actions: str | None = None
+    thoughts: str | None = None
+    emotion: int | None = Field(default=None, description="On the bank's scale.")
+    emotion_score: int | None = Field(default=None, ge=1, le=5, description="The emotion mapped to 1–5.")
+    emotion_label: str | None = None
+    motivation: str | None = None
+    obstacles: str | None = None
+    opportunity: str | None = None
+
+
+class BlueprintLayers(_Model):
+    people: str | None = None
+    technology: str | None = None
+    policies: str | None = None
+    processes: str | None = None
+
+
+class Stage(_Model):
+    key: str
+    name: str
+    goal: str | None = None
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
+    blueprint: BlueprintLayers | None = Field(default=None, description="Only on a Blueprint map.")
+
+
+class Persona(_Model):
+    name: str | None = None
+    segment: str | None = None
+    age: Coded | None = None
+    gender: Coded | None = None
+    income: Coded | None = None
+    location: str | None = None
+    occupation: str | None = None
+    goals: str | None = None
+    pains: str | None = None
+    motivations: str | None = None
+    behaviour: str | None = None
+
+
+class Segment(_Model):
+    name: str | None = None
+    description: str | None = None
+    share: float | None = Field(default=None, description="Percent of customers.")
+
+
+class Fact(_Model):
+    """A question and its answer as the reader sees them."""
+
+    item_id: str
+    question: str
+    answer: str
+
+
+class Goals(_Model):
+    business: str | None = None
+    offer: str | None = None
+    objective: Coded | None = None
+    why: str | None = None
+    business_goals: str | None = None
+    audience: str | None = None
+    desired_experience: str | None = None
+    expected_touchpoints: int | None = None
+    data_basis: list[Coded] = Field(default_factory=list)
+    data_basis_notes: str | None = None
+
+
+class Figures(_Model):
+    touchpoints_expected: int | None = None
+    touchpoints_listed: int
+    stages_listed: int
+    average_emotion: float | None = Field(default=None, description="Mean of the touchpoint scores, 1–5.")
+    daily_visitors: int | None = None
+    daily_viewers_no_purchase: int | None = None
+    no_purchase_share: float | None = Field(default=None, description="Percent of daily visitors who do not buy.")
+    bounce_rate: float | None = None
+    drop_off_touchpoint: str | None = None
+    drop_off_stage: str | None = None
+    drop_off_reason: str | None = None
+    care_quality: Coded | None = None
+    channels_tracked: list[Coded] = Field(default_factory=list)
+    journey_obstacles: list[str] = Field(default_factory=list)
+
+
+class Resource(_Model):
+    kind: Coded
+    have: str | None = None
+    need: str | None = None
+
+
+class ReviewPlan(_Model):
+    cadence: Coded | None = None
+    change_drivers: list[Coded] = Field(default_factory=list)
+    change_drivers_other: str | None = None
+    owner: str | None = None
+    first_change: str | None = None
+
+
+class QuestionRef(_Model):
+    number: int
+    ref: str
+    item_id: str
+    step_title: str
+    question: str
+
+
+class AppendixEntry(_Model):
+    number: int
+    ref: str
+    item_id: str
+    step_number: int
+    step_title: str
+    question: str
+    status: Literal["answered", "skipped", "unanswered"]
+    answer: str = ""
+
+
+class Progress(_Model):
+    done: int
+    total: int
+
+
+class JourneyMap(_Model):
+    schema_version: Literal[1] = MAP_SCHEMA_VERSION
+    title: str
+    locale: Locale
+    status: Literal["in_progress", "completed"]
+    created: str
+    updated: str
+    completed: str | None = None
+    bank_id: str
+    bank_version: str
+    preset: Coded | None = None
+    map_type: Coded | None = None
+    map_type_notes: list[Fact] = Field(
+        default_factory=list, description="The purpose of the map and what its type asks for (routine, scenarios)."
+    )
+    progress: Progress
+    goals: Goals
+    persona: Persona
+    segments: list[Segment] = Field(default_factory=list)
+    research: list[Fact] = Field(default_factory=list, description="How the customer was studied, and the survey.")
+    stages: list[Stage] = Field(default_factory=list)
+    figures: Figures
+    resources: list[Resource] = Field(default_factory=list)
+    review: ReviewPlan
+    obstacles: list[Finding] = Field(default_factory=list, description="Sorted by severity, then journey order.")
+    resource_gaps: list[Finding] = Field(default_factory=list, description="Sorted by severity, then kind.")
+    skipped: list[QuestionRef] = Field(default_factory=list)
+    missing: list[QuestionRef] = Field(default_factory=list, description="Questions that apply and are not answered.")
+    appendix: list[AppendixEntry] = Field(default_factory=list)
+
+    @property
+    def is_blueprint(self) -> bool:
+        return self.map_type is not None and self.map_type.code == "blueprint"
+
+    @property
+    def business(self) -> str | None:
+        return self.goals.business

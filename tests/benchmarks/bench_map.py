@@ -1,0 +1,62 @@
+"""Issue 4's budgets: a large interview (8 stages, 200 touchpoints) to Markdown and to HTML."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from assistant.bank.loader import find_bank
+from assistant.bank.model import ItemType
+from assistant.interview.engine import Interview
+from assistant.journeymap.build import MapSource, build_map
+from assistant.journeymap.html import render_html
+from assistant.journeymap.markdown import render_markdown
+from tests.benchmarks.bench_engine import STAGES, TOUCHPOINTS_PER_STAGE, _answer_for
+from tests.benchmarks.harness import Result, median_ms
+
+SOURCE = MapSource("Bản đồ lớn", "completed", "2026-11-01T08:00:00Z", "2026-11-20T08:00:00Z", "2026-11-20T08:00:00Z")
+
+
+def large_interview() -> Interview:
+    """The whole bank answered, with every touchpoint filled in: a Blueprint map with obstacles to analyse."""
+    bank = find_bank("customer-journey").bank
+    interview = Interview.start(bank, "vi", "general")
+    counter = 0
+    while (question := interview.question()) is not None:
+        counter += 1
+        if question.item_id == "map_type":
+            raw = "blueprint"
+        elif question.type is ItemType.SCALE:
+            raw = str(1 + counter % 5)
+        elif question.item_id == "tp_obstacles" and counter % 3:
+            raw = f"Phí vận chuyển cao | khách hỏi *giá* <b>{counter}</b>"
+        else:
+            raw = _answer_for(question)
+        if interview.answer(raw).status == "probe":
+            interview.answer("Ví dụ cụ thể: khách bỏ giỏ hàng ở bước thanh toán")
+    return interview
+
+
+def run() -> list[Result]:
+    interview = large_interview()
+    bank, state = interview.bank, interview.state
+    answers = len(state.answers)
+    journey = build_map(bank, state, SOURCE)
+    touchpoints = sum(len(stage.touchpoints) for stage in journey.stages)
+    assert len(journey.stages) == STAGES and touchpoints == STAGES * TOUCHPOINTS_PER_STAGE
+    markdown = render_markdown(journey)
+    parser = MarkdownIt("commonmark").enable("table")
+
+    to_markdown = median_ms(lambda: render_markdown(build_map(bank, state, SOURCE)), repeat=15)
+    to_html = median_ms(lambda: render_html(build_map(bank, state, SOURCE)), repeat=15)
+    parse_only = median_ms(lambda: parser.parse(markdown), repeat=15)
+    size = f"{STAGES} stages, {touchpoints} touchpoints, {answers:,} answers"
+    return [
+        Result(f"map to Markdown ({size})", f"{to_markdown:.1f} ms median", "< 150 ms", to_markdown < 150),
+        Result("map to HTML", f"{to_html:.1f} ms median", "< 300 ms", to_html < 300),
+        Result(
+            "Markdown export vs markdown-it parse of it",
+            f"{to_markdown:.1f} / {parse_only:.1f} ms = {to_markdown / parse_only:.2f}x",
+            "<= 2x",
+            to_markdown <= 2 * parse_only,
+        ),
+    ]
