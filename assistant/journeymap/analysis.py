@@ -73,7 +73,8 @@ class _Finder:
         return self.resource_labels.get(code, code)
 
     def evidence(self, refs: Iterable[str]) -> list[Evidence]:
-        return [found for ref in refs if (found := self.evidence_for(ref)) is not None]
+        found = {e.ref: e for ref in refs if (e := self.evidence_for(ref)) is not None}
+        return sorted(found.values(), key=lambda evidence: evidence.number)
 
     def add(
         self,
@@ -230,9 +231,7 @@ class _Finder:
         if figures.drop_off_touchpoint is None:
             return
         stage = next((s for s in self.map.stages if s.name == figures.drop_off_stage), None)
-        touchpoint = next(
-            (tp for tp in (stage.touchpoints if stage else []) if tp.name == figures.drop_off_touchpoint), None
-        )
+        touchpoint = next((tp for tp in (stage.touchpoints if stage else []) if tp.key == figures.drop_off_key), None)
         reason = figures.drop_off_reason
         message = (
             self.say("drop_off_reason", touchpoint=figures.drop_off_touchpoint, text=reason)

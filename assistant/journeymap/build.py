@@ -323,10 +323,13 @@ class _Builder:
         share = round(100 * not_buying / visitors, 1) if visitors and not_buying is not None else None
         scores = [tp.emotion_score for stage in stages for tp in stage.touchpoints if tp.emotion_score is not None]
         drop_off = self.value("drop_off_touchpoint")
-        drop_stage = None
+        drop_stage = drop_touchpoint = None
         if isinstance(drop_off, str):
             stage_key = drop_off.split("/", 1)[0]
-            drop_stage = next((stage.name for stage in stages if stage.key == stage_key), None)
+            for stage in stages:
+                if stage.key == stage_key:
+                    drop_stage = stage.name
+                    drop_touchpoint = next((tp.name for tp in stage.touchpoints if tp.key == drop_off), None)
         journey_obstacles = self.value("journey_obstacles")
         return Figures(
             touchpoints_expected=self.integer("expected_touchpoints"),
@@ -337,7 +340,8 @@ class _Builder:
             daily_viewers_no_purchase=not_buying,
             no_purchase_share=share,
             bounce_rate=self.number("bounce_rate"),
-            drop_off_touchpoint=self.text("drop_off_touchpoint"),
+            drop_off_touchpoint=drop_touchpoint or self.text("drop_off_touchpoint"),
+            drop_off_key=drop_off if isinstance(drop_off, str) else None,
             drop_off_stage=drop_stage,
             drop_off_reason=self.text("drop_off_reason"),
             care_quality=self.coded("care_quality"),

@@ -24,15 +24,22 @@ MISSING = "—"
 
 def inline(text: str) -> str:
     """Text for one line of Markdown (a table cell, a list item): no structure, no line break."""
-    lines = [_LINE_START.sub(_escape_line_start, line.strip()) for line in text.splitlines() if line.strip()]
-    return " · ".join(_INLINE_SPECIALS.sub(r"\\\1", line) for line in lines)
+    return " · ".join(_escaped_lines(text))
 
 
 def block(text: str, indent: str = "") -> str:
     """Several lines kept as hard line breaks; every line escaped at its start as well as within."""
-    lines = [_LINE_START.sub(_escape_line_start, line.strip()) for line in text.splitlines() if line.strip()]
-    escaped = [_INLINE_SPECIALS.sub(r"\\\1", line) for line in lines]
-    return ("\\\n" + indent).join(escaped)
+    return ("\\\n" + indent).join(_escaped_lines(text))
+
+
+def _escaped_lines(text: str) -> list[str]:
+    """Each non-blank line with its specials escaped, then its line-start markers (after, so that the
+    backslash added for a marker is not itself escaped)."""
+    return [
+        _LINE_START.sub(_escape_line_start, _INLINE_SPECIALS.sub(r"\\\1", line.strip()))
+        for line in text.splitlines()
+        if line.strip()
+    ]
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

@@ -131,6 +131,7 @@ class Figures(_Model):
     no_purchase_share: float | None = Field(default=None, description="Percent of daily visitors who do not buy.")
     bounce_rate: float | None = None
     drop_off_touchpoint: str | None = None
+    drop_off_key: str | None = Field(default=None, description="The instance key of the drop-off touchpoint.")
     drop_off_stage: str | None = None
     drop_off_reason: str | None = None
     care_quality: Coded | None = None

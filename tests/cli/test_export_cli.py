@@ -1,0 +1,63 @@
+"""`journey export` as a user runs it: formats, files, refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from tests.cli.conftest import RunJourney
+
+ANSWERS = """
+bank: customer-journey
+locale: en
+preset: general
+answers:
+  business_name: Lotus Coffee
+  audience: Office workers
+  stages: [Awareness]
+  stage:
+    - touchpoints: [Fanpage]
+      touchpoint:
+        - {tp_channel: facebook, tp_emotion: 2, tp_obstacles: Shipping costs too much}
+"""
+
+
+def _imported(run_journey: RunJourney, tmp_path: Path) -> str:
+    (tmp_path / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
+    assert run_journey("import", "answers.yaml").returncode == 0
+    listed = json.loads(run_journey("list", "--json").stdout)
+    return str(listed[0]["id"])
+
+
+def test_each_format(run_journey: RunJourney, tmp_path: Path) -> None:
+    interview = _imported(run_journey, tmp_path)
+    markdown = run_journey("export", interview)
+    assert markdown.returncode == 0 and markdown.stdout.startswith("# Lotus Coffee")
+    assert "| High | Price and cost |" in markdown.stdout
+    vietnamese = run_journey("export", interview, "--locale", "vi")
+    assert "## Trở ngại của khách hàng" in vietnamese.stdout
+    assert run_journey("export", interview, "-o", "map.html").returncode == 0
+    assert (tmp_path / "map.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert run_journey("export", interview, "-o", "map.json").returncode == 0
+    document = json.loads((tmp_path / "map.json").read_text(encoding="utf-8"))
+    assert document["map"]["obstacles"][0]["kind"] == "price"
+    schema = json.loads(run_journey("export", "--schema").stdout)
+    jsonschema.validate(document, schema)
+
+
+def test_refusals(run_journey: RunJourney, tmp_path: Path) -> None:
+    interview = _imported(run_journey, tmp_path)
+    existing = tmp_path / "map.md"
+    existing.write_text("keep me", encoding="utf-8")
+    refused = run_journey("export", interview, "-o", "map.md")
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    assert run_journey("export", interview, "-o", "map.md", "--force").returncode == 0
+    assert existing.read_text(encoding="utf-8").startswith("# Lotus Coffee")
+    for args in (["nosuch"], [interview, "--format", "pdf"], [interview, "-o", "missing/dir/map.md"]):
+        result = run_journey("export", *args)
+        assert result.returncode != 0 and result.stderr.startswith("Error:"), args
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "missing").exists()
