@@ -319,7 +319,7 @@ class _Finder:
                     "resource_needed",
                     code,
                     "medium" if resource.have else "high",
-                    self.say("resource_needed", kind=label, need=resource.need),
+                    self.say("resource_needed", kind=label, kind_lower=label.lower(), need=resource.need),
                     self.say("resource_needed_next", kind=label.lower()),
                     refs,
                 )
