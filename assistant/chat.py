@@ -14,9 +14,9 @@ from assistant.errors import JourneyError
 from assistant.i18n import parse_locale, t
 from assistant.interview.models import Question, ReviewEntry
 from assistant.session import Session
+from assistant.text import shorten
 
 _BLOCK = '"""'
-_SUMMARY_LINES = 8
 _SUMMARY_WIDTH = 70
 
 
@@ -143,27 +143,25 @@ class PlainChat:
         answered = [entry for entry in session.interview.review() if entry.status != "unanswered"]
         if answered:
             last = answered[-1]
-            self._print(self._t("chat.resume_last", question=_short(last.question), answer=_short(_shown(last, self))))
+            self._print(
+                self._t(
+                    "chat.resume_last",
+                    question=shorten(last.question, _SUMMARY_WIDTH),
+                    answer=shorten(_shown(last, self), _SUMMARY_WIDTH),
+                )
+            )
         draft = session.row.draft
         if draft:
-            self._print(self._t("chat.resume_draft", draft=_short(draft)))
+            self._print(self._t("chat.resume_draft", draft=shorten(draft, _SUMMARY_WIDTH)))
         if question is not None:
             self._print(self._t("chat.resume_step", number=question.step_number, title=question.step_title))
 
     def _step_summary(self, step_number: int) -> None:
-        """What was captured in a step that just ended: counts, then its first answers."""
-        step = self.session.interview.progress().steps[step_number - 1]
-        if not step.complete:
-            return
-        entries = [e for e in self.session.interview.review() if e.step_id == step.step_id]
-        answered = [e for e in entries if e.status == "answered"]
-        skipped = sum(e.status == "skipped" for e in entries)
-        self._print()
-        self._say(self._t("chat.step_summary", title=step.title, answered=len(answered), skipped=skipped))
-        for entry in answered[:_SUMMARY_LINES]:
-            self._say(f"  • {_short(entry.question, 50)} → {_short(entry.display)}")
-        if len(answered) > _SUMMARY_LINES:
-            self._say(self._t("chat.summary_more", count=len(answered) - _SUMMARY_LINES))
+        lines = self.session.step_summary(step_number)
+        if lines:
+            self._print()
+        for line in lines:
+            self._say(line)
 
     # ----- commands (each returns False to stop the chat) ----------------------------------------------
 
@@ -199,7 +197,7 @@ class PlainChat:
                 self._print()
                 self._print(f"== {current} ==")
             shown = _shown(entry, self)
-            self._print(f"{number:>4}. {_short(entry.question, 60)} → {_short(shown)}")
+            self._print(f"{number:>4}. {shorten(entry.question, 60)} → {shorten(shown, _SUMMARY_WIDTH)}")
         self._print()
         self._print(self._t("chat.review_hint"))
         return True
@@ -253,8 +251,3 @@ def _shown(entry: ReviewEntry, chat: PlainChat) -> str:
     if entry.status == "unanswered":
         return chat._t("chat.unanswered")
     return entry.display
-
-
-def _short(text: str, width: int = _SUMMARY_WIDTH) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

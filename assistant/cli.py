@@ -14,6 +14,7 @@ from assistant.i18n import detect_locale, parse_locale, t
 
 if TYPE_CHECKING:
     from assistant.store import Store
+    from assistant.tui.app import StartAt
 
 LOCALE = detect_locale()
 
@@ -87,7 +88,12 @@ def _set_db(_context: click.Context, _param: click.Parameter, value: Path | None
     return value
 
 
-@click.group(cls=JourneyGroup, help=_help("cli.help.root"), context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=JourneyGroup,
+    help=_help("cli.help.root"),
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", "-V", prog_name="journey", message="%(prog)s %(version)s")
 @click.option(
     "--lang",
@@ -106,8 +112,40 @@ def _set_db(_context: click.Context, _param: click.Parameter, value: Path | None
     envvar="JOURNEY_DB",
     help=_help("cli.help.db"),
 )
-def main() -> None:
-    pass
+@click.pass_context
+def main(context: click.Context) -> None:
+    if context.invoked_subcommand is None:
+        _run_app("home")
+
+
+def _run_app(start: StartAt, interview_id: str | None = None) -> None:
+    """The full-screen app, on a store opened (and checked) before the screen is taken over."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise JourneyError("cli.needs_terminal")
+    from assistant.locations import settings_path
+    from assistant.tui.app import JourneyApp
+
+    with _open_store() as store:
+        if start == "resume":
+            row = store.get(interview_id) if interview_id else store.latest(status="in_progress")
+            if row is None:
+                raise JourneyError("cli.nothing_to_resume")
+            interview_id = row.id
+        app = JourneyApp(store, locale=_locale(), start=start, interview_id=interview_id, settings_path=settings_path())
+        app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@main.command(name="new", help=_help("cli.help.new"))
+def new() -> None:
+    _run_app("new")
+
+
+@main.command(name="resume", help=_help("cli.help.resume"))
+@click.argument("interview_id", required=False)
+def resume(interview_id: str | None) -> None:
+    _run_app("resume", interview_id)
 
 
 @main.group(name="banks", invoke_without_command=True, help=_help("cli.help.banks"))

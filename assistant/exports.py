@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.errors import JourneyError
+from assistant.interview.engine import Interview
 from assistant.journeymap.build import MapSource, build_map
 from assistant.journeymap.model import JourneyMap
 from assistant.session import Session
-from assistant.store import Store
+from assistant.store import InterviewRow, Store
 
 ExportFormat = Literal["md", "html", "json"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
@@ -19,15 +20,23 @@ SUFFIXES: dict[str, ExportFormat] = {".md": "md", ".markdown": "md", ".html": "h
 def interview_map(store: Store, interview_id: str, locale: str | None = None) -> JourneyMap:
     """The map of a saved interview, in `locale` or the interview's own language."""
     session = Session.resume(store, interview_id)
-    row = session.row
-    source = MapSource(
+    return map_of(session.interview, session.row, locale)
+
+
+def map_of(interview: Interview, row: InterviewRow, locale: str | None = None) -> JourneyMap:
+    """The map of an interview in memory, with its saved title and dates."""
+    return build_map(interview.bank, interview.state, map_source(row), locale)
+
+
+def map_source(row: InterviewRow) -> MapSource:
+    """What the map takes from the saved interview rather than from its answers."""
+    return MapSource(
         title=row.title,
         status="completed" if row.status == "completed" else "in_progress",
         created=row.created,
         updated=row.updated,
         completed=row.completed,
     )
-    return build_map(session.interview.bank, session.interview.state, source, locale)
 
 
 def export_text(store: Store, interview_id: str, file_format: ExportFormat, locale: str | None = None) -> str:

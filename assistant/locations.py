@@ -23,3 +23,10 @@ def default_db_path() -> Path:
 def user_banks_dir() -> Path:
     """Question banks the user adds themselves, next to the bundled ones."""
     return data_dir() / "banks"
+
+
+def settings_path() -> Path:
+    """The app's preferences (the theme), in the user config directory: settings are not data to back up."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "settings.json"

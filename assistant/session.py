@@ -17,7 +17,9 @@ from assistant.interview.engine import Interview
 from assistant.interview.models import Outcome, Question
 from assistant.interview.state import AnswerRecord, InterviewState, make_ref, split_ref
 from assistant.store import AnswerRow, Commit, InterviewRow, Store, answer_json
+from assistant.text import shorten
 
+SUMMARY_LINES = 8
 _CURSOR_FIELDS = ("repeats", "repeat_serial", "pending_probe", "revisit", "revisit_mode")
 _banks_by_hash: dict[str, Bank] = {}
 
@@ -119,6 +121,20 @@ class Session:
     def question(self) -> Question | None:
         return self.interview.question()
 
+    def step_summary(self, step_number: int) -> list[str]:
+        """What a finished step captured: a count line, then its first answers; nothing while it is open."""
+        step = self.interview.progress().steps[step_number - 1]
+        if not step.complete:
+            return []
+        entries = [e for e in self.interview.review() if e.step_id == step.step_id]
+        answered = [e for e in entries if e.status == "answered"]
+        skipped = sum(e.status == "skipped" for e in entries)
+        lines = [t("chat.step_summary", self.locale, title=step.title, answered=len(answered), skipped=skipped)]
+        lines.extend(f"  • {shorten(e.question, 50)} → {shorten(e.display, 70)}" for e in answered[:SUMMARY_LINES])
+        if len(answered) > SUMMARY_LINES:
+            lines.append(t("chat.summary_more", self.locale, count=len(answered) - SUMMARY_LINES))
+        return lines
+
     # ----- the conversation ----------------------------------------------------------------------------
 
     def say(self, text: str, ref: str | None = None) -> None:
@@ -136,9 +152,10 @@ class Session:
 
     # ----- moves ---------------------------------------------------------------------------------------
 
-    def answer(self, raw: str, *, ref: str | None = None) -> Outcome:
+    def answer(self, raw: str | list[str], *, ref: str | None = None, said: str | None = None) -> Outcome:
+        """`raw` as typed, or entries / option codes given one by one; `said` is how the transcript shows it."""
         asked = ref or self._current_ref()
-        self.heard(raw, asked)
+        self.heard(said if said is not None else raw if isinstance(raw, str) else "\n".join(raw), asked)
         outcome = self.interview.answer(raw, ref=ref)
         if outcome.ok:
             self._commit()

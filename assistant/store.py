@@ -585,20 +585,21 @@ class Store:
             ).fetchall()
         return [HistoryRow(*row) for row in rows]
 
-    def transcript(self, interview_id: str, *, last: int | None = None) -> list[TranscriptRow]:
-        """The conversation in order; with `last`, only its final lines (read from the end, not scanned)."""
+    def transcript(
+        self, interview_id: str, *, last: int | None = None, before: int | None = None
+    ) -> list[TranscriptRow]:
+        """The conversation in order; with `last`, only its final lines (read from the end, not scanned), and
+        with `before`, only lines older than that sequence number: the pages an app loads as the user scrolls up."""
+        columns = "SELECT seq, role, ref, text, locale, at FROM transcript WHERE interview_id = ?"
+        params: list[object] = [interview_id]
+        if before is not None:
+            columns += " AND seq < ?"
+            params.append(before)
         with self._guard():
             if last is None:
-                rows = self.connection.execute(
-                    "SELECT seq, role, ref, text, locale, at FROM transcript WHERE interview_id = ? ORDER BY seq",
-                    (interview_id,),
-                ).fetchall()
+                rows = self.connection.execute(columns + " ORDER BY seq", params).fetchall()
             else:
-                rows = self.connection.execute(
-                    "SELECT seq, role, ref, text, locale, at FROM transcript WHERE interview_id = ? "
-                    "ORDER BY seq DESC LIMIT ?",
-                    (interview_id, last),
-                ).fetchall()
+                rows = self.connection.execute(columns + " ORDER BY seq DESC LIMIT ?", [*params, last]).fetchall()
                 rows.reverse()
         return [TranscriptRow(*row) for row in rows]
 

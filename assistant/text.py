@@ -36,3 +36,9 @@ def slug(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most `width` characters, cut with an ellipsis: for summaries and pickers."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

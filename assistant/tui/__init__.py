@@ -1,0 +1,1 @@
+"""The full-screen Textual app: the only package that imports Textual."""

@@ -1,0 +1,122 @@
+"""`journey` with no arguments: the saved interviews, the guided interview, the live map and export.
+
+The command line opens the store before the app starts, so a damaged database is a sentence on the terminal,
+not a broken screen. Every answer is committed by the session before the next question shows; quitting, SIGTERM
+and SIGHUP only have the half-typed answer left to save, as a draft.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from assistant.i18n import t
+from assistant.settings import load_settings, save_setting
+from assistant.store import Store
+from assistant.tui.localized import localize_bindings
+
+StartAt = Literal["home", "new", "resume"]
+
+
+class JourneyApp(App[None]):
+    CSS_PATH = "journey.tcss"
+    TITLE = "journey"
+    BINDINGS = [Binding("ctrl+q", "quit", "tui.key.quit", priority=True)]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        locale: str,
+        start: StartAt = "home",
+        interview_id: str | None = None,
+        settings_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.locale = locale
+        self.start_at = start
+        self.start_interview_id = interview_id
+        self.settings_path = settings_path
+        self._theme_ready = False
+        saved_theme = load_settings(settings_path).get("theme") if settings_path else None
+        if saved_theme and saved_theme in self.available_themes:
+            self.theme = saved_theme
+        localize_bindings(self, locale)
+
+    def on_mount(self) -> None:
+        self._theme_ready = True
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signal_number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signal_number, self.save_and_exit)
+        from assistant.tui.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_at == "new":
+            self.call_after_refresh(self.screen.run_action, "new")
+        elif self.start_at == "resume" and self.start_interview_id is not None:
+            self.open_interview(self.start_interview_id)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._theme_ready and self.settings_path is not None:
+            save_setting(self.settings_path, "theme", theme)
+
+    # ----- opening interviews ---------------------------------------------------------------------------
+
+    def open_interview(self, interview_id: str) -> None:
+        from assistant.session import Session
+        from assistant.tui.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(Session.resume(self.store, interview_id), resumed=True))
+
+    def start_interview(self, title: str | None, locale: str, preset: str | None) -> None:
+        from assistant.bank.loader import find_bank
+        from assistant.session import Session
+        from assistant.tui.interview import InterviewScreen
+
+        bank = find_bank("customer-journey").bank
+        session = Session.start(self.store, bank, locale, preset, title)
+        self.push_screen(InterviewScreen(session, resumed=False))
+
+    # ----- leaving ---------------------------------------------------------------------------------------
+
+    def save_drafts(self) -> None:
+        from assistant.tui.interview import InterviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen):
+                screen.save_draft()
+
+    def save_and_exit(self) -> None:
+        self.save_drafts()
+        self.exit()
+
+    async def action_quit(self) -> None:
+        self.save_and_exit()
+
+    # ----- the command palette: every key of the screen, under its own name ----------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen: set[str] = {"quit"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            ours = type(active.node).__module__.startswith("assistant.")
+            if not ours or not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            node = active.node
+            action = binding.action
+            yield SystemCommand(
+                binding.description,
+                t("tui.palette.key", self.locale, key=binding.key_display or binding.key),
+                lambda node=node, action=action: self.call_later(node.run_action, action),
+            )

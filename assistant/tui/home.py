@@ -1,0 +1,337 @@
+"""The home screen (saved interviews) and the new-interview screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from assistant.errors import JourneyError
+from assistant.i18n import SUPPORTED_LOCALES, t
+from assistant.store import Listed
+from assistant.tui.localized import localize_bindings
+
+if TYPE_CHECKING:
+    from assistant.bank.model import Bank
+    from assistant.tui.app import JourneyApp
+
+HOME_LIMIT = 500
+BAR_WIDTH = 10
+
+
+def progress_bar(done: int, total: int) -> Text:
+    ratio = done / total if total else 1.0
+    filled = round(ratio * BAR_WIDTH)
+    bar = Text("█" * filled, style="green")
+    bar.append("░" * (BAR_WIDTH - filled), style="dim")
+    bar.append(f" {round(100 * ratio):>3}%")
+    return bar
+
+
+class HomeScreen(Screen[None]):
+    AUTO_FOCUS = "#interviews"
+    BINDINGS = [
+        Binding("n", "new", "tui.key.new"),
+        Binding("enter", "resume", "tui.key.resume", show=False),
+        Binding("e", "export", "tui.key.export"),
+        Binding("r", "rename", "tui.key.rename"),
+        Binding("d", "delete", "tui.key.delete"),
+        Binding("c", "duplicate", "tui.key.duplicate"),
+        Binding("slash", "filter", "tui.key.filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Listed] = []
+        self._preset_labels: dict[tuple[str, str], str] = {}
+
+    @property
+    def journey(self) -> JourneyApp:
+        return cast("JourneyApp", self.app)
+
+    def _t(self, key: str, **params: object) -> str:
+        return t(key, self.journey.locale, **params)
+
+    def compose(self) -> ComposeResult:
+        localize_bindings(self, self.journey.locale)
+        yield Header()
+        with Vertical(id="home"):
+            yield Input(placeholder=self._t("tui.home.filter"), id="filter")
+            yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
+            yield Static(id="home-empty")
+            with VerticalScroll(id="welcome"):
+                yield Static(self._t("tui.home.welcome"), id="welcome-text")
+                yield Button(self._t("tui.home.start"), id="welcome-start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self._t("tui.home.subtitle")
+        table = self.query_one(DataTable)
+        for key in ("title", "preset", "language", "progress", "status", "updated"):
+            table.add_column(self._t(f"tui.home.col.{key}"), key=key)
+        self.reload()
+        self.load_preset_labels()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """The list as the store has it now, keeping the cursor on the same interview when it is still there."""
+        table = self.query_one(DataTable)
+        keep = select or self.selected_id
+        search = self.query_one("#filter", Input).value.strip() or None
+        self._rows = self.journey.store.listing(search=search, limit=HOME_LIMIT)
+        table.clear()
+        for row in self._rows:
+            table.add_row(
+                row.title,
+                self._preset_label(row),
+                self._t(f"tui.language.{row.locale}") if row.locale in SUPPORTED_LOCALES else row.locale,
+                progress_bar(row.done, row.total),
+                self._t(f"cli.status.{row.status}"),
+                row.updated_local,
+                key=row.id,
+            )
+        for index, row in enumerate(self._rows):
+            if row.id == keep:
+                table.move_cursor(row=index)
+        empty_store = not self._rows and search is None
+        self.query_one("#welcome").display = empty_store
+        self.query_one("#filter").display = not empty_store
+        table.display = not empty_store
+        notice = self.query_one("#home-empty", Static)
+        notice.display = not self._rows and search is not None
+        notice.update(self._t("tui.home.no_match", search=search or ""))
+        if empty_store:
+            self.query_one("#welcome-start", Button).focus()
+        elif not self.query_one("#filter", Input).has_focus:
+            table.focus()
+
+    def _preset_label(self, row: Listed) -> str:
+        if row.preset is None:
+            return "-"
+        return self._preset_labels.get((row.bank_id, row.preset), row.preset)
+
+    @work(thread=True, exclusive=True, group="preset-labels")
+    def load_preset_labels(self) -> None:
+        """The presets' names in the user's language; the bank loads off the event loop, after the first paint."""
+        from assistant.bank.loader import find_bank
+        from assistant.bank.model import localize
+
+        labels: dict[tuple[str, str], str] = {}
+        for bank_id in {row.bank_id for row in self._rows}:
+            try:
+                bank = find_bank(bank_id).bank
+            except JourneyError:
+                continue
+            for preset in bank.presets:
+                labels[(bank.id, preset.code)] = localize(preset.label, self.journey.locale, bank.default_locale)
+        self.app.call_from_thread(self._show_preset_labels, labels)
+
+    def _show_preset_labels(self, labels: dict[tuple[str, str], str]) -> None:
+        self._preset_labels = labels
+        table = self.query_one(DataTable)
+        for row in self._rows:
+            if row.preset is not None and row.id in table.rows:
+                table.update_cell(row.id, "preset", self._preset_label(row))
+
+    @property
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self._rows or not table.display or table.cursor_row >= len(self._rows):
+            return None
+        return self._rows[table.cursor_row].id
+
+    def _selected(self) -> Listed | None:
+        chosen = self.selected_id
+        return next((row for row in self._rows if row.id == chosen), None)
+
+    # ----- events ----------------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        if self._rows:
+            self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_resume()
+
+    @on(Button.Pressed, "#welcome-start")
+    def _welcome_start(self) -> None:
+        self.action_new()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("resume", "export", "rename", "delete", "duplicate"):
+            return self._selected() is not None or None
+        return True
+
+    # ----- actions ---------------------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_new(self) -> None:
+        def started(choice: NewInterview | None) -> None:
+            if choice is not None:
+                self.journey.start_interview(choice.title, choice.locale, choice.preset)
+
+        self.app.push_screen(NewInterviewScreen(), started)
+
+    def action_resume(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self.journey.open_interview(row.id)
+
+    def action_export(self) -> None:
+        row = self._selected()
+        if row is not None:
+            from assistant.tui.modals import ExportDialog
+
+            self.app.push_screen(ExportDialog(row.id, row.title, row.locale))
+
+    def action_rename(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        from assistant.tui.modals import AskText
+
+        def renamed(title: str | None) -> None:
+            if title:
+                self.journey.store.rename(row.id, title)
+                self.reload(select=row.id)
+                self.notify(self._t("tui.home.renamed", title=title))
+
+        self.app.push_screen(AskText(self._t("tui.home.rename_prompt"), row.title, self.journey.locale), renamed)
+
+    def action_delete(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        from assistant.tui.modals import Confirm
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.journey.store.delete(row.id)
+                self.reload()
+                self.notify(self._t("tui.home.deleted", title=row.title))
+
+        question = self._t("tui.home.delete_confirm", title=row.title, done=row.done)
+        self.app.push_screen(Confirm(question, self.journey.locale, danger=True), confirmed)
+
+    def action_duplicate(self) -> None:
+        row = self._selected()
+        if row is not None:
+            copy = self.journey.store.duplicate(row.id, t("cli.copy_title", self.journey.locale, title=row.title))
+            self.reload(select=copy.id)
+            self.notify(self._t("tui.home.duplicated", title=copy.title))
+
+
+class NewInterview:
+    """What the new-interview screen hands back."""
+
+    def __init__(self, title: str | None, locale: str, preset: str | None) -> None:
+        self.title = title
+        self.locale = locale
+        self.preset = preset
+
+
+class NewInterviewScreen(Screen[NewInterview | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("ctrl+s", "start", "tui.key.start"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        from assistant.bank.loader import find_bank
+
+        self.bank: Bank = find_bank("customer-journey").bank
+
+    @property
+    def journey(self) -> JourneyApp:
+        return cast("JourneyApp", self.app)
+
+    def _t(self, key: str, **params: object) -> str:
+        return t(key, self.journey.locale, **params)
+
+    def compose(self) -> ComposeResult:
+        localize_bindings(self, self.journey.locale)
+        locale = self.journey.locale
+        yield Header()
+        with VerticalScroll(id="new"):
+            yield Label(self._t("tui.new.title_label"), classes="field-label")
+            yield Input(placeholder=self._t("tui.new.title_placeholder"), id="new-title", max_length=200)
+            yield Label(self._t("tui.new.language_label"), classes="field-label")
+            with RadioSet(id="new-language"):
+                for code in SUPPORTED_LOCALES:
+                    yield RadioButton(self._t(f"tui.language.{code}"), value=code == locale, name=code)
+            yield Label(self._t("tui.new.preset_label"), classes="field-label")
+            with Horizontal(id="new-preset-row"):
+                yield OptionList(*self._preset_options(), id="new-preset")
+                yield Static(id="new-preset-preview")
+            with Horizontal(id="new-buttons"):
+                yield Button(self._t("tui.new.start"), variant="primary", id="new-start")
+                yield Button(self._t("tui.cancel"), id="new-cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self._t("tui.new.subtitle")
+        presets = self.query_one("#new-preset", OptionList)
+        codes = [preset.code for preset in self.bank.presets]
+        presets.highlighted = codes.index("general") if "general" in codes else 0
+        self.query_one("#new-title", Input).focus()
+
+    def _preset_options(self) -> list[Option]:
+        from assistant.bank.model import localize
+
+        return [
+            Option(localize(preset.label, self.journey.locale, self.bank.default_locale), id=preset.code)
+            for preset in self.bank.presets
+        ]
+
+    @on(OptionList.OptionHighlighted, "#new-preset")
+    def _preview(self, event: OptionList.OptionHighlighted) -> None:
+        from assistant.bank.model import localize
+
+        preset = self.bank.preset(event.option.id)
+        if preset is None:
+            return
+        locale, default = self.journey.locale, self.bank.default_locale
+        stages = "\n".join(
+            f"{number}. {localize(stage.label, locale, default)}" for number, stage in enumerate(preset.stages, 1)
+        )
+        text = Text(localize(preset.description, locale, default) + "\n\n")
+        text.append(self._t("tui.new.stages") + "\n", style="bold")
+        text.append(stages)
+        self.query_one("#new-preset-preview", Static).update(text)
+
+    @on(OptionList.OptionSelected, "#new-preset")
+    @on(Button.Pressed, "#new-start")
+    def action_start(self) -> None:
+        title = self.query_one("#new-title", Input).value.strip() or None
+        pressed = self.query_one("#new-language", RadioSet).pressed_button
+        locale = pressed.name if pressed is not None and pressed.name else self.journey.locale
+        presets = self.query_one("#new-preset", OptionList)
+        highlighted = presets.highlighted
+        preset = presets.get_option_at_index(highlighted).id if highlighted is not None else None
+        self.dismiss(NewInterview(title, locale, preset))
+
+    @on(Input.Submitted, "#new-title")
+    def _title_done(self) -> None:
+        self.query_one("#new-language", RadioSet).focus()
+
+    @on(Button.Pressed, "#new-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,457 @@
+"""The interview screen: the six steps in a sidebar, the conversation, and an answer area fitted to each question.
+
+The session commits every answer before the next question is shown. The conversation keeps only its most recent
+messages mounted; older ones come back from the store a page at a time, so a 2,000-answer interview opens as
+fast as a new one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, ProgressBar, Static
+
+from assistant.errors import JourneyError
+from assistant.i18n import SUPPORTED_LOCALES, t
+from assistant.interview.models import Outcome, Question
+from assistant.session import Session
+from assistant.store import TranscriptRow
+from assistant.text import shorten
+from assistant.tui.answer import AnswerArea, AnswerSubmitted
+from assistant.tui.localized import localize_bindings
+
+if TYPE_CHECKING:
+    from assistant.interview.state import InterviewState
+    from assistant.journeymap.model import Finding
+    from assistant.tui.app import JourneyApp
+
+TRANSCRIPT_PAGE = 60
+MOUNTED_LIMIT = 400
+LIVE_FINDINGS_LIMIT = 3
+
+Role = str  # "assistant", "user", "note" (shown, never saved), "problem", "finding", "step"
+
+
+class Bubble(Static):
+    """One line of the conversation. A user's answer can be clicked to change it."""
+
+    class EditRequested(Message):
+        def __init__(self, ref: str) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, text: str | Text, role: Role, ref: str | None = None, *, saved: bool = True) -> None:
+        super().__init__(text, classes=f"bubble {role}", markup=False)
+        self.role = role
+        self.ref = ref
+        self.saved = saved
+
+    def on_click(self, event: events.Click) -> None:
+        if self.role == "user" and self.ref is not None:
+            event.stop()
+            self.post_message(self.EditRequested(self.ref))
+
+
+class InterviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f1", "help", "tui.key.help"),
+        Binding("f2", "back", "tui.key.back"),
+        Binding("f3", "skip", "tui.key.skip"),
+        Binding("f4", "edit", "tui.key.edit"),
+        Binding("f5", "map", "tui.key.map"),
+        Binding("f6", "export", "tui.key.export"),
+        Binding("f7", "language", "tui.key.language"),
+        Binding("escape", "home", "tui.key.home"),
+    ]
+
+    def __init__(self, session: Session, *, resumed: bool) -> None:
+        super().__init__()
+        self.session = session
+        self.resumed = resumed
+        self._last_step: int | None = None
+        self._editing: tuple[str, str] | None = None
+        self._known_findings: set[tuple[str, ...]] | None = None
+        self._oldest_seq: int | None = None
+        self._question: Question | None = None
+        self._area: AnswerArea | None = None
+
+    @property
+    def journey(self) -> JourneyApp:
+        return cast("JourneyApp", self.app)
+
+    @property
+    def locale(self) -> str:
+        return self.session.locale
+
+    def _t(self, key: str, **params: object) -> str:
+        return t(key, self.locale, **params)
+
+    # ----- layout ----------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        localize_bindings(self, self.locale)
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield Static(id="steps")
+                yield ProgressBar(total=1, show_eta=False, id="overall")
+            with Vertical(id="main"):
+                with VerticalScroll(id="conversation"):
+                    yield Button(self._t("tui.earlier"), id="earlier", classes="earlier")
+                yield Static(id="problem", classes="problem")
+                yield Vertical(id="answer-slot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#earlier").display = False
+        self.query_one("#problem").display = False
+        if self.resumed:
+            self._load_transcript()
+            self._resume_notes()
+        else:
+            self._say(self._t("tui.greeting", title=self.session.row.title))
+        self.ask(draft=self.session.row.draft if self.resumed else None)
+        self.analyse(announce=False)
+
+    # ----- the conversation ------------------------------------------------------------------------------
+
+    def _conversation(self) -> VerticalScroll:
+        return self.query_one("#conversation", VerticalScroll)
+
+    def _show(self, bubbles: list[Bubble]) -> None:
+        conversation = self._conversation()
+        conversation.mount_all(bubbles)
+        mounted = conversation.query(Bubble)
+        if len(mounted) > MOUNTED_LIMIT:
+            self._prune(list(mounted))
+        conversation.scroll_end(animate=False)
+
+    def _say(self, text: str, ref: str | None = None, role: Role = "assistant") -> None:
+        self.session.say(text, ref)
+        self._show([Bubble(text, role, ref)])
+
+    def _note(self, text: str) -> None:
+        """Shown now, not kept in the transcript: resume notes and hints that would be stale later."""
+        self._show([Bubble(text, "note", saved=False)])
+
+    def _load_transcript(self) -> None:
+        rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1)
+        self._show_page(rows)
+
+    def _show_page(self, rows: list[TranscriptRow], *, before: Bubble | None = None) -> None:
+        more = len(rows) > TRANSCRIPT_PAGE
+        rows = rows[-TRANSCRIPT_PAGE:]
+        if rows:
+            self._oldest_seq = rows[0].seq
+        earlier = self.query_one("#earlier", Button)
+        earlier.display = more
+        bubbles = [Bubble(row.text, _role_of(row), row.ref) for row in rows]
+        if before is None:
+            self._show(bubbles)
+        else:
+            self._conversation().mount_all(bubbles, before=before)
+
+    @on(Button.Pressed, "#earlier")
+    def _earlier(self) -> None:
+        if self._oldest_seq is None:
+            return
+        rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1, before=self._oldest_seq)
+        first = self._conversation().query(Bubble)
+        self._show_page(rows, before=first.first() if first else None)
+
+    def _prune(self, mounted: list[Bubble]) -> None:
+        """Unmount the oldest messages of a long sitting; the 'earlier' button brings them back from the store."""
+        self.session.flush()
+        keep = mounted[-(MOUNTED_LIMIT - TRANSCRIPT_PAGE) :]
+        saved = sum(bubble.saved for bubble in keep)
+        rows = self.session.store.transcript(self.session.id, last=saved) if saved else []
+        for bubble in mounted[: len(mounted) - len(keep)]:
+            bubble.remove()
+        if rows:
+            self._oldest_seq = rows[0].seq
+            self.query_one("#earlier").display = True
+
+    def _resume_notes(self) -> None:
+        progress = self.session.interview.progress()
+        self._note(self._t("tui.resumed", done=progress.done, total=progress.total))
+        if self.session.row.draft:
+            self._note(self._t("tui.draft_back"))
+
+    # ----- asking ----------------------------------------------------------------------------------------
+
+    def ask(self, draft: str | None = None) -> None:
+        question = self.session.question()
+        self._question = question
+        self._problem(None)
+        self._refresh_progress()
+        if question is None:
+            self._finish()
+            return
+        if self._last_step is not None and question.step_number > self._last_step:
+            self._summarise(self._last_step)
+        self._last_step = question.step_number
+        if question.step_intro:
+            count = len(self.session.interview.progress().steps)
+            header = self._t("chat.step_header", number=question.step_number, count=count, title=question.step_title)
+            self._say(header, role="step")
+            self._say(question.step_intro)
+        for note in question.notes:
+            self._say(note)
+        if question.kind == "probe":
+            self._say(question.text, question.ref, role="probe")
+        else:
+            self._say(question.text, question.ref, role="question")
+        self._mount_answer(AnswerArea(question, self.locale, draft))
+
+    def _mount_answer(self, area: AnswerArea | Static) -> None:
+        slot = self.query_one("#answer-slot", Vertical)
+        slot.remove_children()
+        slot.mount(area)
+        self._area = area if isinstance(area, AnswerArea) else None
+
+    def _answer_area(self) -> AnswerArea | None:
+        return self._area
+
+    def _summarise(self, step_number: int) -> None:
+        lines = self.session.step_summary(step_number)
+        if lines:
+            self._say("\n".join(lines), role="summary")
+
+    def _finish(self) -> None:
+        if self._last_step is not None:
+            self._summarise(self._last_step)
+            self._last_step = None
+        self._say(self._t("tui.finished"), role="step")
+        self.session.flush()
+        self._mount_answer(Static(self._t("tui.finished_keys"), classes="finished"))
+
+    def _problem(self, message: str | None) -> None:
+        problem = self.query_one("#problem", Static)
+        problem.display = bool(message)
+        problem.update(message or "")
+
+    def _refresh_progress(self) -> None:
+        progress = self.session.interview.progress()
+        current = self._question.step_number if self._question is not None else None
+        lines = Text()
+        for number, step in enumerate(progress.steps, 1):
+            mark, style = ("✓", "green") if step.complete else ("›", "bold") if number == current else ("○", "dim")
+            lines.append(f"{mark} {number}. ", style=style)
+            lines.append(step.title, style="bold" if number == current else "")
+            lines.append(f"  {step.done}/{step.total}\n", style="dim")
+        lines.append("\n" + self._t("tui.progress", done=progress.done, total=progress.total), style="dim")
+        self.query_one("#steps", Static).update(lines)
+        bar = self.query_one("#overall", ProgressBar)
+        bar.update(total=max(progress.total, 1), progress=progress.done)
+        self.title = self.session.row.title
+        self.sub_title = (
+            self._t("tui.step_of", number=current, count=len(progress.steps)) if current else self._t("tui.complete")
+        )
+
+    # ----- answering -------------------------------------------------------------------------------------
+
+    @on(AnswerSubmitted)
+    def _submitted(self, event: AnswerSubmitted) -> None:
+        event.stop()
+        question = self._question
+        if question is None:
+            return
+        said = event.said or self._t("tui.empty_answer")
+        outcome = self.session.answer(event.raw, said=said)
+        shown = Text(said)
+        if outcome.ok:
+            shown.append("  ✓", style="green")
+        self._show([Bubble(shown, "user", question.ref)])
+        self._after(outcome)
+
+    def _after(self, outcome: Outcome) -> None:
+        if outcome.status == "invalid":
+            message = outcome.message or ""
+            self._show([Bubble(message, "problem", outcome.ref)])
+            self._problem(message)
+            area = self._answer_area()
+            if area is not None:
+                area.focus_input()
+            return
+        if self._editing is not None and outcome.ref == self._editing[0] and outcome.status != "probe":
+            self._report_change(*self._editing)
+            self._editing = None
+        self.ask()
+        if outcome.status in ("accepted", "skipped", "kept"):
+            self.analyse(announce=True)
+
+    def _report_change(self, ref: str, before: str) -> None:
+        entry = next((e for e in self.session.interview.review() if e.ref == ref), None)
+        if entry is None:
+            return
+        after = entry.display if entry.status == "answered" else self._t("value.skipped")
+        if after == before:
+            self._say(self._t("tui.unchanged", question=shorten(entry.question, 60)), role="change")
+        else:
+            self._say(
+                self._t("tui.changed", question=shorten(entry.question, 60), before=before, after=after),
+                role="change",
+            )
+
+    # ----- live analysis ---------------------------------------------------------------------------------
+
+    def analyse(self, *, announce: bool) -> None:
+        state = self.session.interview.state.model_copy(deep=True)
+        self._analyse(state, announce)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self, state: InterviewState, announce: bool) -> None:
+        """Build the map off the event loop and report what the analysis found since the last answer."""
+        from assistant.exports import map_source
+        from assistant.journeymap.build import build_map
+
+        journey = build_map(self.session.interview.bank, state, map_source(self.session.row), None)
+        findings = journey.obstacles + journey.resource_gaps
+        self.app.call_from_thread(self._found, findings, announce)
+
+    def _found(self, findings: list[Finding], announce: bool) -> None:
+        keys = {_finding_key(finding): finding for finding in findings}
+        known = self._known_findings
+        self._known_findings = set(keys)
+        if not announce or known is None:
+            return
+        fresh = [finding for key, finding in keys.items() if key not in known]
+        for finding in fresh[:LIVE_FINDINGS_LIMIT]:
+            self._say(self._t("tui.finding", message=finding.message), role="finding")
+        if len(fresh) > LIVE_FINDINGS_LIMIT:
+            self._say(self._t("tui.findings_more", count=len(fresh) - LIVE_FINDINGS_LIMIT), role="finding")
+
+    # ----- actions ---------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back", "skip", "help") and self._question is None:
+            return None
+        return True
+
+    def action_help(self) -> None:
+        question = self._question
+        if question is None:
+            return
+        from assistant.tui.modals import HelpScreen
+
+        body = Text(question.text + "\n\n", style="bold")
+        body.append(self._t("tui.help.why") + "\n", style="bold underline")
+        body.append((question.help or self._t("chat.help_none")) + "\n")
+        if question.examples:
+            body.append("\n" + self._t("tui.help.examples") + "\n", style="bold underline")
+            for example in question.examples:
+                body.append(f"  – {example}\n")
+        body.append("\n" + self._t("tui.help.format") + "\n", style="bold underline")
+        body.append(question.hint + "\n")
+        body.append("\n" + self._t("tui.help.keys"), style="dim")
+        self.app.push_screen(HelpScreen(body, self.locale))
+
+    def action_back(self) -> None:
+        self._move(self.session.back(self._t("tui.said.back")), "tui.said.back")
+
+    def action_skip(self) -> None:
+        self._move(self.session.skip(self._t("tui.said.skip")), "tui.said.skip")
+
+    def _move(self, outcome: Outcome, said_key: str) -> None:
+        self._show([Bubble(self._t(said_key), "user", saved=True)])
+        self._after(outcome)
+
+    def action_edit(self) -> None:
+        from assistant.tui.modals import EditPicker
+
+        entries = [entry for entry in self.session.interview.review() if entry.status != "unanswered"]
+        if not entries:
+            self.notify(self._t("tui.edit.nothing"))
+            return
+
+        def chosen(ref: str | None) -> None:
+            if ref is not None:
+                self.edit(ref)
+
+        self.app.push_screen(EditPicker(entries, self.locale), chosen)
+
+    @on(Bubble.EditRequested)
+    def _edit_from_transcript(self, event: Bubble.EditRequested) -> None:
+        self.edit(event.ref)
+
+    def edit(self, ref: str) -> None:
+        entry = next((e for e in self.session.interview.review() if e.ref == ref), None)
+        if entry is None or entry.status == "unanswered":
+            self.notify(self._t("tui.edit.gone"), severity="warning")
+            return
+        before = entry.display if entry.status == "answered" else self._t("value.skipped")
+        said = self._t("tui.said.edit", question=shorten(entry.question, 60))
+        try:
+            self.session.edit(ref, said)
+        except JourneyError as error:
+            self.notify(error.message(self.locale), severity="error")
+            return
+        self._show([Bubble(said, "user")])
+        self._editing = (ref, before)
+        self.ask()
+
+    def action_map(self) -> None:
+        self.notify(self._t("tui.map.building"), timeout=2)
+        self._render_map(self.session.interview.state.model_copy(deep=True))
+
+    @work(thread=True, exclusive=True, group="map")
+    def _render_map(self, state: InterviewState) -> None:
+        from assistant.exports import map_source
+        from assistant.journeymap.build import build_map
+        from assistant.journeymap.markdown import render_markdown
+
+        journey = build_map(self.session.interview.bank, state, map_source(self.session.row), None)
+        markdown = render_markdown(journey)
+        self.app.call_from_thread(self._show_map, markdown)
+
+    def _show_map(self, markdown: str) -> None:
+        from assistant.tui.modals import MapPreview
+
+        self.app.push_screen(MapPreview(markdown, self.session.id, self.session.row.title, self.locale))
+
+    def action_export(self) -> None:
+        from assistant.tui.modals import ExportDialog
+
+        self.save_draft()
+        self.app.push_screen(ExportDialog(self.session.id, self.session.row.title, self.locale))
+
+    def action_language(self) -> None:
+        others = [code for code in SUPPORTED_LOCALES if code != self.locale]
+        chosen = others[0]
+        area = self._answer_area()
+        draft = area.draft() if area is not None else None
+        said = self._t("tui.said.language", language=self._t(f"tui.language.{chosen}"))
+        self.session.set_locale(chosen, said)
+        self._show([Bubble(said, "user")])
+        self.journey.locale = chosen
+        localize_bindings(self, chosen)
+        localize_bindings(self.app, chosen)
+        self.refresh_bindings()
+        self.query_one("#earlier", Button).label = self._t("tui.earlier")
+        self._say(self._t("tui.language_set"), role="note")
+        self._last_step = self._question.step_number if self._question is not None else None
+        self.ask(draft=draft)
+
+    def action_home(self) -> None:
+        self.save_draft()
+        self.dismiss(None)
+
+    def save_draft(self) -> None:
+        """Keep what is typed and not sent; the session also writes any message not yet saved."""
+        area = self._answer_area()
+        self.session.save_draft(area.draft() if area is not None else None)
+
+
+def _role_of(row: TranscriptRow) -> Role:
+    return "user" if row.role == "user" else "assistant"
+
+
+def _finding_key(finding: Finding) -> tuple[str, ...]:
+    return (finding.rule, finding.kind, finding.stage or "", finding.touchpoint or "")

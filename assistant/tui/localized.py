@@ -1,0 +1,28 @@
+"""Key descriptions and other chrome in the language the user reads, switchable while the app runs.
+
+Textual reads a binding's description from the node's own copy of its bindings, so a screen relabels that copy
+when its language changes; the i18n key of each description is the binding's `description` as declared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from assistant.i18n import MESSAGES, t
+
+
+def localize_bindings(node: DOMNode, locale: str) -> None:
+    keys: dict[str, str] = node.__dict__.setdefault("_binding_message_keys", {})
+    bindings_map = node._bindings.key_to_bindings
+    for key, bindings in bindings_map.items():
+        relabelled: list[Binding] = []
+        for binding in bindings:
+            identity = f"{key}:{binding.action}"
+            message_key = keys.setdefault(identity, binding.description)
+            if message_key in MESSAGES:
+                binding = replace(binding, description=t(message_key, locale))
+            relabelled.append(binding)
+        bindings_map[key] = relabelled
