@@ -80,11 +80,21 @@ class NumberField(Input):
 class ChoiceList(OptionList):
     """One choice: arrows and Enter, a click, or the option's number typed straight away."""
 
-    def __init__(self, choices: list[Choice], labels: list[str | Text], raw_values: list[str]) -> None:
-        super().__init__(*[Option(label, id=str(index)) for index, label in enumerate(labels)], id="answer-choice")
+    def __init__(self) -> None:
+        super().__init__(id="answer-choice")
+        self.choices: list[Choice] = []
+        self.raw_values: list[str] = []
+        self._typed = ""
+
+    def show(
+        self, choices: list[Choice], labels: list[str | Text], raw_values: list[str], highlighted: int | None
+    ) -> None:
         self.choices = choices
         self.raw_values = raw_values
         self._typed = ""
+        self.clear_options()
+        self.add_options([Option(label, id=str(index)) for index, label in enumerate(labels)])
+        self.highlighted = highlighted
 
     def on_key(self, event: events.Key) -> None:
         digit = event.character
@@ -240,6 +250,26 @@ class EntryList(OptionList):
             self._editor().move_entry(self.highlighted, offset)
 
 
+def answer_kind(question: Question) -> str:
+    """Which widget a question gets."""
+    if question.kind == "probe":
+        return "text"
+    if question.kind == "more" or question.type in (ItemType.BOOLEAN, ItemType.SINGLE_CHOICE):
+        return "choice"
+    return {
+        ItemType.SCALE: "scale",
+        ItemType.MULTI_CHOICE: "multi",
+        ItemType.OPEN_CHOICE: "open",
+        ItemType.LIST: "list",
+        ItemType.INTEGER: "number",
+        ItemType.DECIMAL: "number",
+        ItemType.PERCENT: "number",
+    }.get(question.type, "text")
+
+
+REUSABLE_KINDS = ("text", "number", "choice", "scale")
+
+
 class AnswerArea(Vertical):
     """The widget for one question, with a line saying what to type and which keys do what."""
 
@@ -254,27 +284,36 @@ class AnswerArea(Vertical):
 
     @property
     def style_kind(self) -> str:
-        question = self.question
-        if question.kind == "probe":
-            return "text"
-        if question.kind == "more" or question.type in (ItemType.BOOLEAN, ItemType.SINGLE_CHOICE):
-            return "choice"
-        return {
-            ItemType.SCALE: "scale",
-            ItemType.MULTI_CHOICE: "multi",
-            ItemType.OPEN_CHOICE: "open",
-            ItemType.LIST: "list",
-            ItemType.INTEGER: "number",
-            ItemType.DECIMAL: "number",
-            ItemType.PERCENT: "number",
-        }.get(question.type, "text")
+        return answer_kind(self.question)
+
+    def _hint(self) -> Text:
+        hint = Text(self.question.hint, style="italic")
+        hint.append("  ·  " + self._t(f"tui.hint.{self.style_kind}"), style="dim")
+        return hint
+
+    def can_take(self, question: Question, locale: str) -> bool:
+        kind = answer_kind(question)
+        return locale == self.locale and kind == self.style_kind and kind in REUSABLE_KINDS
+
+    def take(self, question: Question, draft: str | None = None) -> None:
+        """Ask the next question in the same widgets: the focus stays where it is, so nothing is restyled."""
+        self.question = question
+        self.draft_text = draft
+        self.query_one("#answer-hint", Static).update(self._hint())
+        kind = self.style_kind
+        if kind == "text":
+            area = self.query_one(AnswerText)
+            area.load_text(self._text_value())
+            area.move_cursor(area.document.end)
+        elif kind == "number":
+            self.query_one(NumberField).value = self._text_value()
+        else:
+            self.query_one(ChoiceList).show(*self._choice_parts())
+        self.focus_input()
 
     def compose(self) -> ComposeResult:
         kind = self.style_kind
-        question = self.question
-        hint = Text(question.hint, style="italic")
-        hint.append("  ·  " + self._t(f"tui.hint.{kind}"), style="dim")
-        yield Static(hint, id="answer-hint")
+        yield Static(self._hint(), id="answer-hint")
         if kind in ("choice", "scale"):
             yield self._choice_list()
         elif kind == "open":
@@ -308,6 +347,13 @@ class AnswerArea(Vertical):
     # ----- the widgets -----------------------------------------------------------------------------------
 
     def _choice_list(self) -> ChoiceList:
+        choice_list = ChoiceList()
+        choice_list.show(*self._choice_parts())
+        return choice_list
+
+    def _choice_parts(self) -> tuple[list[Choice], list[str | Text], list[str], int | None]:
+        """The options with their numbers (and faces on a five-point scale), what each sends, and which one is
+        highlighted: the current or suggested answer, else the middle of a scale."""
         question = self.question
         scale = self.style_kind == "scale"
         by_code = question.type in (ItemType.BOOLEAN, ItemType.SCALE) or question.kind == "more"
@@ -321,14 +367,16 @@ class AnswerArea(Vertical):
                 label.append(f" — {choice.help}", style="dim")
             labels.append(label)
         raw = [choice.code if by_code else str(choice.number) for choice in question.choices]
-        choice_list = ChoiceList(question.choices, labels, raw)
         chosen = self._chosen_codes()
         codes = [choice.code for choice in question.choices]
+        highlighted: int | None = None
         if chosen and chosen[0] in codes:
-            choice_list.highlighted = codes.index(chosen[0])
+            highlighted = codes.index(chosen[0])
         elif scale and question.choices:
-            choice_list.highlighted = len(question.choices) // 2
-        return choice_list
+            highlighted = len(question.choices) // 2
+        elif question.choices:
+            highlighted = 0
+        return question.choices, labels, raw, highlighted
 
     def _selection(self) -> ChoiceSelection:
         chosen = set(self._chosen_codes())

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, t
 from assistant.store import Listed
+from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class HomeScreen(Screen[None]):
             with VerticalScroll(id="welcome"):
                 yield Static(self._t("tui.home.welcome"), id="welcome-text")
                 yield Button(self._t("tui.home.start"), id="welcome-start", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self._t("tui.home.subtitle")
@@ -284,7 +285,7 @@ class NewInterviewScreen(Screen[NewInterview | None]):
             with Horizontal(id="new-buttons"):
                 yield Button(self._t("tui.new.start"), variant="primary", id="new-start")
                 yield Button(self._t("tui.cancel"), id="new-cancel")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self._t("tui.new.subtitle")

@@ -1,8 +1,8 @@
 """The interview screen: the six steps in a sidebar, the conversation, and an answer area fitted to each question.
 
-The session commits every answer before the next question is shown. The conversation keeps only its most recent
-messages mounted; older ones come back from the store a page at a time, so a 2,000-answer interview opens as
-fast as a new one.
+The session commits every answer before the next question is shown. The conversation is one virtualised widget;
+on resume it loads the last page of the saved transcript and older pages on request, so a 2,000-answer interview
+opens as fast as a new one.
 """
 
 from __future__ import annotations
@@ -10,13 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, ProgressBar, Static
+from textual.widgets import Button, Header, ProgressBar, Static
 
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, t
@@ -25,6 +24,8 @@ from assistant.session import Session
 from assistant.store import TranscriptRow
 from assistant.text import shorten
 from assistant.tui.answer import AnswerArea, AnswerSubmitted
+from assistant.tui.conversation import Conversation, Entry
+from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
 
 if TYPE_CHECKING:
@@ -33,30 +34,7 @@ if TYPE_CHECKING:
     from assistant.tui.app import JourneyApp
 
 TRANSCRIPT_PAGE = 60
-MOUNTED_LIMIT = 400
 LIVE_FINDINGS_LIMIT = 3
-
-Role = str  # "assistant", "user", "note" (shown, never saved), "problem", "finding", "step"
-
-
-class Bubble(Static):
-    """One line of the conversation. A user's answer can be clicked to change it."""
-
-    class EditRequested(Message):
-        def __init__(self, ref: str) -> None:
-            super().__init__()
-            self.ref = ref
-
-    def __init__(self, text: str | Text, role: Role, ref: str | None = None, *, saved: bool = True) -> None:
-        super().__init__(text, classes=f"bubble {role}", markup=False)
-        self.role = role
-        self.ref = ref
-        self.saved = saved
-
-    def on_click(self, event: events.Click) -> None:
-        if self.role == "user" and self.ref is not None:
-            event.stop()
-            self.post_message(self.EditRequested(self.ref))
 
 
 class InterviewScreen(Screen[None]):
@@ -103,11 +81,11 @@ class InterviewScreen(Screen[None]):
                 yield Static(id="steps")
                 yield ProgressBar(total=1, show_eta=False, id="overall")
             with Vertical(id="main"):
-                with VerticalScroll(id="conversation"):
-                    yield Button(self._t("tui.earlier"), id="earlier", classes="earlier")
+                yield Button(self._t("tui.earlier"), id="earlier", classes="earlier")
+                yield Conversation(id="conversation")
                 yield Static(id="problem", classes="problem")
                 yield Vertical(id="answer-slot")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#earlier").display = False
@@ -122,61 +100,39 @@ class InterviewScreen(Screen[None]):
 
     # ----- the conversation ------------------------------------------------------------------------------
 
-    def _conversation(self) -> VerticalScroll:
-        return self.query_one("#conversation", VerticalScroll)
+    def _conversation(self) -> Conversation:
+        return self.query_one(Conversation)
 
-    def _show(self, bubbles: list[Bubble]) -> None:
-        conversation = self._conversation()
-        conversation.mount_all(bubbles)
-        mounted = conversation.query(Bubble)
-        if len(mounted) > MOUNTED_LIMIT:
-            self._prune(list(mounted))
-        conversation.scroll_end(animate=False)
+    def _show(self, entries: list[Entry]) -> None:
+        self._conversation().add(entries)
 
-    def _say(self, text: str, ref: str | None = None, role: Role = "assistant") -> None:
+    def _say(self, text: str, ref: str | None = None, role: str = "assistant") -> None:
         self.session.say(text, ref)
-        self._show([Bubble(text, role, ref)])
+        self._show([Entry(text, role, ref)])
 
     def _note(self, text: str) -> None:
-        """Shown now, not kept in the transcript: resume notes and hints that would be stale later."""
-        self._show([Bubble(text, "note", saved=False)])
+        """Shown now, not kept in the transcript: resume notes that would be stale later."""
+        self._show([Entry(text, "note")])
 
     def _load_transcript(self) -> None:
         rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1)
-        self._show_page(rows)
+        self._show(self._page(rows))
 
-    def _show_page(self, rows: list[TranscriptRow], *, before: Bubble | None = None) -> None:
+    def _page(self, rows: list[TranscriptRow]) -> list[Entry]:
+        """The entries of one page of saved transcript; the 'earlier' button shows when older lines exist."""
         more = len(rows) > TRANSCRIPT_PAGE
         rows = rows[-TRANSCRIPT_PAGE:]
         if rows:
             self._oldest_seq = rows[0].seq
-        earlier = self.query_one("#earlier", Button)
-        earlier.display = more
-        bubbles = [Bubble(row.text, _role_of(row), row.ref) for row in rows]
-        if before is None:
-            self._show(bubbles)
-        else:
-            self._conversation().mount_all(bubbles, before=before)
+        self.query_one("#earlier", Button).display = more
+        return [Entry(row.text, "user" if row.role == "user" else "assistant", row.ref) for row in rows]
 
     @on(Button.Pressed, "#earlier")
     def _earlier(self) -> None:
         if self._oldest_seq is None:
             return
         rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1, before=self._oldest_seq)
-        first = self._conversation().query(Bubble)
-        self._show_page(rows, before=first.first() if first else None)
-
-    def _prune(self, mounted: list[Bubble]) -> None:
-        """Unmount the oldest messages of a long sitting; the 'earlier' button brings them back from the store."""
-        self.session.flush()
-        keep = mounted[-(MOUNTED_LIMIT - TRANSCRIPT_PAGE) :]
-        saved = sum(bubble.saved for bubble in keep)
-        rows = self.session.store.transcript(self.session.id, last=saved) if saved else []
-        for bubble in mounted[: len(mounted) - len(keep)]:
-            bubble.remove()
-        if rows:
-            self._oldest_seq = rows[0].seq
-            self.query_one("#earlier").display = True
+        self._conversation().prepend(self._page(rows))
 
     def _resume_notes(self) -> None:
         progress = self.session.interview.progress()
@@ -208,7 +164,11 @@ class InterviewScreen(Screen[None]):
             self._say(question.text, question.ref, role="probe")
         else:
             self._say(question.text, question.ref, role="question")
-        self._mount_answer(AnswerArea(question, self.locale, draft))
+        area = self._area
+        if area is not None and area.can_take(question, self.locale):
+            area.take(question, draft)
+        else:
+            self._mount_answer(AnswerArea(question, self.locale, draft))
 
     def _mount_answer(self, area: AnswerArea | Static) -> None:
         slot = self.query_one("#answer-slot", Vertical)
@@ -268,13 +228,13 @@ class InterviewScreen(Screen[None]):
         shown = Text(said)
         if outcome.ok:
             shown.append("  ✓", style="green")
-        self._show([Bubble(shown, "user", question.ref)])
+        self._show([Entry(shown, "user", question.ref)])
         self._after(outcome)
 
     def _after(self, outcome: Outcome) -> None:
         if outcome.status == "invalid":
             message = outcome.message or ""
-            self._show([Bubble(message, "problem", outcome.ref)])
+            self._show([Entry(message, "problem", outcome.ref)])
             self._problem(message)
             area = self._answer_area()
             if area is not None:
@@ -360,7 +320,7 @@ class InterviewScreen(Screen[None]):
         self._move(self.session.skip(self._t("tui.said.skip")), "tui.said.skip")
 
     def _move(self, outcome: Outcome, said_key: str) -> None:
-        self._show([Bubble(self._t(said_key), "user", saved=True)])
+        self._show([Entry(self._t(said_key), "user")])
         self._after(outcome)
 
     def action_edit(self) -> None:
@@ -377,8 +337,8 @@ class InterviewScreen(Screen[None]):
 
         self.app.push_screen(EditPicker(entries, self.locale), chosen)
 
-    @on(Bubble.EditRequested)
-    def _edit_from_transcript(self, event: Bubble.EditRequested) -> None:
+    @on(Conversation.EditRequested)
+    def _edit_from_transcript(self, event: Conversation.EditRequested) -> None:
         self.edit(event.ref)
 
     def edit(self, ref: str) -> None:
@@ -393,7 +353,7 @@ class InterviewScreen(Screen[None]):
         except JourneyError as error:
             self.notify(error.message(self.locale), severity="error")
             return
-        self._show([Bubble(said, "user")])
+        self._show([Entry(said, "user")])
         self._editing = (ref, before)
         self.ask()
 
@@ -429,7 +389,7 @@ class InterviewScreen(Screen[None]):
         draft = area.draft() if area is not None else None
         said = self._t("tui.said.language", language=self._t(f"tui.language.{chosen}"))
         self.session.set_locale(chosen, said)
-        self._show([Bubble(said, "user")])
+        self._show([Entry(said, "user")])
         self.journey.locale = chosen
         localize_bindings(self, chosen)
         localize_bindings(self.app, chosen)
@@ -447,10 +407,6 @@ class InterviewScreen(Screen[None]):
         """Keep what is typed and not sent; the session also writes any message not yet saved."""
         area = self._answer_area()
         self.session.save_draft(area.draft() if area is not None else None)
-
-
-def _role_of(row: TranscriptRow) -> Role:
-    return "user" if row.role == "user" else "assistant"
 
 
 def _finding_key(finding: Finding) -> tuple[str, ...]:

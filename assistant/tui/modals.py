@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -29,6 +28,7 @@ from textual.widgets.option_list import Option
 from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.text import shorten
+from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
 
 if TYPE_CHECKING:
@@ -199,7 +199,7 @@ class MapPreview(Screen[None]):
         localize_bindings(self, self.locale)
         yield Header()
         yield MarkdownViewer(self.markdown, show_table_of_contents=True, open_links=False, id="map-viewer")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.map.subtitle", self.locale, title=self.map_title)

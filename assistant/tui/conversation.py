@@ -1,0 +1,177 @@
+"""The conversation as one virtualised scroll view: messages are wrapped to the width once, cached, and only the
+rows on screen are drawn. A long interview costs one widget, not thousands, so answering stays quick however
+long the transcript grows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+# role -> (gutter mark, indent); colours come from the component classes, so every theme styles them.
+LAYOUT: dict[str, tuple[str, int]] = {
+    "assistant": ("   ", 0),
+    "question": (" ▌ ", 0),
+    "probe": (" ▌ ", 0),
+    "step": (" ", 0),
+    "summary": ("   ", 0),
+    "note": ("   ", 0),
+    "change": ("   ", 0),
+    "problem": (" ! ", 0),
+    "finding": (" ▌ ", 0),
+    "user": (" ▌ ", 6),
+}
+
+
+@dataclass
+class Entry:
+    text: str | Text
+    role: str
+    ref: str | None = None
+
+
+class Conversation(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {f"conversation--{role}" for role in LAYOUT}
+
+    DEFAULT_CSS = """
+    Conversation {
+        height: 1fr;
+    }
+    Conversation > .conversation--assistant { }
+    Conversation > .conversation--question { text-style: bold; color: $text; }
+    Conversation > .conversation--probe { text-style: bold; color: $warning; }
+    Conversation > .conversation--step { text-style: bold; color: $accent; }
+    Conversation > .conversation--summary { color: $text-muted; }
+    Conversation > .conversation--note { color: $text-muted; text-style: italic; }
+    Conversation > .conversation--change { color: $text-muted; text-style: italic; }
+    Conversation > .conversation--problem { color: $error; }
+    Conversation > .conversation--finding { color: $warning; }
+    Conversation > .conversation--user { color: $primary; }
+    """
+
+    class EditRequested(Message):
+        """A user's earlier answer was clicked: reopen that question."""
+
+        def __init__(self, ref: str) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[Entry] = []
+        self._width = -1
+        self._strips: list[Strip] = []
+        self._owners: list[int] = []
+        self._palette: tuple[Style, ...] = ()
+
+    # ----- content ---------------------------------------------------------------------------------------
+
+    def add(self, entries: list[Entry]) -> None:
+        follow = self.is_vertical_scroll_end or not self._strips
+        first = len(self.entries)
+        self.entries.extend(entries)
+        if self._width > 0:
+            for index in range(first, len(self.entries)):
+                self._wrap(index)
+        self._resize_virtual()
+        if follow:
+            self.scroll_end(animate=False, immediate=True)
+
+    def prepend(self, entries: list[Entry]) -> None:
+        """Older messages above the current ones, keeping what is on screen where it was."""
+        before = len(self._strips)
+        self.entries[:0] = entries
+        self._invalidate()
+        self._rewrap()
+        self.scroll_to(y=self.scroll_y + len(self._strips) - before, animate=False, immediate=True)
+
+    def _invalidate(self) -> None:
+        self._width = -1
+        self._strips = []
+        self._owners = []
+
+    # ----- rendering -------------------------------------------------------------------------------------
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._width = width
+        self._strips = []
+        self._owners = []
+        for index in range(len(self.entries)):
+            self._wrap(index)
+        self._resize_virtual()
+
+    def _wrap(self, index: int) -> None:
+        entry = self.entries[index]
+        mark, indent = LAYOUT.get(entry.role, LAYOUT["assistant"])
+        style = self.get_component_rich_style(f"conversation--{entry.role}", partial=True)
+        text = entry.text.copy() if isinstance(entry.text, Text) else Text(entry.text)
+        text.stylize(style)
+        console: Console = self.app.console
+        body_width = max(self._width - indent - len(mark), 10)
+        lines = console.render_lines(text, console.options.update(width=body_width, height=None), pad=False)
+        gutter = Segment(" " * indent + mark, style + Style(bold=True))
+        if self._strips:
+            self._strips.append(Strip.blank(self._width))
+            self._owners.append(index)
+        for segments in lines:
+            strip = Strip([gutter, *segments]).extend_cell_length(self._width).crop(0, self._width)
+            self._strips.append(strip)
+            self._owners.append(index)
+
+    def _resize_virtual(self) -> None:
+        self.virtual_size = Size(max(self._width, 1), len(self._strips))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            at_end = self.is_vertical_scroll_end
+            self._rewrap()
+            if at_end:
+                self.scroll_end(animate=False, immediate=True)
+
+    def notify_style_update(self) -> None:
+        """A theme change recolours the messages; a focus change elsewhere restyles nothing, so costs nothing."""
+        super().notify_style_update()
+        if not self.is_mounted:
+            return
+        palette = tuple(self.get_component_rich_style(f"conversation--{role}", partial=True) for role in LAYOUT)
+        if palette != self._palette:
+            self._palette = palette
+            self._invalidate()
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        if self._width != self.scrollable_content_region.width:
+            self._rewrap()
+        row = self.scroll_offset.y + y
+        if 0 <= row < len(self._strips):
+            return self._strips[row]
+        return Strip.blank(self.scrollable_content_region.width)
+
+    # ----- clicks ----------------------------------------------------------------------------------------
+
+    def entry_at(self, y: int) -> Entry | None:
+        row = self.scroll_offset.y + y
+        if 0 <= row < len(self._owners):
+            return self.entries[self._owners[row]]
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        entry = self.entry_at(event.y)
+        if entry is not None and entry.role == "user" and entry.ref is not None:
+            event.stop()
+            self.post_message(self.EditRequested(entry.ref))
+
+    def plain_lines(self) -> list[str]:
+        """The conversation as text, one entry per item: what tests and screen readers read."""
+        return [entry.text.plain if isinstance(entry.text, Text) else entry.text for entry in self.entries]

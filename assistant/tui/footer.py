@@ -1,0 +1,37 @@
+"""A footer that redraws only when the keys it shows change.
+
+Textual's footer rebuilds itself on every bindings signal, and an option highlight or a focus move sends several
+per answer; rebuilding once, and only for a real change, keeps answering quick on a slow machine.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeysFooter(Footer):
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending = False
+        self._shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if self._pending or not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        self._pending = True
+        self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if not self.is_attached or not self.is_mounted:
+            return
+        shown = tuple(
+            (key, active.binding.description, active.enabled)
+            for key, active in self.screen.active_bindings.items()
+            if active.binding.show
+        )
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
