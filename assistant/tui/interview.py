@@ -38,14 +38,15 @@ LIVE_FINDINGS_LIMIT = 3
 
 
 class InterviewScreen(Screen[None]):
+    # Priority: the text area has its own F6 and F7 (select line, select all); the interview's keys win.
     BINDINGS = [
-        Binding("f1", "help", "tui.key.help"),
-        Binding("f2", "back", "tui.key.back"),
-        Binding("f3", "skip", "tui.key.skip"),
-        Binding("f4", "edit", "tui.key.edit"),
-        Binding("f5", "map", "tui.key.map"),
-        Binding("f6", "export", "tui.key.export"),
-        Binding("f7", "language", "tui.key.language"),
+        Binding("f1", "help", "tui.key.help", priority=True),
+        Binding("f2", "back", "tui.key.back", priority=True),
+        Binding("f3", "skip", "tui.key.skip", priority=True),
+        Binding("f4", "edit", "tui.key.edit", priority=True),
+        Binding("f5", "map", "tui.key.map", priority=True),
+        Binding("f6", "export", "tui.key.export", priority=True),
+        Binding("f7", "language", "tui.key.language", priority=True),
         Binding("escape", "home", "tui.key.home"),
     ]
 

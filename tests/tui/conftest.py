@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
+from assistant.bank.loader import find_bank
 from assistant.bank.model import ItemType
+from assistant.interview.models import Question
+from assistant.session import Session
 from assistant.store import Store
 from assistant.tui.answer import ListEditor
 from assistant.tui.app import JourneyApp, StartAt
@@ -24,7 +27,7 @@ def database(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(database: Path, tmp_path: Path) -> MakeApp:
+def make_app(database: Path, tmp_path: Path) -> Iterator[MakeApp]:
     stores: list[Store] = []
 
     def make(
@@ -99,3 +102,46 @@ async def answer_current(
     problem = screen.query_one("#problem", Static)
     assert not problem.display, f"{ref} refused: {problem.render()}"
     return ref
+
+
+def generic_answer(question: Question, overrides: dict[str, str | list[str]]) -> str | list[str]:
+    """A valid answer of the right shape for any question, as typed in the plain chat."""
+    if question.item_id in overrides:
+        return overrides[question.item_id]
+    if question.kind == "more":
+        return "no"
+    kind = question.type
+    if kind in (ItemType.TEXT, ItemType.LONG_TEXT) or question.kind == "probe":
+        return "Busy office workers who order coffee online"
+    if kind in (ItemType.INTEGER, ItemType.DECIMAL):
+        return str(max(int(question.min or 0), 3))
+    if kind is ItemType.PERCENT:
+        return "40"
+    if kind is ItemType.LIST:
+        return ["Website", "Hotline"]
+    if kind is ItemType.BOOLEAN:
+        return "no"
+    if kind is ItemType.SCALE:
+        return "3"
+    return "1"
+
+
+def saved_interview(
+    store: Store,
+    *,
+    until: str,
+    locale: str = "en",
+    overrides: dict[str, str | list[str]] | None = None,
+    title: str = "Lotus Coffee",
+) -> Session:
+    """An interview saved with every question answered up to the first one about item `until`."""
+    session = Session.start(store, find_bank("customer-journey").bank, locale, "general", title)
+    for _ in range(500):
+        question = session.question()
+        assert question is not None, f"the interview ended before {until}"
+        if question.item_id == until and question.kind != "more":
+            session.flush()
+            return session
+        outcome = session.answer(generic_answer(question, overrides or {}))
+        assert outcome.ok, outcome.message
+    raise AssertionError(f"never reached {until}")

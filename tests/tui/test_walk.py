@@ -11,7 +11,9 @@ from tests.tui.conftest import MakeApp, answer_current, interview_screen, wait_f
 
 
 @pytest.mark.parametrize("locale", ["en", "vi"])
-async def test_a_whole_interview_then_its_export(make_app: MakeApp, database: Path, tmp_path: Path, locale: str) -> None:
+async def test_a_whole_interview_then_its_export(
+    make_app: MakeApp, database: Path, tmp_path: Path, locale: str
+) -> None:
     app = make_app(locale)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("n")
