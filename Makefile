@@ -43,7 +43,7 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 snapshot-update: $(STAMP)
-	$(BIN)/pytest --snapshot-update tests/functional
+	$(BIN)/pytest --snapshot-update tests/tui/test_snapshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache dist build

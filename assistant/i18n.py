@@ -790,6 +790,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.language.en": ("Tiếng Anh", "English"),
     "tui.home.subtitle": ("Các cuộc phỏng vấn đã lưu", "Saved interviews"),
     "tui.home.filter": ("Gõ để lọc theo tên hoặc mã…", "Type to filter by title or id…"),
+    "tui.status.in_progress": ("Đang làm", "In progress"),
+    "tui.status.completed": ("Hoàn tất", "Completed"),
     "tui.home.col.title": ("Tên", "Title"),
     "tui.home.col.preset": ("Mẫu", "Preset"),
     "tui.home.col.language": ("Ngôn ngữ", "Language"),

@@ -96,7 +96,7 @@ class HomeScreen(Screen[None]):
                 self._preset_label(row),
                 self._t(f"tui.language.{row.locale}") if row.locale in SUPPORTED_LOCALES else row.locale,
                 progress_bar(row.done, row.total),
-                self._t(f"cli.status.{row.status}"),
+                self._t(f"tui.status.{row.status}"),
                 row.updated_local,
                 key=row.id,
             )
@@ -293,6 +293,12 @@ class NewInterviewScreen(Screen[NewInterview | None]):
         codes = [preset.code for preset in self.bank.presets]
         presets.highlighted = codes.index("general") if "general" in codes else 0
         self.query_one("#new-title", Input).focus()
+        self.call_after_refresh(self._highlight_language)
+
+    def _highlight_language(self) -> None:
+        """RadioSet highlights its first button on mount; Enter there would switch away from the default."""
+        language = self.query_one("#new-language", RadioSet)
+        language._selected = language.pressed_index
 
     def _preset_options(self) -> list[Option]:
         from assistant.bank.model import localize

@@ -1,0 +1,140 @@
+"""The home screen through the real app: the list, the filter, and each action on a saved interview."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from assistant.store import Store
+from assistant.tui.app import JourneyApp
+from assistant.tui.home import HomeScreen, NewInterviewScreen
+from assistant.tui.interview import InterviewScreen
+from tests.tui.conftest import MakeApp, saved_interview, wait_for
+
+
+def _titles(app: JourneyApp) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+
+
+async def test_an_empty_database_welcomes_and_offers_to_start(make_app: MakeApp) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        welcome = str(app.screen.query_one("#welcome-text").render())
+        assert "six steps" in welcome and "Understand the customer" in welcome
+        assert not app.screen.query_one(DataTable).display
+        await pilot.press("enter")  # the start button has the focus
+        await wait_for(pilot, lambda: isinstance(app.screen, NewInterviewScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_the_vietnamese_home_speaks_vietnamese(make_app: MakeApp) -> None:
+    app = make_app("vi")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert "sáu bước" in str(app.screen.query_one("#welcome-text").render())
+        labels = {binding.action: binding.description for _, binding in app.screen._bindings}
+        assert labels["new"] == "Cuộc mới"
+
+
+async def test_the_list_is_newest_first_and_filters_as_you_type(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        for title in ("Lotus Coffee", "Phở Hà Nội", "Bún bò Huế"):
+            saved_interview(store, until="objective", title=title)
+    app = make_app("en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
+        assert _titles(app) == ["Bún bò Huế", "Phở Hà Nội", "Lotus Coffee"]
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert "%" in str(row[3]) and str(row[4]) == "In progress"
+        await pilot.press("slash", *"ha noi")  # accents and case do not matter
+        await wait_for(pilot, lambda: _titles(app) == ["Phở Hà Nội"])
+        await pilot.press(*"zzz")
+        await wait_for(pilot, lambda: app.screen.query_one("#home-empty").display)
+        assert "No interview matches" in str(app.screen.query_one("#home-empty").render())
+        app.screen.query_one("#filter", Input).value = ""
+        await wait_for(pilot, lambda: len(_titles(app)) == 3)
+
+
+async def test_rename_delete_duplicate_and_resume(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        first = saved_interview(store, until="objective", title="Lotus Coffee")
+    app = make_app("en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AskText")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")  # an empty title is refused in place
+        assert "empty" in str(app.screen.query_one("#ask-problem").render()).lower()
+        await pilot.press(*"Lotus Coffee Q4", "enter")
+        await wait_for(pilot, lambda: _titles(app) == ["Lotus Coffee Q4"])
+        await pilot.press("c")
+        await wait_for(pilot, lambda: len(_titles(app)) == 2)
+        copy_title = _titles(app)[0]
+        assert "Lotus Coffee Q4" in copy_title and copy_title != "Lotus Coffee Q4"
+        await pilot.press("d")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "Confirm")
+        await pilot.press("escape")  # changed their mind: nothing is deleted
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert len(_titles(app)) == 2
+        await pilot.press("d", "y")
+        await wait_for(pilot, lambda: len(_titles(app)) == 1)
+        assert _titles(app) == ["Lotus Coffee Q4"]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.session.id == first.id
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+    with Store.open(database) as store:
+        assert [row.title for row in store.interviews()] == ["Lotus Coffee Q4"]
+
+
+async def test_a_new_interview_in_the_language_and_preset_chosen(make_app: MakeApp, database: Path) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewInterviewScreen))
+        await pilot.press(*"Cà phê Sen", "enter")  # Enter moves on to the language
+        await pilot.press("left", "enter")  # the system's English is chosen; Tiếng Việt is just before it
+        preview = app.screen.query_one("#new-preset-preview")
+        assert "Suggested stages" in str(preview.render())
+        app.screen.query_one("#new-preset").focus()
+        await pilot.press("home", "enter")  # B2B
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+    with Store.open(database) as store:
+        (row,) = store.interviews()
+    assert (row.title, row.preset) == ("Cà phê Sen", "b2b")
+    assert row.locale == "vi"
+
+
+async def test_the_theme_is_remembered_between_runs(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.theme = "textual-light"
+        await pilot.pause()
+    assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))["theme"] == "textual-light"
+    again = make_app("en")
+    async with again.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(again.screen, HomeScreen))
+        assert again.theme == "textual-light"
+
+
+async def test_the_command_palette_offers_every_key_of_the_screen(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        saved_interview(store, until="objective")
+    app = make_app("en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"New", "Export", "Rename", "Delete", "Duplicate"} <= titles
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Why this", "Back", "Skip", "Edit", "Map", "Export", "Language", "Home"} <= titles
