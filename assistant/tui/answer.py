@@ -22,6 +22,7 @@ from textual.widgets.selection_list import Selection
 from assistant.bank.model import ItemType
 from assistant.i18n import t
 from assistant.interview.models import Choice, Question
+from assistant.tui.localized import localize_bindings
 
 FACES = ("😫", "🙁", "😐", "🙂", "😄")
 NUMBER_CHARACTERS = r"[0-9.,%\s+\-−]*"
@@ -42,7 +43,7 @@ class AnswerText(TextArea):
     pasted block arrives whole, new lines included."""
 
     BINDINGS = [
-        Binding("ctrl+j,shift+enter", "new_line", "tui.key.new_line"),
+        Binding("ctrl+j,shift+enter", "new_line", "tui.key.new_line", show=False),
         Binding("alt+up", "move_line(-1)", "tui.key.move_up", show=False),
         Binding("alt+down", "move_line(1)", "tui.key.move_down", show=False),
     ]
@@ -332,10 +333,17 @@ class AnswerArea(Vertical):
             yield area
 
     def on_mount(self) -> None:
+        self.localize(self.locale)
         self.focus_input()
         area = self.query(AnswerText)
         if area:
             area.first().move_cursor(area.first().document.end)
+
+    def localize(self, locale: str) -> None:
+        """The answer widgets' own keys (send, new line, reorder…) in the footer and palette, in `locale`."""
+        for widget in self.walk_children(with_self=False):
+            if type(widget).__module__ == __name__:
+                localize_bindings(widget, locale)
 
     def focus_input(self) -> None:
         for selector in ("#answer-text", "#answer-number", "#answer-choice", "#answer-multi", "#entry"):

@@ -71,26 +71,36 @@ class Conversation(ScrollView, can_focus=True):
         self._strips: list[Strip] = []
         self._owners: list[int] = []
         self._palette: tuple[Style, ...] = ()
+        self._pinned = True
 
     # ----- content ---------------------------------------------------------------------------------------
 
     def add(self, entries: list[Entry]) -> None:
-        follow = self.is_vertical_scroll_end or not self._strips
         first = len(self.entries)
         self.entries.extend(entries)
         if self._width > 0:
             for index in range(first, len(self.entries)):
                 self._wrap(index)
         self._resize_virtual()
-        if follow:
-            self.scroll_end(animate=False, immediate=True)
+        self._follow()
+
+    def _follow(self) -> None:
+        """Stay on the newest message unless the user has scrolled up to read."""
+        if self._pinned:
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._pinned = new >= self.max_scroll_y
 
     def prepend(self, entries: list[Entry]) -> None:
         """Older messages above the current ones, keeping what is on screen where it was."""
         before = len(self._strips)
         self.entries[:0] = entries
         self._invalidate()
+        pinned, self._pinned = self._pinned, False
         self._rewrap()
+        self._pinned = pinned
         self.scroll_to(y=self.scroll_y + len(self._strips) - before, animate=False, immediate=True)
 
     def _invalidate(self) -> None:
@@ -110,6 +120,7 @@ class Conversation(ScrollView, can_focus=True):
         for index in range(len(self.entries)):
             self._wrap(index)
         self._resize_virtual()
+        self._follow()
 
     def _wrap(self, index: int) -> None:
         entry = self.entries[index]
@@ -134,10 +145,9 @@ class Conversation(ScrollView, can_focus=True):
 
     def on_resize(self, _event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
-            at_end = self.is_vertical_scroll_end
             self._rewrap()
-            if at_end:
-                self.scroll_end(animate=False, immediate=True)
+        else:
+            self._follow()
 
     def notify_style_update(self) -> None:
         """A theme change recolours the messages; a focus change elsewhere restyles nothing, so costs nothing."""

@@ -6,11 +6,31 @@ per answer; rebuilding once, and only for a real change, keeps answering quick o
 
 from __future__ import annotations
 
+import re
+
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+_FUNCTION_KEY = re.compile(r"f(\d+)")
+
+
+def _key_order(widget: Widget) -> tuple[int, int]:
+    """Function keys first, in number order (F1 help … F7 language), then the rest as the screen lists them."""
+    found = _FUNCTION_KEY.fullmatch(widget.key) if isinstance(widget, FooterKey) else None
+    return (0, int(found.group(1))) if found else (1, 0)
 
 
 class KeysFooter(Footer):
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
+        keys.sort(key=_key_order)
+        yield from keys
+        yield from (w for w in widgets if w not in keys)
+
     def __init__(self) -> None:
         super().__init__()
         self._pending = False

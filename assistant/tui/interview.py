@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 TRANSCRIPT_PAGE = 60
 LIVE_FINDINGS_LIMIT = 3
+NARROW = 100  # columns below which the sidebar gives the conversation more room
 
 
 class InterviewScreen(Screen[None]):
@@ -98,6 +100,9 @@ class InterviewScreen(Screen[None]):
             self._say(self._t("tui.greeting", title=self.session.row.title))
         self.ask(draft=self.session.row.draft if self.resumed else None)
         self.analyse(announce=False)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
 
     # ----- the conversation ------------------------------------------------------------------------------
 
@@ -201,14 +206,17 @@ class InterviewScreen(Screen[None]):
     def _refresh_progress(self) -> None:
         progress = self.session.interview.progress()
         current = self._question.step_number if self._question is not None else None
-        lines = Text()
+        steps = Table.grid(expand=True)
+        steps.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        steps.add_column(justify="right", style="dim")
         for number, step in enumerate(progress.steps, 1):
             mark, style = ("✓", "green") if step.complete else ("›", "bold") if number == current else ("○", "dim")
-            lines.append(f"{mark} {number}. ", style=style)
-            lines.append(step.title, style="bold" if number == current else "")
-            lines.append(f"  {step.done}/{step.total}\n", style="dim")
-        lines.append("\n" + self._t("tui.progress", done=progress.done, total=progress.total), style="dim")
-        self.query_one("#steps", Static).update(lines)
+            title = Text(f"{mark} {number}. ", style=style)
+            title.append(step.title, style="bold" if number == current else "")
+            steps.add_row(title, f"{step.done}/{step.total}")
+        steps.add_row(Text(""), "")
+        steps.add_row(Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim"), "")
+        self.query_one("#steps", Static).update(steps)
         bar = self.query_one("#overall", ProgressBar)
         bar.update(total=max(progress.total, 1), progress=progress.done)
         self.title = self.session.row.title
