@@ -191,11 +191,13 @@ class InterviewScreen(Screen[None]):
             self._say("\n".join(lines), role="summary")
 
     def _finish(self) -> None:
-        if self._last_step is not None:
+        if self._last_step is None:  # reopened when already complete: said before, not said again
+            self._note(self._t("tui.finished"))
+        else:
             self._summarise(self._last_step)
             self._last_step = None
-        self._say(self._t("tui.finished"), role="step")
-        self.session.flush()
+            self._say(self._t("tui.finished"), role="step")
+            self.session.flush()
         self._mount_answer(Static(self._t("tui.finished_keys"), classes="finished"))
 
     def _problem(self, message: str | None) -> None:
