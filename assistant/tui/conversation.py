@@ -94,14 +94,28 @@ class Conversation(ScrollView, can_focus=True):
         self._pinned = new >= self.max_scroll_y
 
     def prepend(self, entries: list[Entry]) -> None:
-        """Older messages above the current ones, keeping what is on screen where it was."""
-        before = len(self._strips)
+        """Older messages above the current ones, keeping what is on screen where it was. Only the new messages
+        are wrapped: paging back through a long conversation costs the same at every page."""
+        count = len(entries)
         self.entries[:0] = entries
-        self._invalidate()
-        pinned, self._pinned = self._pinned, False
-        self._rewrap()
-        self._pinned = pinned
-        self.scroll_to(y=self.scroll_y + len(self._strips) - before, animate=False, immediate=True)
+        if self._width <= 0 or not count:
+            return
+        strips: list[Strip] = []
+        owners: list[int] = []
+        for index, entry in enumerate(entries):
+            lines = self._wrapped(entry)
+            if strips:
+                strips.append(Strip.blank(self._width))
+                owners.append(index)
+            strips.extend(lines)
+            owners.extend([index] * len(lines))
+        if self._strips:
+            strips.append(Strip.blank(self._width))
+            owners.append(count)
+        self._strips[:0] = strips
+        self._owners = owners + [owner + count for owner in self._owners]
+        self._resize_virtual()
+        self.scroll_to(y=self.scroll_y + len(strips), animate=False, immediate=True)
 
     def _invalidate(self) -> None:
         self._width = -1
@@ -123,7 +137,15 @@ class Conversation(ScrollView, can_focus=True):
         self._follow()
 
     def _wrap(self, index: int) -> None:
-        entry = self.entries[index]
+        lines = self._wrapped(self.entries[index])
+        if self._strips:
+            self._strips.append(Strip.blank(self._width))
+            self._owners.append(index)
+        self._strips.extend(lines)
+        self._owners.extend([index] * len(lines))
+
+    def _wrapped(self, entry: Entry) -> list[Strip]:
+        """One message wrapped to the current width, behind its role's gutter mark and indent."""
         mark, indent = LAYOUT.get(entry.role, LAYOUT["assistant"])
         style = self.get_component_rich_style(f"conversation--{entry.role}", partial=True)
         text = entry.text.copy() if isinstance(entry.text, Text) else Text(entry.text)
@@ -132,13 +154,7 @@ class Conversation(ScrollView, can_focus=True):
         body_width = max(self._width - indent - len(mark), 10)
         lines = console.render_lines(text, console.options.update(width=body_width, height=None), pad=False)
         gutter = Segment(" " * indent + mark, style + Style(bold=True))
-        if self._strips:
-            self._strips.append(Strip.blank(self._width))
-            self._owners.append(index)
-        for segments in lines:
-            strip = Strip([gutter, *segments]).extend_cell_length(self._width).crop(0, self._width)
-            self._strips.append(strip)
-            self._owners.append(index)
+        return [Strip([gutter, *segments]).extend_cell_length(self._width).crop(0, self._width) for segments in lines]
 
     def _resize_virtual(self) -> None:
         self.virtual_size = Size(max(self._width, 1), len(self._strips))

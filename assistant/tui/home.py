@@ -78,7 +78,8 @@ class HomeScreen(Screen[None]):
         for key in ("title", "preset", "language", "progress", "status", "updated"):
             table.add_column(self._t(f"tui.home.col.{key}"), key=key)
         self.reload()
-        self.load_preset_labels()
+        # After the first frame: loading the bank would otherwise compete with drawing the list.
+        self.call_after_refresh(self.load_preset_labels)
 
     def on_screen_resume(self) -> None:
         self.reload()

@@ -99,7 +99,8 @@ class InterviewScreen(Screen[None]):
         else:
             self._say(self._t("tui.greeting", title=self.session.row.title))
         self.ask(draft=self.session.row.draft if self.resumed else None)
-        self.analyse(announce=False)
+        # The baseline of findings is built after the first frame, so the question shows without waiting for it.
+        self.call_after_refresh(self.analyse, announce=False)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
