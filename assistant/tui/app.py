@@ -8,7 +8,9 @@ and SIGHUP only have the half-typed answer left to save, as a draft.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -23,6 +25,7 @@ from assistant.store import Store
 from assistant.tui.localized import localize_bindings
 
 StartAt = Literal["home", "new", "resume"]
+SIGNAL_EXIT_GRACE = 3.0
 
 
 class JourneyApp(App[None]):
@@ -56,7 +59,7 @@ class JourneyApp(App[None]):
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signal_number in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signal_number, self.save_and_exit)
+                loop.add_signal_handler(signal_number, self._on_signal)
         from assistant.tui.home import HomeScreen
 
         self.push_screen(HomeScreen())
@@ -97,6 +100,16 @@ class JourneyApp(App[None]):
 
     def save_and_exit(self) -> None:
         self.save_drafts()
+        self.exit()
+
+    def _on_signal(self) -> None:
+        """SIGTERM or SIGHUP: keep the draft, leave cleanly. When the terminal is already gone (SIGHUP after a
+        closed window), Textual's output thread can wait forever on writes nobody reads; everything is saved by
+        then, so a watchdog ends the process if the clean exit has not within a few seconds."""
+        self.save_drafts()
+        watchdog = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
     async def action_quit(self) -> None:
