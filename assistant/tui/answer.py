@@ -24,7 +24,8 @@ from assistant.i18n import t
 from assistant.interview.models import Choice, Question
 from assistant.tui.localized import localize_bindings
 
-FACES = ("😫", "🙁", "😐", "🙂", "😄")
+# Faces from Unicode 6.0, which every emoji font of the last decade draws.
+FACES = ("😫", "😞", "😐", "😊", "😄")
 NUMBER_CHARACTERS = r"[0-9.,%\s+\-−]*"
 TEXT_AREA_MAX_LINES = 8
 

@@ -31,7 +31,10 @@ SIGNAL_EXIT_GRACE = 3.0
 class JourneyApp(App[None]):
     CSS_PATH = "journey.tcss"
     TITLE = "journey"
-    BINDINGS = [Binding("ctrl+q", "quit", "tui.key.quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "tui.key.quit", priority=True),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -119,7 +122,7 @@ class JourneyApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        seen: set[str] = {"quit"}
+        seen: set[str] = {"quit", "command_palette"}
         for active in screen.active_bindings.values():
             binding = active.binding
             ours = type(active.node).__module__.startswith("assistant.")

@@ -105,12 +105,12 @@ class Conversation(ScrollView, can_focus=True):
         for index, entry in enumerate(entries):
             lines = self._wrapped(entry)
             if strips:
-                strips.append(Strip.blank(self._width))
+                strips.append(self._blank())
                 owners.append(index)
             strips.extend(lines)
             owners.extend([index] * len(lines))
         if self._strips:
-            strips.append(Strip.blank(self._width))
+            strips.append(self._blank())
             owners.append(count)
         self._strips[:0] = strips
         self._owners = owners + [owner + count for owner in self._owners]
@@ -139,7 +139,7 @@ class Conversation(ScrollView, can_focus=True):
     def _wrap(self, index: int) -> None:
         lines = self._wrapped(self.entries[index])
         if self._strips:
-            self._strips.append(Strip.blank(self._width))
+            self._strips.append(self._blank())
             self._owners.append(index)
         self._strips.extend(lines)
         self._owners.extend([index] * len(lines))
@@ -154,7 +154,15 @@ class Conversation(ScrollView, can_focus=True):
         body_width = max(self._width - indent - len(mark), 10)
         lines = console.render_lines(text, console.options.update(width=body_width, height=None), pad=False)
         gutter = Segment(" " * indent + mark, style + Style(bold=True))
-        return [Strip([gutter, *segments]).extend_cell_length(self._width).crop(0, self._width) for segments in lines]
+        base = self.rich_style
+        return [
+            Strip([gutter, *segments]).extend_cell_length(self._width).crop(0, self._width).apply_style(base)
+            for segments in lines
+        ]
+
+    def _blank(self, width: int | None = None) -> Strip:
+        """An empty row in the theme's own background, so light themes stay light."""
+        return Strip.blank(self._width if width is None else width, self.rich_style)
 
     def _resize_virtual(self) -> None:
         self.virtual_size = Size(max(self._width, 1), len(self._strips))
@@ -170,7 +178,10 @@ class Conversation(ScrollView, can_focus=True):
         super().notify_style_update()
         if not self.is_mounted:
             return
-        palette = tuple(self.get_component_rich_style(f"conversation--{role}", partial=True) for role in LAYOUT)
+        palette = (
+            self.rich_style,
+            *(self.get_component_rich_style(f"conversation--{role}", partial=True) for role in LAYOUT),
+        )
         if palette != self._palette:
             self._palette = palette
             self._invalidate()
@@ -182,7 +193,7 @@ class Conversation(ScrollView, can_focus=True):
         row = self.scroll_offset.y + y
         if 0 <= row < len(self._strips):
             return self._strips[row]
-        return Strip.blank(self.scrollable_content_region.width)
+        return self._blank(self.scrollable_content_region.width)
 
     # ----- clicks ----------------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+COMPACT_BELOW = 120
 _FUNCTION_KEY = re.compile(r"f(\d+)")
 
 
@@ -30,6 +31,10 @@ class KeysFooter(Footer):
         keys.sort(key=_key_order)
         yield from keys
         yield from (w for w in widgets if w not in keys)
+
+    def on_resize(self) -> None:
+        # Below this width the usual padding would push the last keys out of sight.
+        self.compact = self.app.size.width < COMPACT_BELOW
 
     def __init__(self) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, t
 from assistant.store import Listed
+from assistant.text import shorten
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
 
@@ -24,14 +25,16 @@ if TYPE_CHECKING:
     from assistant.tui.app import JourneyApp
 
 HOME_LIMIT = 500
-BAR_WIDTH = 10
+NARROW = 100  # columns below which the list drops the language and shortens the rest, to fit 80×24
+WIDE_COLUMNS = ("title", "preset", "language", "progress", "status", "updated")
+NARROW_COLUMNS = ("title", "preset", "progress", "status", "updated")
 
 
-def progress_bar(done: int, total: int) -> Text:
+def progress_bar(done: int, total: int, width: int) -> Text:
     ratio = done / total if total else 1.0
-    filled = round(ratio * BAR_WIDTH)
+    filled = round(ratio * width)
     bar = Text("█" * filled, style="green")
-    bar.append("░" * (BAR_WIDTH - filled), style="dim")
+    bar.append("░" * (width - filled), style="dim")
     bar.append(f" {round(100 * ratio):>3}%")
     return bar
 
@@ -52,6 +55,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self._rows: list[Listed] = []
         self._preset_labels: dict[tuple[str, str], str] = {}
+        self._narrow: bool | None = None
 
     @property
     def journey(self) -> JourneyApp:
@@ -74,14 +78,25 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self._t("tui.home.subtitle")
-        table = self.query_one(DataTable)
-        for key in ("title", "preset", "language", "progress", "status", "updated"):
-            table.add_column(self._t(f"tui.home.col.{key}"), key=key)
-        self.reload()
+        self._fit_columns()
         # After the first frame: loading the bank would otherwise compete with drawing the list.
         self.call_after_refresh(self.load_preset_labels)
 
     def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        narrow = self.app.size.width < NARROW
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for key in NARROW_COLUMNS if narrow else WIDE_COLUMNS:
+            table.add_column(self._t(f"tui.home.col.{key}"), key=key)
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -91,16 +106,17 @@ class HomeScreen(Screen[None]):
         search = self.query_one("#filter", Input).value.strip() or None
         self._rows = self.journey.store.listing(search=search, limit=HOME_LIMIT)
         table.clear()
+        narrow = bool(self._narrow)
         for row in self._rows:
-            table.add_row(
-                row.title,
-                self._preset_label(row),
-                self._t(f"tui.language.{row.locale}") if row.locale in SUPPORTED_LOCALES else row.locale,
-                progress_bar(row.done, row.total),
-                self._t(f"tui.status.{row.status}"),
-                row.updated_local,
-                key=row.id,
-            )
+            cells: dict[str, str | Text] = {
+                "title": shorten(row.title, 20 if narrow else 40),
+                "preset": self._preset_label(row),
+                "language": self._t(f"tui.language.{row.locale}") if row.locale in SUPPORTED_LOCALES else row.locale,
+                "progress": progress_bar(row.done, row.total, 5 if narrow else 10),
+                "status": self._t(f"tui.status.{row.status}"),
+                "updated": row.updated_local[:10] if narrow else row.updated_local,
+            }
+            table.add_row(*(cells[key] for key in (NARROW_COLUMNS if narrow else WIDE_COLUMNS)), key=row.id)
         for index, row in enumerate(self._rows):
             if row.id == keep:
                 table.move_cursor(row=index)
@@ -119,7 +135,7 @@ class HomeScreen(Screen[None]):
     def _preset_label(self, row: Listed) -> str:
         if row.preset is None:
             return "-"
-        return self._preset_labels.get((row.bank_id, row.preset), row.preset)
+        return shorten(self._preset_labels.get((row.bank_id, row.preset), row.preset), 12 if self._narrow else 24)
 
     @work(thread=True, exclusive=True, group="preset-labels")
     def load_preset_labels(self) -> None:
@@ -142,7 +158,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         for row in self._rows:
             if row.preset is not None and row.id in table.rows:
-                table.update_cell(row.id, "preset", self._preset_label(row))
+                table.update_cell(row.id, "preset", self._preset_label(row), update_width=True)
 
     @property
     def selected_id(self) -> str | None:
@@ -175,8 +191,11 @@ class HomeScreen(Screen[None]):
         self.action_new()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("resume", "export", "rename", "delete", "duplicate"):
-            return self._selected() is not None or None
+        if action in ("resume", "export", "rename", "delete", "duplicate", "filter"):
+            if not self._rows and not self.query_one("#filter", Input).value:
+                return False  # an empty database: these keys mean nothing yet, so they are not shown
+            if action != "filter":
+                return self._selected() is not None or None
         return True
 
     # ----- actions ---------------------------------------------------------------------------------------
@@ -283,9 +302,9 @@ class NewInterviewScreen(Screen[NewInterview | None]):
             with Horizontal(id="new-preset-row"):
                 yield OptionList(*self._preset_options(), id="new-preset")
                 yield Static(id="new-preset-preview")
-            with Horizontal(id="new-buttons"):
-                yield Button(self._t("tui.new.start"), variant="primary", id="new-start")
-                yield Button(self._t("tui.cancel"), id="new-cancel")
+        with Horizontal(id="new-buttons"):
+            yield Button(self._t("tui.new.start"), variant="primary", id="new-start")
+            yield Button(self._t("tui.cancel"), id="new-cancel")
         yield KeysFooter()
 
     def on_mount(self) -> None:

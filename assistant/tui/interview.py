@@ -62,6 +62,7 @@ class InterviewScreen(Screen[None]):
         self._oldest_seq: int | None = None
         self._question: Question | None = None
         self._area: AnswerArea | None = None
+        self._asked: str | None = None
 
     @property
     def journey(self) -> JourneyApp:
@@ -95,7 +96,6 @@ class InterviewScreen(Screen[None]):
         self.query_one("#problem").display = False
         if self.resumed:
             self._load_transcript()
-            self._resume_notes()
         else:
             self._say(self._t("tui.greeting", title=self.session.row.title))
         self.ask(draft=self.session.row.draft if self.resumed else None)
@@ -122,8 +122,24 @@ class InterviewScreen(Screen[None]):
         self._show([Entry(text, "note")])
 
     def _load_transcript(self) -> None:
+        """The end of the saved conversation, then a note saying where the user is. When the last thing said was
+        the question the user is on, it moves below the note instead of being asked a second time."""
         rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1)
-        self._show(self._page(rows))
+        question = self.session.question()
+        last = rows[-1] if rows else None
+        pending = (
+            question is not None
+            and last is not None
+            and last.role == "assistant"
+            and (last.ref, last.text) == (question.ref, question.text)
+        )
+        entries = self._page(rows)
+        self._show(entries[:-1] if pending else entries)
+        self._resume_notes()
+        if pending and question is not None:
+            self._show(entries[-1:])
+            self._asked = question.ref
+            self._last_step = question.step_number
 
     def _page(self, rows: list[TranscriptRow]) -> list[Entry]:
         """The entries of one page of saved transcript; the 'earlier' button shows when older lines exist."""
@@ -132,7 +148,7 @@ class InterviewScreen(Screen[None]):
         if rows:
             self._oldest_seq = rows[0].seq
         self.query_one("#earlier", Button).display = more
-        return [Entry(row.text, "user" if row.role == "user" else "assistant", row.ref) for row in rows]
+        return [Entry(row.text, _saved_role(row), row.ref) for row in rows]
 
     @on(Button.Pressed, "#earlier")
     def _earlier(self) -> None:
@@ -157,6 +173,10 @@ class InterviewScreen(Screen[None]):
         if question is None:
             self._finish()
             return
+        if self._asked == question.ref:  # already on screen from the saved conversation
+            self._asked = None
+            self._offer(question, draft)
+            return
         if self._last_step is not None and question.step_number > self._last_step:
             self._summarise(self._last_step)
         self._last_step = question.step_number
@@ -171,6 +191,10 @@ class InterviewScreen(Screen[None]):
             self._say(question.text, question.ref, role="probe")
         else:
             self._say(question.text, question.ref, role="question")
+        self._offer(question, draft)
+
+    def _offer(self, question: Question, draft: str | None) -> None:
+        """The answer box for `question`: the same widgets when they fit, so the focus stays put."""
         area = self._area
         if area is not None and area.can_take(question, self.locale):
             area.take(question, draft)
@@ -216,7 +240,7 @@ class InterviewScreen(Screen[None]):
             mark, style = ("✓", "green") if step.complete else ("›", "bold") if number == current else ("○", "dim")
             title = Text(f"{mark} {number}. ", style=style)
             title.append(step.title, style="bold" if number == current else "")
-            steps.add_row(title, f"{step.done}/{step.total}")
+            steps.add_row(title, f" {step.done}/{step.total}")
         steps.add_row(Text(""), "")
         steps.add_row(Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim"), "")
         self.query_one("#steps", Static).update(steps)
@@ -313,7 +337,8 @@ class InterviewScreen(Screen[None]):
             return
         from assistant.tui.modals import HelpScreen
 
-        body = Text(question.text + "\n\n", style="bold")
+        body = Text()
+        body.append(question.text + "\n\n", style="bold")
         body.append(self._t("tui.help.why") + "\n", style="bold underline")
         body.append((question.help or self._t("chat.help_none")) + "\n")
         if question.examples:
@@ -423,3 +448,13 @@ class InterviewScreen(Screen[None]):
 
 def _finding_key(finding: Finding) -> tuple[str, ...]:
     return (finding.rule, finding.kind, finding.stage or "", finding.touchpoint or "")
+
+
+def _saved_role(row: TranscriptRow) -> str:
+    """The transcript keeps who spoke; a saved question is the assistant's line tied to a question, and a step
+    header is framed the way the assistant frames it."""
+    if row.role == "user":
+        return "user"
+    if row.text.startswith("== ") and row.text.endswith(" =="):
+        return "step"
+    return "question" if row.ref else "assistant"

@@ -156,8 +156,9 @@ class EditPicker(ModalScreen[str | None]):
             line = f"{entry.step_title} · {entry.question} → {shown}"
             if wanted and wanted not in fold(line):
                 continue
-            label = Text(shorten(entry.question, 60), style="bold")
-            label.append(f"\n  {shorten(shown, 70)}", style="dim" if entry.status != "answered" else "")
+            label = Text()
+            label.append(shorten(entry.question, 60), style="bold")
+            label.append(f"\n  {shorten(shown, 70)}", style="italic" if entry.status == "answered" else "dim")
             options.append(Option(label, id=entry.ref))
         picker.add_options(options)
         if options:
