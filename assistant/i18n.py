@@ -767,12 +767,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.no": ("Không", "No"),
     "tui.key.close": ("Đóng", "Close"),
     "tui.key.help": ("Vì sao", "Why"),
-    "tui.key.back": ("Quay lại", "Back"),
+    "tui.key.back": ("Lùi", "Back"),
     "tui.key.skip": ("Bỏ qua", "Skip"),
     "tui.key.edit": ("Sửa", "Edit"),
     "tui.key.map": ("Bản đồ", "Map"),
     "tui.key.language": ("Ngôn ngữ", "Language"),
-    "tui.key.home": ("Danh sách", "Home"),
+    "tui.key.home": ("Về", "Home"),
     "tui.key.back_to_interview": ("Về cuộc phỏng vấn", "Back to the interview"),
     "tui.key.contents": ("Mục lục", "Contents"),
     "tui.key.new_line": ("Xuống dòng", "New line"),
@@ -913,9 +913,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.format": ("Cách trả lời", "How to answer"),
     "tui.help.keys": (
         "F2 quay lại · F3 bỏ qua · F4 sửa câu trước · F5 xem bản đồ · F6 xuất · F7 đổi ngôn ngữ · "
-        "Esc về danh sách · Ctrl+P mọi lệnh",
+        "Esc về danh sách · Ctrl+P mọi lệnh · Ctrl+Q thoát (câu đang gõ được giữ lại)",
         "F2 back · F3 skip · F4 change an earlier answer · F5 map · F6 export · F7 language · "
-        "Esc home · Ctrl+P every command",
+        "Esc home · Ctrl+P every command · Ctrl+Q quit (what you are typing is kept)",
     ),
     "tui.edit.title": ("Chọn câu trả lời cần sửa", "Pick the answer to change"),
     "tui.edit.filter": ("Gõ để lọc…", "Type to filter…"),

@@ -32,7 +32,8 @@ class JourneyApp(App[None]):
     CSS_PATH = "journey.tcss"
     TITLE = "journey"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "tui.key.quit", priority=True),
+        # Shown in the home screen's footer; on the interview screen the room goes to the interview's own keys.
+        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
     ]
 

@@ -46,12 +46,12 @@ class Conversation(ScrollView, can_focus=True):
         height: 1fr;
     }
     Conversation > .conversation--assistant { }
-    Conversation > .conversation--question { text-style: bold; color: $text; }
+    Conversation > .conversation--question { text-style: bold; color: $foreground; }
     Conversation > .conversation--probe { text-style: bold; color: $warning; }
     Conversation > .conversation--step { text-style: bold; color: $accent; }
-    Conversation > .conversation--summary { color: $text-muted; }
-    Conversation > .conversation--note { color: $text-muted; text-style: italic; }
-    Conversation > .conversation--change { color: $text-muted; text-style: italic; }
+    Conversation > .conversation--summary { color: $foreground-muted; }
+    Conversation > .conversation--note { color: $foreground-muted; text-style: italic; }
+    Conversation > .conversation--change { color: $foreground-muted; text-style: italic; }
     Conversation > .conversation--problem { color: $error; }
     Conversation > .conversation--finding { color: $warning; }
     Conversation > .conversation--user { color: $primary; }

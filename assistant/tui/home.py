@@ -33,7 +33,8 @@ NARROW_COLUMNS = ("title", "preset", "progress", "status", "updated")
 def progress_bar(done: int, total: int, width: int) -> Text:
     ratio = done / total if total else 1.0
     filled = round(ratio * width)
-    bar = Text("█" * filled, style="green")
+    bar = Text()
+    bar.append("█" * filled, style="green")
     bar.append("░" * (width - filled), style="dim")
     bar.append(f" {round(100 * ratio):>3}%")
     return bar
@@ -49,6 +50,7 @@ class HomeScreen(Screen[None]):
         Binding("d", "delete", "tui.key.delete"),
         Binding("c", "duplicate", "tui.key.duplicate"),
         Binding("slash", "filter", "tui.key.filter"),
+        Binding("ctrl+q", "app.quit", "tui.key.quit", priority=True),
     ]
 
     def __init__(self) -> None:

@@ -1,0 +1,437 @@
+"""SVG snapshots of every screen, in both languages and in a light and a dark theme.
+
+Each picture was looked at before it was accepted; a changed picture fails the test, and
+`pytest tests/tui/test_snapshots.py --snapshot-update` rewrites it once the change has been looked at too.
+The interviews are seeded through the session the way the interview screen drives it (its transcript included),
+on a fixed clock, in UTC, from a fixed working directory, so every picture is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from textual.pilot import Pilot
+from textual.widgets import DataTable, MarkdownViewer, OptionList, Static
+
+from assistant.bank.loader import find_bank
+from assistant.bank.model import ItemType
+from assistant.i18n import t
+from assistant.interview.answers_file import fill_interview
+from assistant.interview.models import Question
+from assistant.session import Session
+from assistant.store import Store
+from assistant.tui.app import JourneyApp
+from assistant.tui.home import HomeScreen, NewInterviewScreen
+from assistant.tui.interview import InterviewScreen
+from assistant.tui.modals import EditPicker, ExportDialog, HelpScreen, MapPreview
+from tests.tui.conftest import wait_for
+
+SnapCompare = Callable[..., bool]
+RunBefore = Callable[[Pilot[None]], Awaitable[None]]
+OpenApp = Callable[..., JourneyApp]
+Raw = str | list[str]
+
+GOLDEN = Path(__file__).parent.parent / "golden"
+WORKING_DIRECTORY = Path("/tmp/journey-snapshots")
+WIDE = (100, 30)
+SMALL = (80, 24)
+LOOKS = [(locale, theme) for locale in ("en", "vi") for theme in ("textual-light", "textual-dark")]
+every_look = pytest.mark.parametrize(("locale", "theme"), LOOKS, ids=[f"{lo}-{th}" for lo, th in LOOKS])
+TITLES = {"en": "Lotus Coffee", "vi": "Cà phê Sen"}
+
+# What the seeded marketer answers, as the answer widgets send it: text as typed, an option's number, a code
+# for yes/no and the scale, entries one by one. Questions not listed get a plain answer of their type.
+ANSWERS: dict[str, dict[str, Raw]] = {
+    "en": {
+        "business_name": "Lotus Coffee",
+        "business_offer": "Coffee to go and quiet tables for office workers in District 1",
+        "objective": "1",
+        "why_needed": "A chain opened next door and counter sales fell by 15% since May",
+        "business_goals": "Grow online orders to 30% of revenue by June",
+        "audience": "Office workers aged 25 to 35 who buy coffee on the way to work",
+        "desired_experience": "Order in two taps and pick up without queueing",
+        "expected_touchpoints": "4",
+        "data_basis": ["3", "5"],
+        "data_basis_notes": "Reviews come from Google Maps only",
+        "research_method": ["1", "3"],
+        "sample_interested": "yes",
+        "sample_size": "40",
+        "persona_name": "Lan",
+        "persona_segment": "Young office workers",
+        "stages": ["Awareness", "Purchase", "Loyalty"],
+        "stage_goal": "Find a good coffee near the office",
+        "touchpoints": ["Google Maps", "Facebook fanpage"],
+        "tp_channel": "2",
+        "tp_actions": "Searches for “coffee near me” and reads the reviews",
+        "tp_thoughts": "Is it open at 7:30? Can I order ahead?",
+    },
+    "vi": {
+        "business_name": "Cà phê Sen",
+        "business_offer": "Cà phê mang đi và chỗ ngồi yên tĩnh cho dân văn phòng Quận 1",
+        "objective": "1",
+        "why_needed": "Một chuỗi cà phê mở ngay bên cạnh, doanh số tại quầy giảm 15% từ tháng Năm",
+        "business_goals": "Đơn hàng trực tuyến đạt 30% doanh thu trước tháng Sáu",
+        "audience": "Nhân viên văn phòng 25–35 tuổi, mua cà phê trên đường đi làm",
+        "desired_experience": "Đặt món trong hai chạm và lấy hàng không phải xếp hàng",
+        "expected_touchpoints": "4",
+        "data_basis": ["3", "5"],
+        "data_basis_notes": "Đánh giá chỉ lấy từ Google Maps",
+        "research_method": ["1", "3"],
+        "sample_interested": "yes",
+        "sample_size": "40",
+        "persona_name": "Chị Lan",
+        "persona_segment": "Nhân viên văn phòng trẻ",
+        "stages": ["Nhận biết", "Mua hàng", "Trung thành"],
+        "stage_goal": "Tìm quán cà phê ngon gần văn phòng",
+        "touchpoints": ["Google Maps", "Fanpage Facebook"],
+        "tp_channel": "2",
+        "tp_actions": "Tìm “cà phê gần đây” và đọc các đánh giá",
+        "tp_thoughts": "Quán mở cửa lúc 7 giờ 30 chưa? Đặt trước được không?",
+    },
+}
+PLAIN_TEXT = {"en": "Nothing to add for now", "vi": "Hiện chưa có gì thêm"}
+
+
+class Clock:
+    """The store's clock, set by hand: the home screen's order and 'updated' column come out the same each run."""
+
+    def __init__(self) -> None:
+        self.now = "2026-11-20T09:30:00.000000Z"
+
+    def __call__(self) -> str:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def fixed_place_and_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """UTC for the listing's local time, and a fixed folder for the export dialog's default path (the working
+    directory): a temporary folder's random name would change the picture."""
+    WORKING_DIRECTORY.mkdir(exist_ok=True)
+    monkeypatch.chdir(WORKING_DIRECTORY)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+class Seeds:
+    """Each database is seeded once per run, then copied for every picture taken of it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[tuple[str, str], tuple[Path, str | None]] = {}
+
+    def copy(self, kind: str, locale: str, target: Path) -> str | None:
+        """Put the `kind` database of `locale` at `target`; returns the interview to resume, if there is one."""
+        if (kind, locale) not in self.made:
+            path = self.folder / f"{kind}-{locale}.db"
+            with Store.open(path, clock=Clock()) as store:
+                self.made[(kind, locale)] = (path, SEEDS[kind](store, locale))
+        path, interview_id = self.made[(kind, locale)]
+        shutil.copyfile(path, target)
+        return interview_id
+
+
+@pytest.fixture(scope="session")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Seeds:
+    return Seeds(tmp_path_factory.mktemp("seeds"))
+
+
+@pytest.fixture
+def open_app(seeds: Seeds, tmp_path: Path) -> Iterator[OpenApp]:
+    """The app on a copy of a seeded database, in a theme, resuming the seeded interview when there is one."""
+    stores: list[Store] = []
+
+    def open_(kind: str, locale: str, theme: str, *, seeded_in: str | None = None) -> JourneyApp:
+        database = tmp_path / f"journey-{len(stores)}.db"
+        interview_id = seeds.copy(kind, seeded_in or locale, database)
+        store = Store.open(database, clock=Clock())
+        stores.append(store)
+        app = JourneyApp(
+            store,
+            locale=locale,
+            start="home" if interview_id is None else "resume",
+            interview_id=interview_id,
+            settings_path=tmp_path / "settings.json",
+        )
+        app.theme = theme
+        return app
+
+    yield open_
+    for store in stores:
+        store.close()
+
+
+# ----- seeding interviews ---------------------------------------------------------------------------------
+
+
+def raw_answer(question: Question, locale: str) -> Raw:
+    if question.kind == "more":
+        return "no"
+    given = ANSWERS[locale].get(question.item_id)
+    if given is not None:
+        return given
+    kind = question.type
+    if kind in (ItemType.BOOLEAN, ItemType.SCALE):
+        return question.choices[len(question.choices) // 2].code if kind is ItemType.SCALE else "yes"
+    if kind in (ItemType.SINGLE_CHOICE, ItemType.OPEN_CHOICE):
+        return "1"
+    if kind is ItemType.MULTI_CHOICE:
+        return ["1"]
+    if kind is ItemType.LIST:
+        return ["A", "B"]
+    if kind in (ItemType.INTEGER, ItemType.DECIMAL):
+        return str(max(int(question.min or 0), 4))
+    if kind is ItemType.PERCENT:
+        return "30"
+    return PLAIN_TEXT[locale]
+
+
+def said_for(question: Question, raw: Raw) -> str:
+    """How the transcript shows the answer: the option's label, the ticked labels, the entries as bullets."""
+    by_key = {choice.code: choice.label for choice in question.choices}
+    by_key.update({str(choice.number): choice.label for choice in question.choices})
+    if isinstance(raw, list):
+        if question.type is ItemType.LIST:
+            return "\n".join(f"• {entry}" for entry in raw)
+        return ", ".join(by_key.get(value, value) for value in raw)
+    return by_key.get(raw, raw)
+
+
+def ask(session: Session, question: Question, last_step: int | None) -> None:
+    """What the interview screen says before a question: the step's summary and header, its notes, the question."""
+    locale = session.locale
+    if last_step is not None and question.step_number > last_step:
+        lines = session.step_summary(last_step)
+        if lines:
+            session.say("\n".join(lines))
+    if question.step_intro:
+        count = len(session.interview.progress().steps)
+        session.say(t("chat.step_header", locale, number=question.step_number, count=count, title=question.step_title))
+        session.say(question.step_intro)
+    for note in question.notes:
+        session.say(note)
+    session.say(question.text, question.ref)
+
+
+def converse(session: Session, until: Callable[[Question], bool]) -> Session:
+    """Answer question after question until `until` holds for the one asked, which is left open (and said)."""
+    last_step: int | None = None
+    for _ in range(300):
+        question = session.question()
+        if question is None:
+            break
+        ask(session, question, last_step)
+        last_step = question.step_number
+        if until(question):
+            break
+        raw = raw_answer(question, session.locale)
+        outcome = session.answer(raw, said=said_for(question, raw))
+        assert outcome.ok, f"{question.ref}: {outcome.message}"
+    session.flush()
+    return session
+
+
+def started(store: Store, locale: str) -> Session:
+    """A new interview, greeted as the interview screen greets it."""
+    session = Session.start(store, find_bank("customer-journey").bank, locale, "general", TITLES[locale])
+    session.say(t("tui.greeting", locale, title=session.row.title))
+    return session
+
+
+def after_answers(store: Store, locale: str, count: int) -> Session:
+    """`count` questions answered, the next one asked."""
+    asked: list[str] = []
+
+    def enough(question: Question) -> bool:
+        asked.append(question.ref)
+        return len(asked) > count
+
+    return converse(started(store, locale), enough)
+
+
+def at_first(store: Store, locale: str, kind: ItemType) -> Session:
+    """Every question answered up to the first of that type, which is asked."""
+    return converse(started(store, locale), lambda question: question.type is kind and question.kind == "question")
+
+
+def from_golden(store: Store, locale: str) -> Session:
+    """The golden answers file of that language: a rich map, the interview not finished."""
+    data = yaml.safe_load((GOLDEN / f"answers-{locale}.yaml").read_text(encoding="utf-8"))
+    bank = find_bank(data["bank"]).bank
+    interview = fill_interview(bank, data["answers"], data["locale"], data.get("preset"))
+    return Session.adopt(store, interview, TITLES[locale])
+
+
+def three_interviews(store: Store, _locale: str) -> None:
+    """A finished map, one half way and one just begun, each saved a little later than the one before."""
+    clock = store.clock
+    assert isinstance(clock, Clock)
+    clock.now = "2026-11-18T08:05:00.000000Z"
+    converse(from_golden(store, "en"), lambda question: False)
+    clock.now = "2026-11-19T14:20:00.000000Z"
+    after_answers(store, "vi", 24)
+    clock.now = "2026-11-20T09:30:00.000000Z"
+    bank = find_bank("customer-journey").bank
+    converse(Session.start(store, bank, "en", "ecommerce", "Bamboo Spa online shop"), lambda q: q.ref == "objective")
+
+
+SEEDS: dict[str, Callable[[Store, str], str | None]] = {
+    "empty": lambda store, locale: None,
+    "three": three_interviews,
+    "three answers": lambda store, locale: after_answers(store, locale, 3).id,
+    "single choice": lambda store, locale: at_first(store, locale, ItemType.SINGLE_CHOICE).id,
+    "scale": lambda store, locale: at_first(store, locale, ItemType.SCALE).id,
+    "golden": lambda store, locale: from_golden(store, locale).id,
+}
+
+
+# ----- waiting for a screen to be ready --------------------------------------------------------------------
+
+
+def on_screen(pilot: Pilot[None], kind: type[object]) -> bool:
+    return isinstance(pilot.app.screen, kind)
+
+
+async def home_ready(pilot: Pilot[None]) -> None:
+    """The list drawn, and the presets' names in place of their codes (they load after the first frame)."""
+
+    def ready() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, HomeScreen):
+            return False
+        return all(row.preset is None for row in screen._rows) or bool(screen._preset_labels)
+
+    await wait_for(pilot, ready)
+
+
+async def interview_ready(pilot: Pilot[None]) -> None:
+    """The answer widget mounted, and the findings baseline built (it runs after the first frame)."""
+
+    def ready() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, InterviewScreen):
+            return False
+        area = screen._answer_area()
+        return area is not None and area.is_mounted and screen._known_findings is not None
+
+    await wait_for(pilot, ready)
+
+
+def over_interview(key: str, ready: Callable[[Pilot[None]], bool]) -> RunBefore:
+    """Press `key` on the interview screen and wait until what it opens is ready."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await interview_ready(pilot)
+        await pilot.press(key)
+        await wait_for(pilot, lambda: ready(pilot), attempts=500)
+
+    return run_before
+
+
+# ----- home and the new-interview screen -------------------------------------------------------------------
+
+
+@every_look
+def test_home_empty(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=home_ready)
+
+
+@every_look
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["100x30", "80x24"])
+def test_home_with_interviews(
+    snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str, size: tuple[int, int]
+) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await home_ready(pilot)
+        table = pilot.app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3)
+
+    assert snap_compare(open_app("three", locale, theme, seeded_in="en"), terminal_size=size, run_before=run_before)
+
+
+@every_look
+def test_new_interview(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await home_ready(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: on_screen(pilot, NewInterviewScreen))
+        preview = pilot.app.screen.query_one("#new-preset-preview", Static)
+        await wait_for(pilot, lambda: bool(str(preview.content)))
+
+    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=run_before)
+
+
+# ----- the interview screen --------------------------------------------------------------------------------
+
+
+@every_look
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["100x30", "80x24"])
+def test_interview_text_question(
+    snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str, size: tuple[int, int]
+) -> None:
+    app = open_app("three answers", locale, theme)
+    assert snap_compare(app, terminal_size=size, run_before=interview_ready)
+
+
+@every_look
+def test_interview_single_choice(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    app = open_app("single choice", locale, theme)
+    assert snap_compare(app, terminal_size=WIDE, run_before=interview_ready)
+
+
+@every_look
+def test_interview_emotion_scale(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    app = open_app("scale", locale, theme)
+    assert snap_compare(app, terminal_size=WIDE, run_before=interview_ready)
+
+
+# ----- dialogs and side screens over the interview ---------------------------------------------------------
+
+
+@every_look
+def test_help(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    app = open_app("three answers", locale, theme)
+    run_before = over_interview("f1", lambda pilot: on_screen(pilot, HelpScreen))
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+@every_look
+def test_edit_picker(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    def ready(pilot: Pilot[None]) -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, EditPicker) and screen.query_one("#picker", OptionList).option_count == 3
+
+    app = open_app("three answers", locale, theme)
+    assert snap_compare(app, terminal_size=WIDE, run_before=over_interview("f4", ready))
+
+
+@every_look
+def test_map_preview(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    def ready(pilot: Pilot[None]) -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, MapPreview):
+            return False
+        viewer = screen.query_one(MarkdownViewer)
+        return bool(viewer.table_of_contents.table_of_contents) and bool(viewer.document.query("MarkdownBlock"))
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await over_interview("f5", ready)(pilot)
+        # The "building the map" toast lives two seconds: how much of it a picture catches is down to timing.
+        pilot.app.clear_notifications()
+
+    app = open_app("golden", locale, theme)
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+@every_look
+def test_export_dialog(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    app = open_app("three answers", locale, theme)
+    run_before = over_interview("f6", lambda pilot: on_screen(pilot, ExportDialog))
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
