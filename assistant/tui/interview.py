@@ -260,6 +260,14 @@ class InterviewScreen(Screen[None]):
         if question is None:
             return
         said = event.said or self._t("tui.empty_answer")
+        if event.raw == [] and question.default is not None:
+            # The suggested entries were in the editor and the user removed them all: that is "none", not
+            # "the suggestion" (what an empty answer means to the engine). Required: say so; optional: skip.
+            if question.required:
+                self._problem(t("answer.required", self.locale))
+                return
+            self.action_skip()
+            return
         outcome = self.session.answer(event.raw, said=said)
         shown = Text(said)
         if outcome.ok:

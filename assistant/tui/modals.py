@@ -285,6 +285,10 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = self.folder / path
+        from assistant.exports import SUFFIXES
+
+        # What the file's name says is what it holds: a typed .html gets HTML whatever was ticked.
+        self._format = SUFFIXES.get(path.suffix.lower(), self._format)
         if path.is_dir():
             self._problem(t("file.is_directory", self.locale, path=str(path)))
             return

@@ -289,6 +289,22 @@ async def test_the_list_editor_adds_removes_reorders_and_splits_a_pasted_block(
     assert _answers(database, session.id)["stages"] == ["Awareness", "Loyalty", "Purchase"]
 
 
+async def test_an_empty_list_is_refused_in_place(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="stages")
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        screen = interview_screen(pilot)
+        editor = screen.query_one(ListEditor)
+        editor.entries.clear()
+        editor.add([])
+        await pilot.press("enter")  # an empty field sends the (empty) list
+        await wait_for(pilot, lambda: bool(_problem(screen)))
+        assert screen._question is not None and screen._question.item_id == "stages"
+    assert "stages" not in _answers(database, session.id)
+
+
 async def test_switching_language_keeps_the_past_and_asks_in_the_new_language(
     make_app: MakeApp, database: Path
 ) -> None:
