@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -19,10 +19,10 @@ from assistant.store import Listed
 from assistant.text import shorten
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
+from assistant.tui.screens import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.bank.model import Bank
-    from assistant.tui.app import JourneyApp
 
 HOME_LIMIT = 500
 NARROW = 100  # columns below which the list drops the language and shortens the rest, to fit 80×24
@@ -40,7 +40,7 @@ def progress_bar(done: int, total: int, width: int) -> Text:
     return bar
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(JourneyScreen, Screen[None]):
     AUTO_FOCUS = "#interviews"
     BINDINGS = [
         Binding("n", "new", "tui.key.new"),
@@ -58,13 +58,6 @@ class HomeScreen(Screen[None]):
         self._rows: list[Listed] = []
         self._preset_labels: dict[tuple[str, str], str] = {}
         self._narrow: bool | None = None
-
-    @property
-    def journey(self) -> JourneyApp:
-        return cast("JourneyApp", self.app)
-
-    def _t(self, key: str, **params: object) -> str:
-        return t(key, self.journey.locale, **params)
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.journey.locale)
@@ -270,7 +263,7 @@ class NewInterview:
         self.preset = preset
 
 
-class NewInterviewScreen(Screen[NewInterview | None]):
+class NewInterviewScreen(JourneyScreen, Screen[NewInterview | None]):
     BINDINGS = [
         Binding("escape", "cancel", "tui.key.cancel"),
         Binding("ctrl+s", "start", "tui.key.start"),
@@ -281,13 +274,6 @@ class NewInterviewScreen(Screen[NewInterview | None]):
         from assistant.bank.loader import find_bank
 
         self.bank: Bank = find_bank("customer-journey").bank
-
-    @property
-    def journey(self) -> JourneyApp:
-        return cast("JourneyApp", self.app)
-
-    def _t(self, key: str, **params: object) -> str:
-        return t(key, self.journey.locale, **params)
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.journey.locale)

@@ -7,7 +7,7 @@ opens as fast as a new one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -28,18 +28,18 @@ from assistant.tui.answer import AnswerArea, AnswerSubmitted
 from assistant.tui.conversation import Conversation, Entry
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
+from assistant.tui.screens import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
     from assistant.journeymap.model import Finding
-    from assistant.tui.app import JourneyApp
 
 TRANSCRIPT_PAGE = 60
 LIVE_FINDINGS_LIMIT = 3
 NARROW = 100  # columns below which the sidebar gives the conversation more room
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(JourneyScreen, Screen[None]):
     # Priority: the text area has its own F6 and F7 (select line, select all); the interview's keys win.
     BINDINGS = [
         Binding("f1", "help", "tui.key.help", priority=True),
@@ -63,10 +63,6 @@ class InterviewScreen(Screen[None]):
         self._question: Question | None = None
         self._area: AnswerArea | None = None
         self._asked: str | None = None
-
-    @property
-    def journey(self) -> JourneyApp:
-        return cast("JourneyApp", self.app)
 
     @property
     def locale(self) -> str:

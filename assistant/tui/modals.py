@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -30,11 +30,11 @@ from assistant.i18n import t
 from assistant.text import shorten
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
+from assistant.tui.screens import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.exports import ExportFormat
     from assistant.interview.models import ReviewEntry
-    from assistant.tui.app import JourneyApp
 
 
 class Confirm(ModalScreen[bool]):
@@ -220,7 +220,7 @@ class MapPreview(Screen[None]):
 FORMAT_KEYS: dict[str, str] = {"md": "tui.export.md", "html": "tui.export.html", "json": "tui.export.json"}
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(JourneyScreen, ModalScreen[Path | None]):
     """Format, path (a default name in the current directory), overwrite confirmation, then a notification."""
 
     BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]
@@ -232,10 +232,6 @@ class ExportDialog(ModalScreen[Path | None]):
         self.locale = locale
         self.folder = folder or Path.cwd()
         self._format: ExportFormat = "md"
-
-    @property
-    def journey(self) -> JourneyApp:
-        return cast("JourneyApp", self.app)
 
     def _t(self, key: str, **params: object) -> str:
         return t(key, self.locale, **params)
