@@ -782,6 +782,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.send": ("Gửi", "Send"),
     "tui.key.send_list": ("Gửi danh sách", "Send the list"),
     "tui.key.palette": ("lệnh", "palette"),
+    "tui.palette.theme": ("Đổi giao diện", "Change theme"),
+    "tui.palette.theme_help": (
+        "Chọn bảng màu sáng hoặc tối; journey nhớ lựa chọn này.",
+        "Pick a light or dark palette; journey remembers it.",
+    ),
+    "tui.palette.keys": ("Các phím", "Keys"),
+    "tui.palette.keys_help": ("Hiện các phím dùng được ở đây.", "Show the keys that work here."),
     "tui.palette.key": ("Phím: {key}", "Key: {key}"),
     "tui.yes": ("Có", "Yes"),
     "tui.no": ("Không", "No"),

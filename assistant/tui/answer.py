@@ -27,7 +27,6 @@ from assistant.tui.localized import localize_bindings
 # Faces from Unicode 6.0, which every emoji font of the last decade draws.
 FACES = ("😫", "😞", "😐", "😊", "😄")
 NUMBER_CHARACTERS = r"[0-9.,%\s+\-−]*"
-TEXT_AREA_MAX_LINES = 8
 
 
 class AnswerSubmitted(Message):
@@ -414,21 +413,24 @@ class AnswerArea(Vertical):
         return []
 
     def _other_value(self) -> str:
-        value = self._value()
-        if self.draft_text:
-            return self.draft_text
-        return str(value["other"]) if isinstance(value, dict) and "other" in value else ""
+        return self.draft_text or self._suggested("#answer-other")
 
     def _entries(self) -> list[str]:
-        if self.draft_text:
-            return [line.strip() for line in self.draft_text.split("\n") if line.strip()]
-        value = self._value()
-        return [str(entry) for entry in value] if isinstance(value, list) else []
+        text = self.draft_text or self._suggested("#answer-list")
+        return [line.strip() for line in text.split("\n") if line.strip()]
 
     def _text_value(self) -> str:
-        if self.draft_text:
-            return self.draft_text
+        return self.draft_text or self._suggested("#answer-text")
+
+    def _suggested(self, widget_id: str) -> str:
+        """What a widget is filled with before the user types: the current answer when editing, else the
+        preset's suggestion. Text equal to this is not a draft."""
         question = self.question
+        value = self._value()
+        if widget_id == "#answer-other":
+            return str(value["other"]) if isinstance(value, dict) and "other" in value else ""
+        if widget_id == "#answer-list":
+            return "\n".join(str(entry) for entry in value) if isinstance(value, list) else ""
         if question.kind == "probe":
             return ""
         return question.current_display or question.default_display or ""
@@ -444,7 +446,8 @@ class AnswerArea(Vertical):
         """What the user has typed and not sent, to keep when the app closes; None when there is nothing."""
         for widget in self.query("#answer-text, #answer-number, #answer-other, #answer-list"):
             text = _typed_text(widget)
-            if text.strip():
+            suggested = self._suggested("#answer-text" if widget.id == "answer-number" else f"#{widget.id}")
+            if text.strip() and text.strip() != suggested.strip():
                 return text
         return None
 

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from assistant.i18n import t
 from assistant.settings import load_settings, save_setting
 from assistant.store import Store
-from assistant.tui.localized import localize_bindings
+from assistant.tui.localized import is_localized, localize_bindings
 
 StartAt = Literal["home", "new", "resume"]
 SIGNAL_EXIT_GRACE = 3.0
@@ -122,12 +122,15 @@ class JourneyApp(App[None]):
     # ----- the command palette: every key of the screen, under its own name ----------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        seen: set[str] = {"quit", "command_palette"}
-        for active in screen.active_bindings.values():
+        # Textual's own entries (theme, keys, screenshot…) are English only: the two that matter, translated.
+        yield SystemCommand(t("tui.palette.theme", self.locale), t("tui.palette.theme_help", self.locale),
+                            self.action_change_theme)  # fmt: skip
+        yield SystemCommand(t("tui.palette.keys", self.locale), t("tui.palette.keys_help", self.locale),
+                            self.action_show_help_panel)  # fmt: skip
+        seen: set[str] = {"command_palette"}
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            ours = type(active.node).__module__.startswith("assistant.")
-            if not ours or not binding.description or binding.action in seen or not active.enabled:
+            if not is_localized(active.node, key, binding) or binding.action in seen or not active.enabled:
                 continue
             seen.add(binding.action)
             node = active.node

@@ -58,6 +58,8 @@ class HomeScreen(JourneyScreen, Screen[None]):
         self._rows: list[Listed] = []
         self._preset_labels: dict[tuple[str, str], str] = {}
         self._narrow: bool | None = None
+        self._locale = ""
+        self._labelled: tuple[str, frozenset[str]] = ("", frozenset())
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.journey.locale)
@@ -72,13 +74,29 @@ class HomeScreen(JourneyScreen, Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._locale = self.journey.locale
         self.sub_title = self._t("tui.home.subtitle")
         self._fit_columns()
-        # After the first frame: loading the bank would otherwise compete with drawing the list.
-        self.call_after_refresh(self.load_preset_labels)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._locale != self.journey.locale:
+            self._relabel()
+        else:
+            self.reload()
+
+    def _relabel(self) -> None:
+        """The user switched language inside an interview: the list follows when they come back to it."""
+        self._locale = self.journey.locale
+        localize_bindings(self, self._locale)
+        self.refresh_bindings()
+        self.sub_title = self._t("tui.home.subtitle")
+        self.query_one("#filter", Input).placeholder = self._t("tui.home.filter")
+        self.query_one("#welcome-text", Static).update(self._t("tui.home.welcome"))
+        self.query_one("#welcome-start", Button).label = self._t("tui.home.start")
+        self._preset_labels = {}
+        self._labelled = ("", frozenset())
+        self._narrow = None
+        self._fit_columns()
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -122,6 +140,11 @@ class HomeScreen(JourneyScreen, Screen[None]):
         notice = self.query_one("#home-empty", Static)
         notice.display = not self._rows and search is not None
         notice.update(self._t("tui.home.no_match", search=search or ""))
+        wanted = (self._locale, frozenset(row.bank_id for row in self._rows))
+        if not wanted[1] <= self._labelled[1] or wanted[0] != self._labelled[0]:
+            # After the first frame: loading the bank would otherwise compete with drawing the list.
+            self._labelled = wanted
+            self.call_after_refresh(self.load_preset_labels, wanted[0], wanted[1])
         if empty_store:
             self.query_one("#welcome-start", Button).focus()
         elif not self.query_one("#filter", Input).has_focus:
@@ -133,19 +156,19 @@ class HomeScreen(JourneyScreen, Screen[None]):
         return shorten(self._preset_labels.get((row.bank_id, row.preset), row.preset), 12 if self._narrow else 24)
 
     @work(thread=True, exclusive=True, group="preset-labels")
-    def load_preset_labels(self) -> None:
+    def load_preset_labels(self, locale: str, bank_ids: frozenset[str]) -> None:
         """The presets' names in the user's language; the bank loads off the event loop, after the first paint."""
         from assistant.bank.loader import find_bank
         from assistant.bank.model import localize
 
         labels: dict[tuple[str, str], str] = {}
-        for bank_id in {row.bank_id for row in self._rows}:
+        for bank_id in bank_ids:
             try:
                 bank = find_bank(bank_id).bank
             except JourneyError:
                 continue
             for preset in bank.presets:
-                labels[(bank.id, preset.code)] = localize(preset.label, self.journey.locale, bank.default_locale)
+                labels[(bank.id, preset.code)] = localize(preset.label, locale, bank.default_locale)
         self.app.call_from_thread(self._show_preset_labels, labels)
 
     def _show_preset_labels(self, labels: dict[tuple[str, str], str]) -> None:

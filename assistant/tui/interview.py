@@ -122,20 +122,26 @@ class InterviewScreen(JourneyScreen, Screen[None]):
         the question the user is on, it moves below the note instead of being asked a second time."""
         rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1)
         question = self.session.question()
-        last = rows[-1] if rows else None
-        pending = (
-            question is not None
-            and last is not None
-            and last.role == "assistant"
-            and (last.ref, last.text) == (question.ref, question.text)
-        )
         entries = self._page(rows)
-        self._show(entries[:-1] if pending else entries)
+        asked: int | None = None
+        if question is not None:
+            # The question may be followed by what was said after it (a finding, a refusal) but not by an answer.
+            for index in range(len(entries) - 1, -1, -1):
+                entry = entries[index]
+                if entry.role == "user":
+                    break
+                if (entry.ref, entry.text) == (question.ref, question.text):
+                    asked = index
+                    break
+        if asked is None or question is None:
+            self._show(entries)
+            self._resume_notes()
+            return
+        self._show(entries[:asked] + entries[asked + 1 :])
         self._resume_notes()
-        if pending and question is not None:
-            self._show(entries[-1:])
-            self._asked = question.ref
-            self._last_step = question.step_number
+        self._show([entries[asked]])
+        self._asked = question.ref
+        self._last_step = question.step_number
 
     def _page(self, rows: list[TranscriptRow]) -> list[Entry]:
         """The entries of one page of saved transcript; the 'earlier' button shows when older lines exist."""
@@ -256,7 +262,7 @@ class InterviewScreen(JourneyScreen, Screen[None]):
         if question is None:
             return
         said = event.said or self._t("tui.empty_answer")
-        if event.raw == [] and question.default is not None:
+        if event.raw == [] and (question.default is not None or question.current is not None):
             # The suggested entries were in the editor and the user removed them all: that is "none", not
             # "the suggestion" (what an empty answer means to the engine). Required: say so; optional: skip.
             if question.required:

@@ -14,6 +14,12 @@ from textual.dom import DOMNode
 from assistant.i18n import MESSAGES, t
 
 
+def is_localized(node: DOMNode, key: str, binding: Binding) -> bool:
+    """A binding of ours, with its description from the message catalogue: what the command palette lists."""
+    keys: dict[str, str] = node.__dict__.get("_binding_message_keys", {})
+    return keys.get(f"{key}:{binding.action}", "") in MESSAGES
+
+
 def localize_bindings(node: DOMNode, locale: str) -> None:
     keys: dict[str, str] = node.__dict__.setdefault("_binding_message_keys", {})
     bindings_map = node._bindings.key_to_bindings

@@ -138,3 +138,24 @@ async def test_the_command_palette_offers_every_key_of_the_screen(make_app: Make
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Why", "Back", "Skip", "Edit", "Map", "Export", "Language", "Home"} <= titles
+
+
+async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        saved_interview(store, until="objective", locale="vi", title="Cà phê Sen")
+    app = make_app("vi")
+    async with app.run_test(size=(120, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Đổi giao diện" in titles and "Cuộc mới" in titles
+        assert not titles & {"Theme", "Quit", "Keys", "Maximize", "Screenshot"}
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        await pilot.press("f7", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: str(table.get_row_at(0)[1]) == "General")
+        assert next(str(column.label) for column in table.columns.values()) == "Title"
+        assert str(table.get_row_at(0)[2]) == "English"
+        labels = {binding.action: binding.description for _, binding in app.screen._bindings}
+        assert labels["new"] == "New"

@@ -364,3 +364,50 @@ async def test_the_interview_fits_an_80_by_24_terminal(make_app: MakeApp, databa
         assert conversation.region.width >= 40
         await pilot.press("1")
         await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id == "why_needed")
+
+
+async def test_untouched_suggestions_are_not_kept_as_a_draft(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="stages")
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        assert interview_screen(pilot).query_one(ListEditor).entries, "the preset's stages are in the editor"
+        await pilot.press("ctrl+q")
+    with Store.open(database) as store:
+        assert store.get(session.id).draft is None
+
+
+async def test_emptying_an_optional_answer_while_editing_skips_it(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="data_basis_notes", overrides={"data_basis": "1"})
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = interview_screen(pilot)
+        screen.edit("data_basis")
+        await wait_for(pilot, lambda: isinstance(app.focused, SelectionList))
+        selection = app.focused
+        assert isinstance(selection, SelectionList) and len(selection.selected) == 1
+        selection.deselect_all()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id != "data_basis")
+    with Store.open(database) as store:
+        statuses = {row.item_id: row.status for row in store.answers(session.id)}
+    assert statuses["data_basis"] == "skipped"
+
+
+async def test_a_question_followed_by_other_lines_is_asked_once_on_resume(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="why_needed")
+        question = session.question()
+        assert question is not None
+        session.say(question.text, question.ref)
+        session.say("Analysis: a finding said after the question")
+        session.flush()
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        lines = interview_screen(pilot).query_one(Conversation).plain_lines()
+        assert lines.count(question.text) == 1
+        assert lines[-1] == question.text and "Analysis: a finding said after the question" in lines
