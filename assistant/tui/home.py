@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from assistant.bank.model import Bank
 
 HOME_LIMIT = 500
-NARROW = 100  # columns below which the list drops the language and shortens the rest, to fit 80×24
+NARROW = 120  # columns below which the list drops the language and shortens the rest (80×24 and 100×30 fit)
 WIDE_COLUMNS = ("title", "preset", "language", "progress", "status", "updated")
 NARROW_COLUMNS = ("title", "preset", "progress", "status", "updated")
 
@@ -40,7 +40,7 @@ def progress_bar(done: int, total: int, width: int) -> Text:
     return bar
 
 
-class HomeScreen(JourneyScreen, Screen[None]):
+class HomeScreen(Screen[None], JourneyScreen):
     AUTO_FOCUS = "#interviews"
     BINDINGS = [
         Binding("n", "new", "tui.key.new"),
@@ -109,7 +109,9 @@ class HomeScreen(JourneyScreen, Screen[None]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         for key in NARROW_COLUMNS if narrow else WIDE_COLUMNS:
-            table.add_column(self._t(f"tui.home.col.{key}"), key=key)
+            # The preset's name arrives after the first frame: a fixed width keeps the columns from jumping.
+            width = self._preset_width() if key == "preset" else None
+            table.add_column(self._t(f"tui.home.col.{key}"), key=key, width=width)
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -153,7 +155,10 @@ class HomeScreen(JourneyScreen, Screen[None]):
     def _preset_label(self, row: Listed) -> str:
         if row.preset is None:
             return "-"
-        return shorten(self._preset_labels.get((row.bank_id, row.preset), row.preset), 12 if self._narrow else 24)
+        return shorten(self._preset_labels.get((row.bank_id, row.preset), row.preset), self._preset_width())
+
+    def _preset_width(self) -> int:
+        return 12 if self._narrow else 20
 
     @work(thread=True, exclusive=True, group="preset-labels")
     def load_preset_labels(self, locale: str, bank_ids: frozenset[str]) -> None:
@@ -172,11 +177,9 @@ class HomeScreen(JourneyScreen, Screen[None]):
         self.app.call_from_thread(self._show_preset_labels, labels)
 
     def _show_preset_labels(self, labels: dict[tuple[str, str], str]) -> None:
+        # Rebuilt rather than patched cell by cell: a column sized for a code would not shrink to its label.
         self._preset_labels = labels
-        table = self.query_one(DataTable)
-        for row in self._rows:
-            if row.preset is not None and row.id in table.rows:
-                table.update_cell(row.id, "preset", self._preset_label(row), update_width=True)
+        self.reload()
 
     @property
     def selected_id(self) -> str | None:
@@ -286,7 +289,7 @@ class NewInterview:
         self.preset = preset
 
 
-class NewInterviewScreen(JourneyScreen, Screen[NewInterview | None]):
+class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
     BINDINGS = [
         Binding("escape", "cancel", "tui.key.cancel"),
         Binding("ctrl+s", "start", "tui.key.start"),

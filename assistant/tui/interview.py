@@ -39,7 +39,7 @@ LIVE_FINDINGS_LIMIT = 3
 NARROW = 100  # columns below which the sidebar gives the conversation more room
 
 
-class InterviewScreen(JourneyScreen, Screen[None]):
+class InterviewScreen(Screen[None], JourneyScreen):
     # Priority: the text area has its own F6 and F7 (select line, select all); the interview's keys win.
     BINDINGS = [
         Binding("f1", "help", "tui.key.help", priority=True),

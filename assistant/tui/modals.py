@@ -220,7 +220,7 @@ class MapPreview(Screen[None]):
 FORMAT_KEYS: dict[str, str] = {"md": "tui.export.md", "html": "tui.export.html", "json": "tui.export.json"}
 
 
-class ExportDialog(JourneyScreen, ModalScreen[Path | None]):
+class ExportDialog(ModalScreen[Path | None], JourneyScreen):
     """Format, path (a default name in the current directory), overwrite confirmation, then a notification."""
 
     BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]

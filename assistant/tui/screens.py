@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 class JourneyScreen(DOMNode):
-    """A mixin for screens and dialogs; listed before Textual's screen class in the bases."""
+    """A mixin for screens and dialogs, listed after Textual's screen class: Textual takes a class's CSS from its
+    first base."""
 
     @property
     def journey(self) -> JourneyApp:
