@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input
 
 from assistant.store import Store
@@ -49,8 +50,10 @@ async def test_the_list_is_newest_first_and_filters_as_you_type(make_app: MakeAp
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
         assert _titles(app) == ["Bún bò Huế", "Phở Hà Nội", "Lotus Coffee"]
-        row = app.screen.query_one(DataTable).get_row_at(0)
-        assert "%" in str(row[3]) and str(row[4]) == "In progress"
+        table = app.screen.query_one(DataTable)
+        newest = table.coordinate_to_cell_key(Coordinate(0, 0)).row_key
+        assert "%" in str(table.get_cell(newest, "progress"))
+        assert str(table.get_cell(newest, "status")) == "In progress"
         await pilot.press("slash", *"ha noi")  # accents and case do not matter
         await wait_for(pilot, lambda: _titles(app) == ["Phở Hà Nội"])
         await pilot.press(*"zzz")
@@ -154,8 +157,9 @@ async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeA
         await pilot.press("f7", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         table = app.screen.query_one(DataTable)
-        await wait_for(pilot, lambda: str(table.get_row_at(0)[1]) == "General")
+        newest = table.coordinate_to_cell_key(Coordinate(0, 0)).row_key
+        await wait_for(pilot, lambda: str(table.get_cell(newest, "preset")) == "General")
         assert next(str(column.label) for column in table.columns.values()) == "Title"
-        assert str(table.get_row_at(0)[2]) == "English"
+        assert str(table.get_cell(newest, "language")) == "English"
         labels = {binding.action: binding.description for _, binding in app.screen._bindings}
         assert labels["new"] == "New"
