@@ -312,10 +312,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.interrupted": ("Đã dừng.", "Stopped."),
     "cli.help.root": (
         "journey phỏng vấn bạn qua sáu bước xây dựng bản đồ hành trình khách hàng, lưu từng câu trả lời, "
-        "rồi lập bản đồ nêu rõ trở ngại của khách hàng và nguồn lực doanh nghiệp còn thiếu.",
+        "rồi lập bản đồ nêu rõ trở ngại của khách hàng và nguồn lực doanh nghiệp còn thiếu. "
+        "Gõ «journey» không kèm lệnh để mở ứng dụng.",
         "journey interviews you through the six steps of building a customer journey map, saves every "
         "answer, and turns the interview into a map that names the customer's obstacles and the business's "
-        "resource gaps.",
+        "resource gaps. Run journey with no command to open the app.",
     ),
     "cli.help.lang": ("Ngôn ngữ hiển thị: vi hoặc en.", "The language to use: vi or en."),
     "cli.help.banks": (
