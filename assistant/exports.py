@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from assistant.bank.model import Bank
 from assistant.errors import JourneyError
-from assistant.interview.engine import Interview
+from assistant.interview.state import InterviewState
 from assistant.journeymap.build import MapSource, build_map
 from assistant.journeymap.model import JourneyMap
 from assistant.session import Session
@@ -20,23 +21,19 @@ SUFFIXES: dict[str, ExportFormat] = {".md": "md", ".markdown": "md", ".html": "h
 def interview_map(store: Store, interview_id: str, locale: str | None = None) -> JourneyMap:
     """The map of a saved interview, in `locale` or the interview's own language."""
     session = Session.resume(store, interview_id)
-    return map_of(session.interview, session.row, locale)
+    return map_of(session.interview.bank, session.interview.state, session.row, locale)
 
 
-def map_of(interview: Interview, row: InterviewRow, locale: str | None = None) -> JourneyMap:
-    """The map of an interview in memory, with its saved title and dates."""
-    return build_map(interview.bank, interview.state, map_source(row), locale)
-
-
-def map_source(row: InterviewRow) -> MapSource:
-    """What the map takes from the saved interview rather than from its answers."""
-    return MapSource(
+def map_of(bank: Bank, state: InterviewState, row: InterviewRow, locale: str | None = None) -> JourneyMap:
+    """The map of answers in memory (the app's live analysis and preview), with the saved title and dates."""
+    source = MapSource(
         title=row.title,
         status="completed" if row.status == "completed" else "in_progress",
         created=row.created,
         updated=row.updated,
         completed=row.completed,
     )
+    return build_map(bank, state, source, locale)
 
 
 def export_text(store: Store, interview_id: str, file_format: ExportFormat, locale: str | None = None) -> str:

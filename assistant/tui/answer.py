@@ -42,11 +42,7 @@ class AnswerText(TextArea):
     """Free text. Enter sends; Ctrl+J (or Shift+Enter where the terminal tells them apart) starts a new line; a
     pasted block arrives whole, new lines included."""
 
-    BINDINGS = [
-        Binding("ctrl+j,shift+enter", "new_line", "tui.key.new_line", show=False),
-        Binding("alt+up", "move_line(-1)", "tui.key.move_up", show=False),
-        Binding("alt+down", "move_line(1)", "tui.key.move_down", show=False),
-    ]
+    BINDINGS = [Binding("ctrl+j,shift+enter", "new_line", "tui.key.new_line", show=False)]
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
@@ -58,17 +54,6 @@ class AnswerText(TextArea):
 
     def action_new_line(self) -> None:
         self.insert("\n")
-
-    def action_move_line(self, offset: int) -> None:
-        """Swap the cursor's line with its neighbour: reordering a list typed one entry per line."""
-        lines = self.text.split("\n")
-        row, column = self.cursor_location
-        target = row + offset
-        if not 0 <= target < len(lines):
-            return
-        lines[row], lines[target] = lines[target], lines[row]
-        self.load_text("\n".join(lines))
-        self.cursor_location = (target, column)
 
 
 class NumberField(Input):

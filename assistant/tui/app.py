@@ -13,9 +13,12 @@ import signal
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import App, SystemCommand
+
+if TYPE_CHECKING:
+    from assistant.bank.model import Bank
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -25,6 +28,7 @@ from assistant.store import Store
 from assistant.tui.localized import is_localized, localize_bindings
 
 StartAt = Literal["home", "new", "resume"]
+DEFAULT_BANK = "customer-journey"
 SIGNAL_EXIT_GRACE = 3.0
 
 
@@ -53,6 +57,7 @@ class JourneyApp(App[None]):
         self.start_interview_id = interview_id
         self.settings_path = settings_path
         self._theme_ready = False
+        self._banks: dict[str, Bank] = {}
         saved_theme = load_settings(settings_path).get("theme") if settings_path else None
         if saved_theme and saved_theme in self.available_themes:
             self.theme = saved_theme
@@ -84,13 +89,22 @@ class JourneyApp(App[None]):
 
         self.push_screen(InterviewScreen(Session.resume(self.store, interview_id), resumed=True))
 
+    def bank(self, bank_id: str = DEFAULT_BANK) -> Bank:
+        """An installed bank, loaded and validated once per run: the list's preset names, the new-interview
+        screen and starting an interview all need it. A worker calls this too; at worst two threads load it once
+        each."""
+        bank = self._banks.get(bank_id)
+        if bank is None:
+            from assistant.bank.loader import find_bank
+
+            bank = self._banks[bank_id] = find_bank(bank_id).bank
+        return bank
+
     def start_interview(self, title: str | None, locale: str, preset: str | None) -> None:
-        from assistant.bank.loader import find_bank
         from assistant.session import Session
         from assistant.tui.interview import InterviewScreen
 
-        bank = find_bank("customer-journey").bank
-        session = Session.start(self.store, bank, locale, preset, title)
+        session = Session.start(self.store, self.bank(), locale, preset, title)
         self.push_screen(InterviewScreen(session, resumed=False))
 
     # ----- leaving ---------------------------------------------------------------------------------------

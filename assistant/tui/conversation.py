@@ -79,8 +79,9 @@ class Conversation(ScrollView, can_focus=True):
         first = len(self.entries)
         self.entries.extend(entries)
         if self._width > 0:
-            for index in range(first, len(self.entries)):
-                self._wrap(index)
+            strips, owners = self._laid_out(entries, first, after=bool(self._strips))
+            self._strips.extend(strips)
+            self._owners.extend(owners)
         self._resize_virtual()
         self._follow()
 
@@ -100,15 +101,7 @@ class Conversation(ScrollView, can_focus=True):
         self.entries[:0] = entries
         if self._width <= 0 or not count:
             return
-        strips: list[Strip] = []
-        owners: list[int] = []
-        for index, entry in enumerate(entries):
-            lines = self._wrapped(entry)
-            if strips:
-                strips.append(self._blank())
-                owners.append(index)
-            strips.extend(lines)
-            owners.extend([index] * len(lines))
+        strips, owners = self._laid_out(entries, 0, after=False)
         if self._strips:
             strips.append(self._blank())
             owners.append(count)
@@ -129,20 +122,23 @@ class Conversation(ScrollView, can_focus=True):
         if width <= 0:
             return
         self._width = width
-        self._strips = []
-        self._owners = []
-        for index in range(len(self.entries)):
-            self._wrap(index)
+        self._strips, self._owners = self._laid_out(self.entries, 0, after=False)
         self._resize_virtual()
         self._follow()
 
-    def _wrap(self, index: int) -> None:
-        lines = self._wrapped(self.entries[index])
-        if self._strips:
-            self._strips.append(self._blank())
-            self._owners.append(index)
-        self._strips.extend(lines)
-        self._owners.extend([index] * len(lines))
+    def _laid_out(self, entries: list[Entry], first: int, *, after: bool) -> tuple[list[Strip], list[int]]:
+        """The rows of `entries` (numbered from `first`) and, for each row, the entry it belongs to; a blank row
+        separates messages, and leads when they follow others (`after`)."""
+        strips: list[Strip] = []
+        owners: list[int] = []
+        for index, entry in enumerate(entries, start=first):
+            if strips or after:
+                strips.append(self._blank())
+                owners.append(index)
+            lines = self._wrapped(entry)
+            strips.extend(lines)
+            owners.extend([index] * len(lines))
+        return strips, owners
 
     def _wrapped(self, entry: Entry) -> list[Strip]:
         """One message wrapped to the current width, behind its role's gutter mark and indent."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -117,7 +117,8 @@ class HomeScreen(Screen[None], JourneyScreen):
     def reload(self, select: str | None = None) -> None:
         """The list as the store has it now, keeping the cursor on the same interview when it is still there."""
         table = self.query_one(DataTable)
-        keep = select or self.selected_id
+        selected = self._selected()
+        keep = select or (selected.id if selected is not None else None)
         search = self.query_one("#filter", Input).value.strip() or None
         self._rows = self.journey.store.listing(search=search, limit=HOME_LIMIT)
         table.clear()
@@ -163,13 +164,12 @@ class HomeScreen(Screen[None], JourneyScreen):
     @work(thread=True, exclusive=True, group="preset-labels")
     def load_preset_labels(self, locale: str, bank_ids: frozenset[str]) -> None:
         """The presets' names in the user's language; the bank loads off the event loop, after the first paint."""
-        from assistant.bank.loader import find_bank
         from assistant.bank.model import localize
 
         labels: dict[tuple[str, str], str] = {}
         for bank_id in bank_ids:
             try:
-                bank = find_bank(bank_id).bank
+                bank = self.journey.bank(bank_id)
             except JourneyError:
                 continue
             for preset in bank.presets:
@@ -177,20 +177,17 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.app.call_from_thread(self._show_preset_labels, labels)
 
     def _show_preset_labels(self, labels: dict[tuple[str, str], str]) -> None:
-        # Rebuilt rather than patched cell by cell: a column sized for a code would not shrink to its label.
         self._preset_labels = labels
-        self.reload()
-
-    @property
-    def selected_id(self) -> str | None:
         table = self.query_one(DataTable)
-        if not self._rows or not table.display or table.cursor_row >= len(self._rows):
-            return None
-        return self._rows[table.cursor_row].id
+        for row in self._rows:
+            if row.id in table.rows:  # the preset column has a fixed width: patching a cell moves nothing
+                table.update_cell(row.id, "preset", self._preset_label(row))
 
     def _selected(self) -> Listed | None:
-        chosen = self.selected_id
-        return next((row for row in self._rows if row.id == chosen), None)
+        table = self.query_one(DataTable)
+        if not table.display or not 0 <= table.cursor_row < len(self._rows):
+            return None
+        return self._rows[table.cursor_row]
 
     # ----- events ----------------------------------------------------------------------------------------
 
@@ -229,7 +226,7 @@ class HomeScreen(Screen[None], JourneyScreen):
             if choice is not None:
                 self.journey.start_interview(choice.title, choice.locale, choice.preset)
 
-        self.app.push_screen(NewInterviewScreen(), started)
+        self.app.push_screen(NewInterviewScreen(self.journey.bank()), started)
 
     def action_resume(self) -> None:
         row = self._selected()
@@ -280,13 +277,12 @@ class HomeScreen(Screen[None], JourneyScreen):
             self.notify(self._t("tui.home.duplicated", title=copy.title))
 
 
-class NewInterview:
+class NewInterview(NamedTuple):
     """What the new-interview screen hands back."""
 
-    def __init__(self, title: str | None, locale: str, preset: str | None) -> None:
-        self.title = title
-        self.locale = locale
-        self.preset = preset
+    title: str | None
+    locale: str
+    preset: str | None
 
 
 class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
@@ -295,11 +291,9 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
         Binding("ctrl+s", "start", "tui.key.start"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, bank: Bank) -> None:
         super().__init__()
-        from assistant.bank.loader import find_bank
-
-        self.bank: Bank = find_bank("customer-journey").bank
+        self.bank = bank
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.journey.locale)

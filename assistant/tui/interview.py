@@ -32,7 +32,7 @@ from assistant.tui.screens import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
-    from assistant.journeymap.model import Finding
+    from assistant.journeymap.model import Finding, JourneyMap
 
 TRANSCRIPT_PAGE = 60
 LIVE_FINDINGS_LIMIT = 3
@@ -309,16 +309,18 @@ class InterviewScreen(Screen[None], JourneyScreen):
     # ----- live analysis ---------------------------------------------------------------------------------
 
     def analyse(self, *, announce: bool) -> None:
-        state = self.session.interview.state.model_copy(deep=True)
-        self._analyse(state, announce)
+        self._analyse(self.session.interview.state.snapshot(), announce)
+
+    def _map(self, state: InterviewState) -> JourneyMap:
+        """The map of a snapshot of the answers; called in workers, off the event loop."""
+        from assistant.exports import map_of
+
+        return map_of(self.session.interview.bank, state, self.session.row)
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, state: InterviewState, announce: bool) -> None:
         """Build the map off the event loop and report what the analysis found since the last answer."""
-        from assistant.exports import map_source
-        from assistant.journeymap.build import build_map
-
-        journey = build_map(self.session.interview.bank, state, map_source(self.session.row), None)
+        journey = self._map(state)
         findings = journey.obstacles + journey.resource_gaps
         self.app.call_from_thread(self._found, findings, announce)
 
@@ -406,16 +408,13 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     def action_map(self) -> None:
         self.notify(self._t("tui.map.building"), timeout=2)
-        self._render_map(self.session.interview.state.model_copy(deep=True))
+        self._render_map(self.session.interview.state.snapshot())
 
     @work(thread=True, exclusive=True, group="map")
     def _render_map(self, state: InterviewState) -> None:
-        from assistant.exports import map_source
-        from assistant.journeymap.build import build_map
         from assistant.journeymap.markdown import render_markdown
 
-        journey = build_map(self.session.interview.bank, state, map_source(self.session.row), None)
-        markdown = render_markdown(journey)
+        markdown = render_markdown(self._map(state))
         self.app.call_from_thread(self._show_map, markdown)
 
     def _show_map(self, markdown: str) -> None:

@@ -104,3 +104,20 @@ def test_the_whole_bank_can_be_walked_from_start_to_finish(bank: Bank, locale: s
     assert seen_steps == ["goals", "customer", "touchpoints", "map_type", "analysis", "review"]
     progress = interview.progress()
     assert progress.done == progress.total > 40
+
+
+def test_a_snapshot_of_the_state_does_not_move_with_the_interview() -> None:
+    """The app analyses a snapshot in a worker thread while the user answers on."""
+    interview = Interview.start(find_bank("customer-journey").bank, "en", "general")
+    interview.answer("Lotus Coffee")
+    snapshot = interview.state.snapshot()
+    before = snapshot.model_dump()
+    for _ in range(40):
+        question = interview.question()
+        assert question is not None
+        if question.required:
+            interview.answer("1" if question.choices else "Office workers who buy coffee")
+        else:
+            interview.skip()
+    assert interview.state.model_dump() != before
+    assert snapshot.model_dump() == before
