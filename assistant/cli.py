@@ -28,6 +28,9 @@ class JourneyGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
+        from assistant.logs import log_to_file
+
+        log_to_file()
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.Exit as done:
@@ -48,8 +51,20 @@ class JourneyGroup(click.Group):
         except BrokenPipeError:
             sys.exit(0)
         except Exception as error:  # the last line of defence: a sentence, never a traceback
-            click.echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=error), err=True)
+            _report_internal_error(error)
             sys.exit(70)
+
+
+def _report_internal_error(error: Exception) -> None:
+    """A bug, not the user's doing: one sentence on the terminal, the traceback in the log for the report."""
+    import logging
+
+    from assistant.logs import log_path, log_to_file
+
+    log_to_file()
+    logging.getLogger("journey.cli").error("internal error", exc_info=error)
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    click.echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=detail, log=log_path()), err=True)
 
 
 def _fail(message: str, code: int, *, usage: bool = False, located: bool = False) -> NoReturn:

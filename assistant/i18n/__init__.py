@@ -1,0 +1,89 @@
+"""Every user-facing string that is not bank content, in Vietnamese and English, and locale detection.
+
+`t()` never raises: a missing key or a placeholder the caller did not give is logged and replaced by a readable
+sentence, because a message about an error must never become a second error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from assistant.i18n.catalog import Message, Plural
+from assistant.i18n.catalog.answers import MESSAGES as _ANSWERS
+from assistant.i18n.catalog.app import MESSAGES as _APP
+from assistant.i18n.catalog.bank import MESSAGES as _BANK
+from assistant.i18n.catalog.chat import MESSAGES as _CHAT
+from assistant.i18n.catalog.commands import MESSAGES as _COMMANDS
+from assistant.i18n.catalog.map import MESSAGES as _MAP
+
+# Defined here, not in the bank model, so the command line can speak without importing pydantic.
+Locale = Literal["vi", "en"]
+SUPPORTED_LOCALES: tuple[Locale, ...] = ("vi", "en")
+
+MESSAGES: dict[str, Message] = {**_ANSWERS, **_BANK, **_COMMANDS, **_CHAT, **_MAP, **_APP}
+
+_MISSING: Message = (
+    "Đã xảy ra sự cố ngoài dự kiến (thiếu thông báo «{key}»). Dữ liệu của bạn không bị ảnh hưởng.",
+    "Something unexpected happened (the message “{key}” is missing). Your data is not affected.",
+)
+_log = logging.getLogger("journey.i18n")
+
+__all__ = ["MESSAGES", "SUPPORTED_LOCALES", "Locale", "Plural", "detect_locale", "parse_locale", "t"]
+
+
+class _Lenient(dict[str, Any]):
+    """Format parameters where a placeholder nobody gave stays visible as `{name}` instead of raising."""
+
+    def __missing__(self, name: str) -> str:
+        _log.warning("message placeholder {%s} not given", name)
+        return "{" + name + "}"
+
+
+def t(key: str, locale: str, /, **params: Any) -> str:
+    """The message `key` in `locale` (English when the locale is not Vietnamese), with params filled in."""
+    message = MESSAGES.get(key)
+    if message is None:
+        _log.warning("message key %r is missing", key)
+        message, params = _MISSING, {"key": key}
+    vietnamese, english = message
+    template = vietnamese if locale == "vi" else english
+    if isinstance(template, Plural):
+        template = template.one if _number(params.get(template.by)) == 1 else template.other
+    if not params:
+        return template
+    try:
+        return template.format_map(_Lenient(params))
+    except (ValueError, IndexError, AttributeError, TypeError) as error:
+        _log.warning("message %r does not format: %s", key, error)
+        return template
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").replace(".", "").replace("\u00a0", ""))
+        except ValueError:
+            return None
+    return None
+
+
+def detect_locale(environ: Mapping[str, str] | None = None) -> Locale:
+    """The system's language as journey knows it: Vietnamese for a vi_* locale, English otherwise."""
+    env = os.environ if environ is None else environ
+    for variable in ("JOURNEY_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+def parse_locale(value: str) -> Locale | None:
+    lowered = value.strip().lower().replace("-", "_")
+    return next((loc for loc in SUPPORTED_LOCALES if lowered == loc or lowered.startswith(loc + "_")), None)

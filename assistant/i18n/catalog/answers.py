@@ -1,0 +1,152 @@
+"""Answer parsing, question hints and how values read."""
+
+from __future__ import annotations
+
+from assistant.i18n.catalog import Messages, Plural
+
+MESSAGES: Messages = {
+    # Answer parsing
+    "answer.not_a_list": (
+        "Câu này cần một giá trị đơn, không phải một danh sách.",
+        "This question takes a single value, not a list.",
+    ),
+    "answer.required": (
+        "Câu này cần có câu trả lời.",
+        "This question needs an answer.",
+    ),
+    "answer.too_long": (
+        "Câu trả lời dài {length} ký tự; tối đa là {limit}. Hãy rút gọn lại.",
+        "The answer is {length} characters long; the limit is {limit}. Please shorten it.",
+    ),
+    "answer.not_integer": (
+        "«{raw}» không phải số nguyên. Hãy nhập một số như 12 hoặc 1.500.",
+        "“{raw}” is not a whole number. Type a number such as 12 or 1,500.",
+    ),
+    "answer.not_number": (
+        "«{raw}» không phải là số. Hãy nhập một số như 3,5 hoặc 3.5.",
+        "“{raw}” is not a number. Type a number such as 3.5 or 3,5.",
+    ),
+    "answer.not_percent": (
+        "«{raw}» không phải tỷ lệ phần trăm. Hãy nhập một số từ 0 đến 100, có hoặc không có dấu %.",
+        "“{raw}” is not a percentage. Type a number from 0 to 100, with or without %.",
+    ),
+    "answer.below_min": (
+        "Giá trị nhỏ nhất là {min}.",
+        "The smallest allowed value is {min}.",
+    ),
+    "answer.above_max": (
+        "Giá trị lớn nhất là {max}.",
+        "The largest allowed value is {max}.",
+    ),
+    "answer.not_boolean": (
+        "Hãy trả lời «có» hoặc «không».",
+        "Please answer “yes” or “no”.",
+    ),
+    "answer.unknown_option": (
+        "Không có lựa chọn «{raw}». Hãy nhập số thứ tự hoặc tên của một lựa chọn trong danh sách.",
+        "There is no option “{raw}”. Type the number or the name of an option in the list.",
+    ),
+    "answer.ambiguous_option": (
+        "«{raw}» khớp với nhiều lựa chọn ({matches}). Hãy nhập số thứ tự.",
+        "“{raw}” matches several options ({matches}). Type its number instead.",
+    ),
+    "answer.too_few_choices": (
+        "Hãy chọn ít nhất {min} mục.",
+        Plural("Please choose at least one.", "Please choose at least {min}.", by="min"),
+    ),
+    "answer.too_many_choices": (
+        "Chỉ chọn tối đa {max} mục.",
+        "Choose at most {max}.",
+    ),
+    "answer.no_options": (
+        "Chưa có lựa chọn nào cho câu này vì câu trả lời mà nó dựa vào còn trống. Bạn có thể bỏ qua.",
+        "This question has no options yet because the answer it draws them from is empty. You can skip it.",
+    ),
+    "answer.too_few_entries": (
+        "Hãy liệt kê ít nhất {min} mục, mỗi mục một dòng.",
+        Plural("Please list at least one entry.", "Please list at least {min} entries, one per line.", by="min"),
+    ),
+    "answer.too_many_entries": (
+        "Danh sách có {count} mục; tối đa là {max}.",
+        Plural(
+            "The list has {count} entry; the most allowed is {max}.",
+            "The list has {count} entries; the most allowed is {max}.",
+            by="count",
+        ),
+    ),
+    "answer.duplicate_entry": (
+        "«{first}» và «{second}» là cùng một mục. Hãy gộp hoặc đặt tên khác nhau.",
+        "“{first}” and “{second}” are the same entry. Merge them or name them differently.",
+    ),
+    "answer.entry_too_long": (
+        "Mục «{entry}…» dài {length} ký tự; tối đa là {limit}.",
+        "The entry “{entry}…” is {length} characters long; the limit is {limit}.",
+    ),
+    "answer.not_on_scale": (
+        "Hãy chọn một điểm từ {min} đến {max}, hoặc gõ tên của điểm đó.",
+        "Choose a point from {min} to {max}, or type its label.",
+    ),
+    "answer.cannot_skip": (
+        "Câu này là bắt buộc nên không thể bỏ qua.",
+        "This question is required, so it cannot be skipped.",
+    ),
+    "answer.first_question": (
+        "Đây đã là câu hỏi đầu tiên.",
+        "This is already the first question.",
+    ),
+    "answer.not_in_interview": (
+        "Không có câu hỏi «{ref}» trong buổi phỏng vấn này, hoặc nó không áp dụng với các câu trả lời hiện tại.",
+        "There is no question “{ref}” in this interview, or it does not apply given the current answers.",
+    ),
+    "answer.finished": (
+        "Buổi phỏng vấn đã hoàn tất; không còn câu hỏi nào.",
+        "The interview is complete; there are no questions left.",
+    ),
+    "answer.cannot_remove_instance": (
+        "Không thể bỏ mục này: cần giữ ít nhất {min}.",
+        "This entry cannot be removed: at least {min} must remain.",
+    ),
+    # Question hints
+    "hint.text": ("Trả lời ngắn gọn.", "A short answer."),
+    "hint.long_text": (
+        "Trả lời tự do; càng cụ thể càng tốt.",
+        "Answer freely; the more concrete the better.",
+    ),
+    "hint.integer": ("Một số nguyên.", "A whole number."),
+    "hint.integer_range": ("Một số nguyên từ {min} đến {max}.", "A whole number from {min} to {max}."),
+    "hint.decimal": ("Một số (dùng dấu phẩy hoặc dấu chấm).", "A number (a decimal comma or point)."),
+    "hint.decimal_range": ("Một số từ {min} đến {max}.", "A number from {min} to {max}."),
+    "hint.percent": ("Một tỷ lệ từ 0 đến 100, ví dụ 35%.", "A percentage from 0 to 100, e.g. 35%."),
+    "hint.boolean": ("Có hoặc không.", "Yes or no."),
+    "hint.single_choice": ("Nhập số thứ tự hoặc tên lựa chọn.", "Type the option's number or name."),
+    "hint.multi_choice": (
+        "Chọn một hoặc nhiều: nhập các số cách nhau bằng dấu phẩy, ví dụ 1,3.",
+        "Choose one or more: type their numbers separated by commas, e.g. 1,3.",
+    ),
+    "hint.open_choice": (
+        "Nhập số thứ tự của một lựa chọn, hoặc tự viết câu trả lời của bạn.",
+        "Type an option's number, or write your own answer.",
+    ),
+    "hint.list": (
+        "Liệt kê các mục, mỗi mục một dòng hoặc cách nhau bằng dấu phẩy.",
+        "List the entries, one per line or separated by commas.",
+    ),
+    "hint.scale": ("Chọn một điểm từ {min} đến {max}.", "Choose a point from {min} to {max}."),
+    "hint.default": (
+        "Để trống để dùng gợi ý: {default}",
+        "Leave it empty to use the suggestion: {default}",
+    ),
+    "hint.optional": ("Có thể bỏ qua.", "You may skip this."),
+    "hint.keep_current": (
+        "Câu trả lời hiện tại: {current}. Để trống để giữ nguyên.",
+        "Current answer: {current}. Leave it empty to keep it.",
+    ),
+    "question.add_another": (
+        "Bạn có muốn thêm một mục «{heading}» nữa không?",
+        "Would you like to add another “{heading}”?",
+    ),
+    "value.yes": ("Có", "Yes"),
+    "value.no": ("Không", "No"),
+    "value.skipped": ("(đã bỏ qua)", "(skipped)"),
+    "instance.numbered": ("{heading} {number}", "{heading} {number}"),
+}

@@ -1,0 +1,69 @@
+"""The plain line-mode chat."""
+
+from __future__ import annotations
+
+from assistant.i18n.catalog import Messages, Plural
+
+MESSAGES: Messages = {
+    # The plain chat
+    "chat.banner": ("journey · «{title}» (mã {id})", "journey · “{title}” (id {id})"),
+    "chat.commands_hint": (
+        "Gõ câu trả lời rồi Enter. Lệnh: /help /back /skip /review /edit /lang /quit. "
+        'Trả lời nhiều dòng: gõ """ trên một dòng, các dòng, rồi """ lần nữa.',
+        "Type your answer and press Enter. Commands: /help /back /skip /review /edit /lang /quit. "
+        'For several lines: type """ on a line, the lines, then """ again.',
+    ),
+    "chat.step_header": ("== Bước {number}/{count}: {title} ==", "== Step {number} of {count}: {title} =="),
+    "chat.question": ("[{number}/{total}] {text}", "[{number}/{total}] {text}"),
+    "chat.prompt": ("> ", "> "),
+    "chat.invalid": ("! {message}", "! {message}"),
+    "chat.probe": ("? {message}", "? {message}"),
+    "chat.saved_bye": (
+        "Đã lưu mọi câu trả lời. Tiếp tục bất cứ lúc nào: journey chat {id}",
+        "Every answer is saved. Continue any time: journey chat {id}",
+    ),
+    "chat.unknown_command": (
+        "Không có lệnh {command}. Gõ /help để xem các lệnh.",
+        "There is no command {command}. Type /help to see the commands.",
+    ),
+    "chat.finished": (
+        "Xong! Bạn đã đi hết sáu bước. Xuất bản đồ: journey export {id} --format json -o bando.json",
+        "Done! You have been through all six steps. Export it: journey export {id} --format json -o map.json",
+    ),
+    "chat.resume": (
+        "Tiếp tục cuộc phỏng vấn: đã trả lời {done}/{total} câu.",
+        "Resuming the interview: {done} of {total} questions answered.",
+    ),
+    "chat.resume_last": ("Câu trả lời gần nhất: {question} → {answer}", "Last answer: {question} → {answer}"),
+    "chat.resume_draft": ("Bản nháp chưa gửi: {draft}", "Unsent draft: {draft}"),
+    "chat.resume_step": ("Bạn đang ở bước {number}: {title}.", "You are at step {number}: {title}."),
+    "chat.step_summary": (
+        "Tóm tắt bước «{title}»: {answered} câu trả lời, {skipped} câu bỏ qua.",
+        Plural(
+            "Summary of “{title}”: 1 answer, {skipped} skipped.",
+            "Summary of “{title}”: {answered} answers, {skipped} skipped.",
+            by="answered",
+        ),
+    ),
+    "chat.summary_more": ("  … và {count} câu trả lời khác (/review để xem hết).", "  … and {count} more (/review)."),
+    "chat.edit_usage": (
+        "Dùng /edit SỐ (số thứ tự trong /review) hoặc /edit MÃ_CÂU_HỎI.",
+        "Use /edit NUMBER (its number in /review) or /edit QUESTION_ID.",
+    ),
+    "chat.review_hint": (
+        "Sửa một câu: /edit SỐ. Tiếp tục: trả lời câu hỏi hiện tại.",
+        "To change one: /edit NUMBER. To go on: answer the current question.",
+    ),
+    "chat.help_why": ("Vì sao hỏi câu này: {help}", "Why this is asked: {help}"),
+    "chat.help_none": ("(không có ghi chú)", "(no note)"),
+    "chat.help_examples": ("Ví dụ:", "Examples:"),
+    "chat.help_commands": (
+        "Lệnh: /back quay lại câu trước · /skip bỏ qua (nếu không bắt buộc) · /review xem mọi câu trả lời · "
+        "/edit SỐ sửa một câu · /lang vi|en đổi ngôn ngữ · /quit lưu và thoát.",
+        "Commands: /back previous question · /skip skip it (when optional) · /review every answer · "
+        "/edit NUMBER change one · /lang vi|en switch language · /quit save and leave.",
+    ),
+    "chat.lang_usage": ("Dùng /lang vi hoặc /lang en.", "Use /lang vi or /lang en."),
+    "chat.lang_set": ("Đã chuyển sang tiếng Việt.", "Switched to English."),
+    "chat.unanswered": ("(chưa trả lời)", "(not answered)"),
+}
