@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from assistant.bank.contracts import CONTRACTS
 from assistant.bank.index import ANSWERABLE_TYPES, BankIndex, Placement
 from assistant.bank.model import (
     CHOICE_TYPES,
@@ -19,6 +20,7 @@ from assistant.bank.model import (
     Operator,
 )
 from assistant.bank.problems import BankProblem, Path, format_path
+from assistant.bank.roles import Role, Scope
 
 _LOCALIZED_KEYS = frozenset({"text", "help", "probe", "label", "title", "intro", "description", "add_prompt"})
 _LENGTH_TYPES = TEXT_TYPES | {ItemType.LIST, ItemType.OPEN_CHOICE}
@@ -47,6 +49,7 @@ def check_bank(bank: Bank, file: str) -> list[BankProblem]:
     _check_cycles(index, report)
     _check_presets(bank, index, report)
     _check_title_item(bank, index, report)
+    _check_roles(index, report)
     return report.problems
 
 
@@ -375,3 +378,48 @@ def _check_presets(bank: Bank, index: BankIndex, report: _Report) -> None:
     for number, preset in enumerate(bank.presets):
         if preset.map_type is not None and preset.map_type not in codes:
             report.add(("presets", number, "map_type"), "bank.preset_map_type", value=preset.map_type)
+
+
+def _check_roles(index: BankIndex, report: _Report) -> None:
+    """Each role on items of the types it reads, in the scope it is read in, and played once unless it may be
+    played by several."""
+    by_role: dict[Role, list[Placement]] = {}
+    for placement in index.placements.values():
+        if placement.item.role is not None:
+            by_role.setdefault(placement.item.role, []).append(placement)
+    for role, placements in by_role.items():
+        contract = CONTRACTS[role]
+        if not contract.many:
+            for again in placements[1:]:
+                report.add((*again.path, "role"), "bank.role_twice", role=role.value, other=_where(placements[0].path))
+        for placement in placements:
+            item = placement.item
+            if item.type not in contract.types:
+                types = ", ".join(sorted(kind.value for kind in contract.types))
+                report.add(
+                    (*placement.path, "role"), "bank.role_type", role=role.value, type=item.type.value, types=types
+                )
+            elif not _in_role_scope(placement, contract.scope, by_role):
+                report.add((*placement.path, "role"), f"bank.role_scope.{contract.scope.value}", role=role.value)
+
+
+def _in_role_scope(placement: Placement, scope: Scope, by_role: dict[Role, list[Placement]]) -> bool:
+    repeats = [group for group in placement.groups if group.repeat or group.repeat_for]
+
+    def repeated_for(role: Role) -> bool:
+        sources = {source.item.id for source in by_role.get(role, [])}
+        return any(group.repeat_for in sources for group in repeats)
+
+    if scope is Scope.ANY:
+        return True
+    if scope is Scope.TOP:
+        return not repeats
+    if scope is Scope.SEGMENT:
+        return any(group.repeat for group in repeats)
+    if scope is Scope.STAGE:
+        return repeated_for(Role.STAGES)
+    if scope is Scope.RESOURCE:
+        return repeated_for(Role.RESOURCE_KINDS)
+    named = {source.item.id for source in by_role.get(Role.TOUCHPOINT_NAME, [])}
+    added_one_by_one = any(group.repeat and any(child.id in named for child in group.items) for group in repeats)
+    return repeated_for(Role.TOUCHPOINTS) or added_one_by_one

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from assistant.bank.roles import Role
 from assistant.i18n import Locale
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -90,6 +91,12 @@ class Condition(_Strict):
 class Item(_Strict):
     id: Identifier = Field(description="Unique across the whole bank; answers refer to items by this id.")
     type: ItemType
+    role: Role | None = Field(
+        default=None,
+        description="The part this item's answer plays in the journey map (persona name, stage list, a touchpoint's "
+        "emotion, an obstacle, a resource needed…). The map reads answers by role only, so any bank that declares "
+        "the roles gets a complete map with findings.",
+    )
     text: LocalizedText = Field(
         default_factory=dict,
         description="The question, the message of an info item, or the heading of a group instance (optional "

@@ -145,6 +145,8 @@ class Interview:
                     ref=slot.ref,
                     item_id=slot.item.id,
                     instance_key=slot.key,
+                    role=slot.item.role,
+                    labels=[self._label_text(label) for label in slot.labels],
                     step_id=step.id,
                     step_title=self._text(step.title),
                     question=self._render(slot.item.text, slot),

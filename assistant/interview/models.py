@@ -79,6 +79,10 @@ class ReviewEntry(BaseModel):
     ref: str
     item_id: str
     instance_key: str
+    role: str | None = Field(default=None, description="The item's role in the journey map, if it has one.")
+    labels: list[str] = Field(
+        default_factory=list, description="The names of the repeat instances around the question, outermost first."
+    )
     step_id: str
     step_title: str
     question: str

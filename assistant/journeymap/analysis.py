@@ -7,13 +7,14 @@ open, so a half-finished interview is not accused of gaps it simply has not reac
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.bank.model import localize
+from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
-from assistant.interview.state import make_ref
 from assistant.interview.values import format_number
+from assistant.journeymap.answers import RoleAnswers
 from assistant.journeymap.model import Evidence, Finding, JourneyMap, Stage, Touchpoint
 from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
 
@@ -22,11 +23,7 @@ from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
 class Analysis:
     rules: AnalysisRules
     locale: str
-    evidence_for: Callable[[str], Evidence | None]
-    resolved: Callable[[str, str], bool]
-    """Whether the question (item id, instance key) was answered or skipped."""
-    resource_labels: Mapping[str, str]
-    """Every resource kind of the bank, code → label in the map's language, in the bank's order."""
+    answers: RoleAnswers
 
 
 @dataclass(slots=True)
@@ -43,7 +40,7 @@ def analyse(journey: JourneyMap, analysis: Analysis) -> Found:
     finder.found.obstacles.sort(
         key=lambda f: (SEVERITY_ORDER[f.severity], stage_order.get(f.stage or "", len(stage_order)))
     )
-    kind_order = {code: number for number, code in enumerate(analysis.resource_labels)}
+    kind_order = {code: number for number, code in enumerate(analysis.answers.option_labels(Role.RESOURCE_KINDS))}
     finder.found.resource_gaps.sort(key=lambda f: (SEVERITY_ORDER[f.severity], kind_order.get(f.kind, len(kind_order))))
     return finder.found
 
@@ -53,9 +50,9 @@ class _Finder:
         self.map = journey
         self.rules = analysis.rules
         self.locale = analysis.locale
-        self.evidence_for = analysis.evidence_for
-        self.resolved = analysis.resolved
-        self.resource_labels = analysis.resource_labels
+        self.answers = analysis.answers
+        self.resolved = analysis.answers.resolved
+        self.resource_labels = analysis.answers.option_labels(Role.RESOURCE_KINDS)
         self.found = Found()
 
     # ----- helpers -------------------------------------------------------------------------------------
@@ -73,7 +70,7 @@ class _Finder:
         return self.resource_labels.get(code, code)
 
     def evidence(self, refs: Iterable[str]) -> list[Evidence]:
-        found = {e.ref: e for ref in refs if (e := self.evidence_for(ref)) is not None}
+        found = {e.ref: e for ref in refs if (e := self.answers.evidence(ref)) is not None}
         return sorted(found.values(), key=lambda evidence: evidence.number)
 
     def add(
@@ -159,7 +156,6 @@ class _Finder:
     def touchpoint_obstacles(self) -> None:
         for stage in self.map.stages:
             for tp in stage.touchpoints:
-                emotion_ref = make_ref("tp_emotion", tp.key)
                 if tp.obstacles:
                     kind = self.rules.classify(tp.obstacles)
                     self.obstacle(
@@ -167,21 +163,21 @@ class _Finder:
                         kind,
                         self.emotion_severity(tp.emotion_score),
                         self.say("named_obstacle", touchpoint=tp.name, text=tp.obstacles),
-                        [make_ref("tp_obstacles", tp.key), emotion_ref],
+                        self.answers.refs((Role.TOUCHPOINT_OBSTACLES, tp.key), (Role.TOUCHPOINT_EMOTION, tp.key)),
                         stage=stage,
                         touchpoint=tp,
                     )
                 elif (
                     tp.emotion_score is not None
                     and tp.emotion_score <= self.rules.emotion.unexplained_at_most
-                    and self.resolved("tp_obstacles", tp.key)
+                    and self.resolved(Role.TOUCHPOINT_OBSTACLES, tp.key)
                 ):
                     self.obstacle(
                         "unexplained_pain",
                         self.rule_kind("unexplained_pain"),
                         self.emotion_severity(tp.emotion_score),
                         self.say("unexplained_pain", touchpoint=tp.name, score=tp.emotion_score),
-                        [emotion_ref, make_ref("tp_obstacles", tp.key)],
+                        self.answers.refs((Role.TOUCHPOINT_EMOTION, tp.key), (Role.TOUCHPOINT_OBSTACLES, tp.key)),
                         stage=stage,
                         touchpoint=tp,
                     )
@@ -193,18 +189,18 @@ class _Finder:
                 self.rules.classify(text),
                 self.rules.step_five_obstacle_severity,
                 self.say("journey_obstacle", text=text),
-                ["journey_obstacles"],
+                self.answers.refs((Role.JOURNEY_OBSTACLES, "")),
             )
 
     def empty_stages(self) -> None:
         for stage in self.map.stages:
-            if not stage.touchpoints and self.resolved("touchpoints", stage.key):
+            if not stage.touchpoints and self.answers.touchpoints_settled(stage.key):
                 self.obstacle(
                     "empty_stage",
                     self.rule_kind("empty_stage"),
                     "medium",
                     self.say("empty_stage", stage=stage.name),
-                    [make_ref("touchpoints", stage.key)],
+                    self.answers.refs((Role.TOUCHPOINTS, stage.key)),
                     stage=stage,
                 )
 
@@ -212,11 +208,13 @@ class _Finder:
         expected = self.map.figures.touchpoints_expected
         if not expected or not self.map.stages:
             return
-        if not all(self.resolved("touchpoints", stage.key) for stage in self.map.stages):
+        if not all(self.answers.touchpoints_settled(stage.key) for stage in self.map.stages):
             return
         count = self.map.figures.touchpoints_listed
         limits = self.rules.touchpoint_count
-        refs = ["expected_touchpoints", *(make_ref("touchpoints", stage.key) for stage in self.map.stages)]
+        refs = self.answers.refs(
+            (Role.EXPECTED_TOUCHPOINTS, ""), *((Role.TOUCHPOINTS, stage.key) for stage in self.map.stages)
+        )
         for rule, fires in (
             ("fewer_touchpoints", count < expected * limits.fewer_below),
             ("more_touchpoints", count > expected * limits.more_above),
@@ -243,7 +241,7 @@ class _Finder:
             self.rules.classify(reason) if reason else self.rules.obstacle_kinds[-1].code,
             self.rules.drop_off_severity,
             message,
-            ["drop_off_touchpoint", "drop_off_reason"],
+            self.answers.refs((Role.DROP_OFF_TOUCHPOINT, ""), (Role.DROP_OFF_REASON, "")),
             stage=stage,
             touchpoint=touchpoint,
         )
@@ -268,7 +266,7 @@ class _Finder:
             self.rule_kind("bounce_rate"),
             severity,
             self.say("bounce_rate", rate=self.number(rate), threshold=self.number(self.rules.bounce_rate.medium_above)),
-            ["bounce_rate"],
+            self.answers.refs((Role.BOUNCE_RATE, "")),
             stage=stage,
             touchpoint=touchpoint,
         )
@@ -283,7 +281,7 @@ class _Finder:
             self.rule_kind("no_purchase"),
             severity,
             self.say("no_purchase", share=self.number(share)),
-            ["daily_visitors", "daily_viewers_no_purchase"],
+            self.answers.refs((Role.DAILY_VISITORS, ""), (Role.DAILY_NON_BUYERS, "")),
             stage=self.stage_for("purchase"),
         )
 
@@ -297,7 +295,7 @@ class _Finder:
             self.rule_kind("care_quality"),
             severity,
             self.say("care_quality", quality=quality.label),
-            ["care_quality"],
+            self.answers.refs((Role.CARE_QUALITY, "")),
             stage=self.stage_for("service"),
         )
 
@@ -313,7 +311,7 @@ class _Finder:
     def resources_needed(self) -> None:
         for resource in self.map.resources:
             code, label = resource.kind.code, resource.kind.label
-            refs = [make_ref("resource_have", code), make_ref("resource_need", code)]
+            refs = self.answers.refs((Role.RESOURCE_HAVE, code), (Role.RESOURCE_NEED, code))
             if resource.need:
                 self.gap(
                     "resource_needed",
@@ -323,7 +321,9 @@ class _Finder:
                     self.say("resource_needed_next", kind=label.lower()),
                     refs,
                 )
-            elif not resource.have and all(self.resolved(item, code) for item in ("resource_have", "resource_need")):
+            elif not resource.have and all(
+                self.resolved(role, code) for role in (Role.RESOURCE_HAVE, Role.RESOURCE_NEED)
+            ):
                 self.gap(
                     "resource_needed_none",
                     code,
@@ -334,7 +334,7 @@ class _Finder:
                 )
 
     def unaddressed_obstacles(self) -> None:
-        if not self.resolved("resource_kinds", ""):
+        if not self.resolved(Role.RESOURCE_KINDS):
             return
         covered = {r.kind.code for r in self.map.resources if r.have or r.need}
         for kind in self.rules.obstacle_kinds:
@@ -351,7 +351,7 @@ class _Finder:
                 severity,
                 self.say("unaddressed_obstacle", kind=localize(kind.label, self.locale, "en"), count=len(findings)),
                 self.say("unaddressed_obstacle_next", need=labels),
-                ["resource_kinds", *(e.ref for f in findings for e in f.evidence[:1])],
+                [*self.answers.refs((Role.RESOURCE_KINDS, "")), *(e.ref for f in findings for e in f.evidence[:1])],
             )
 
     def empty_layers(self) -> None:
@@ -360,9 +360,9 @@ class _Finder:
         for stage in self.map.stages:
             if not stage.touchpoints or stage.blueprint is None:
                 continue
-            for item, kind in self.rules.blueprint_layers.items():
-                layer = item.removeprefix("bp_")
-                if getattr(stage.blueprint, layer, None) or not self.resolved(item, stage.key):
+            for role, kind in self.rules.blueprint_layers.items():
+                layer = BLUEPRINT_LAYERS[role]
+                if getattr(stage.blueprint, layer, None) or not self.resolved(role, stage.key):
                     continue
                 layer_label = t(f"map.layer.{layer}", self.locale)
                 self.gap(
@@ -371,7 +371,7 @@ class _Finder:
                     "medium",
                     self.say("empty_layer", layer=layer_label, stage=stage.name),
                     self.say("empty_layer_next", layer=layer_label, stage=stage.name),
-                    [make_ref(item, stage.key)],
+                    self.answers.refs((role, stage.key)),
                     stage=stage,
                 )
 
@@ -379,13 +379,13 @@ class _Finder:
         objective = self.map.goals.objective
         if objective is None or objective.code not in self.rules.measurable_objectives:
             return
-        if not self.resolved("data_basis", ""):
+        if not self.resolved(Role.DATA_BASIS):
             return
         named = {
-            "data_basis": {c.code for c in self.map.goals.data_basis},
-            "channels_tracked": {c.code for c in self.map.figures.channels_tracked},
+            Role.DATA_BASIS: {c.code for c in self.map.goals.data_basis},
+            Role.CHANNELS_TRACKED: {c.code for c in self.map.figures.channels_tracked},
         }
-        if any(named.get(item, set()) & set(codes) for item, codes in self.rules.measurement_sources.items()):
+        if any(named.get(role, set()) & set(codes) for role, codes in self.rules.measurement_sources.items()):
             return
         self.gap(
             "no_data_basis",
@@ -393,19 +393,26 @@ class _Finder:
             "high",
             self.say("no_data_basis", text=objective.label),
             self.say("no_data_basis_next"),
-            ["objective", "data_basis", "channels_tracked"],
+            self.answers.refs((Role.OBJECTIVE, ""), (Role.DATA_BASIS, ""), (Role.CHANNELS_TRACKED, "")),
         )
 
     def ownership(self) -> None:
         review = self.map.review
-        if review.owner is None and self.resolved("map_owner", ""):
-            self.gap("no_owner", "ownership", "medium", self.say("no_owner"), self.say("no_owner_next"), ["map_owner"])
-        if review.cadence is None and self.resolved("map_owner", ""):
+        if review.owner is None and self.resolved(Role.OWNER):
+            self.gap(
+                "no_owner",
+                "ownership",
+                "medium",
+                self.say("no_owner"),
+                self.say("no_owner_next"),
+                self.answers.refs((Role.OWNER, "")),
+            )
+        if review.cadence is None and self.resolved(Role.OWNER):
             self.gap(
                 "no_review",
                 "ownership",
                 "medium",
                 self.say("no_review"),
                 self.say("no_review_next"),
-                ["review_cadence"],
+                self.answers.refs((Role.REVIEW_CADENCE, "")),
             )

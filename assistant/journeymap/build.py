@@ -9,18 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.bank.model import Bank, Item, localize
+from assistant.bank.model import Bank, Item, ItemType, localize
+from assistant.bank.roles import BLUEPRINT_LAYERS, Role
+from assistant.i18n import t
 from assistant.interview.engine import Interview
-from assistant.interview.models import ReviewEntry
-from assistant.interview.state import InterviewState, join_key, make_ref
-from assistant.interview.values import AnswerValue, option_labels
+from assistant.interview.state import InterviewState, join_key
 from assistant.journeymap.analysis import Analysis, analyse
+from assistant.journeymap.answers import RoleAnswers, instance_at
 from assistant.journeymap.model import (
     AppendixEntry,
     BlueprintLayers,
     Coded,
-    Evidence,
-    Fact,
     Figures,
     Goals,
     JourneyMap,
@@ -35,28 +34,6 @@ from assistant.journeymap.model import (
 )
 from assistant.journeymap.rules import rules_for
 from assistant.text import slug
-
-RESEARCH_ITEMS = (
-    "research_method",
-    "sample_interested",
-    "sample_size",
-    "heard_of_brand",
-    "has_website",
-    "website_attraction",
-    "problem_to_solve",
-    "visit_duration",
-    "purchase_factor",
-    "site_interaction",
-    "support_needs",
-    "improvement_feedback",
-)
-MAP_TYPE_ITEMS = ("map_purpose", "day_routine", "future_scenarios")
-BLUEPRINT_ITEMS = {
-    "people": "bp_people",
-    "technology": "bp_technology",
-    "policies": "bp_policies",
-    "processes": "bp_processes",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,85 +60,12 @@ class _Builder:
         self.bank = interview.bank
         self.locale = interview.locale
         self.source = source
-        self.entries = interview.review()
-        self.by_ref = {entry.ref: entry for entry in self.entries}
-        self.numbers = {entry.ref: number for number, entry in enumerate(self.entries, start=1)}
-        self._items_by_id: dict[str, Item] = {}
-        for step in self.bank.steps:
-            self._collect(step.items)
-
-    def _collect(self, items: list[Item]) -> None:
-        for item in items:
-            self._items_by_id[item.id] = item
-            self._collect(item.items)
-
-    # ----- reading answers -----------------------------------------------------------------------------
-
-    def entry(self, item_id: str, key: str = "") -> ReviewEntry | None:
-        return self.by_ref.get(make_ref(item_id, key))
-
-    def value(self, item_id: str, key: str = "") -> AnswerValue | None:
-        entry = self.entry(item_id, key)
-        return entry.value if entry is not None and entry.status == "answered" else None
-
-    def text(self, item_id: str, key: str = "") -> str | None:
-        entry = self.entry(item_id, key)
-        if entry is None or entry.status != "answered" or entry.value is None:
-            return None
-        return entry.display or None
-
-    def number(self, item_id: str, key: str = "") -> float | None:
-        value = self.value(item_id, key)
-        return value if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-    def integer(self, item_id: str, key: str = "") -> int | None:
-        value = self.number(item_id, key)
-        return int(value) if value is not None else None
-
-    def coded(self, item_id: str, key: str = "") -> Coded | None:
-        value = self.value(item_id, key)
-        display = self.text(item_id, key)
-        if value is None or display is None:
-            return None
-        if isinstance(value, dict):
-            return Coded(code=value.get("code", "other"), label=display)
-        return Coded(code=str(value), label=display)
-
-    def codes(self, item_id: str, key: str = "") -> list[Coded]:
-        value = self.value(item_id, key)
-        if not isinstance(value, list):
-            return []
-        labels = option_labels(self._items_by_id[item_id], self.locale, self.bank.default_locale)
-        return [Coded(code=code, label=labels.get(code, code)) for code in value]
-
-    def entries_of(self, item_id: str) -> list[str]:
-        """Instance keys of `item_id` in interview order."""
-        return [entry.instance_key for entry in self.entries if entry.item_id == item_id]
-
-    def resolved(self, item_id: str, key: str = "") -> bool:
-        entry = self.entry(item_id, key)
-        return entry is not None and entry.status != "unanswered"
-
-    def evidence(self, ref: str) -> Evidence | None:
-        entry = self.by_ref.get(ref)
-        if entry is None or entry.status == "unanswered":
-            return None
-        return Evidence(
-            number=self.numbers[ref],
-            ref=ref,
-            item_id=entry.item_id,
-            question=entry.question,
-            answer=entry.display if entry.status == "answered" else "",
-        )
-
-    def fact(self, item_id: str, key: str = "") -> Fact | None:
-        entry = self.entry(item_id, key)
-        text = self.text(item_id, key)
-        return Fact(item_id=item_id, question=entry.question, answer=text) if entry and text else None
+        self.answers = RoleAnswers(interview)
 
     # ----- the map -------------------------------------------------------------------------------------
 
     def build(self) -> JourneyMap:
+        answers = self.answers
         stages = self.stages()
         journey = JourneyMap(
             title=self.source.title,
@@ -173,28 +77,28 @@ class _Builder:
             bank_id=self.bank.id,
             bank_version=self.bank.version,
             preset=self.preset(),
-            map_type=self.coded("map_type"),
-            map_type_notes=[fact for item in MAP_TYPE_ITEMS if (fact := self.fact(item))],
+            map_type=answers.coded(Role.MAP_TYPE),
+            map_type_notes=list(answers.facts(Role.MAP_NOTE)),
             progress=self.progress(),
             goals=self.goals(),
             persona=self.persona(),
             segments=self.segments(),
-            research=[fact for item in RESEARCH_ITEMS if (fact := self.fact(item))],
+            research=list(answers.facts(Role.RESEARCH)),
             stages=stages,
             figures=self.figures(stages),
             resources=self.resources(),
             review=ReviewPlan(
-                cadence=self.coded("review_cadence"),
-                change_drivers=self.codes("change_drivers"),
-                change_drivers_other=self.text("change_drivers_other"),
-                owner=self.text("map_owner"),
-                first_change=self.text("first_change"),
+                cadence=answers.coded(Role.REVIEW_CADENCE),
+                change_drivers=answers.codes(Role.REVIEW_DRIVERS),
+                change_drivers_other=answers.text(Role.REVIEW_DRIVERS_OTHER),
+                owner=answers.text(Role.OWNER),
+                first_change=answers.text(Role.FIRST_CHANGE),
             ),
             skipped=self.question_refs("skipped"),
             missing=self.question_refs("unanswered"),
             appendix=[
                 AppendixEntry(
-                    number=self.numbers[entry.ref],
+                    number=answers.numbers[entry.ref],
                     ref=entry.ref,
                     item_id=entry.item_id,
                     step_number=next(n for n, step in enumerate(self.bank.steps, 1) if step.id == entry.step_id),
@@ -203,15 +107,10 @@ class _Builder:
                     status=entry.status,
                     answer=entry.display,
                 )
-                for entry in self.entries
+                for entry in answers.entries
             ],
         )
-        rules = rules_for(self.bank.id)
-        if rules is None:
-            return journey
-        resource_kinds = self._items_by_id.get("resource_kinds")
-        resource_labels = option_labels(resource_kinds, self.locale, self.bank.default_locale) if resource_kinds else {}
-        found = analyse(journey, Analysis(rules, self.locale, self.evidence, self.resolved, resource_labels))
+        found = analyse(journey, Analysis(rules_for(self.bank.id), self.locale, answers))
         return journey.model_copy(update={"obstacles": found.obstacles, "resource_gaps": found.resource_gaps})
 
     def preset(self) -> Coded | None:
@@ -226,145 +125,196 @@ class _Builder:
         return Progress(done=progress.done, total=progress.total)
 
     def goals(self) -> Goals:
+        answers = self.answers
         return Goals(
-            business=self.text("business_name"),
-            offer=self.text("business_offer"),
-            objective=self.coded("objective"),
-            why=self.text("why_needed"),
-            business_goals=self.text("business_goals"),
-            audience=self.text("audience"),
-            desired_experience=self.text("desired_experience"),
-            expected_touchpoints=self.integer("expected_touchpoints"),
-            data_basis=self.codes("data_basis"),
-            data_basis_notes=self.text("data_basis_notes"),
+            business=answers.text(Role.BUSINESS),
+            offer=answers.text(Role.OFFER),
+            objective=answers.coded(Role.OBJECTIVE),
+            why=answers.text(Role.WHY),
+            business_goals=answers.text(Role.BUSINESS_GOALS),
+            audience=answers.text(Role.AUDIENCE),
+            desired_experience=answers.text(Role.DESIRED_EXPERIENCE),
+            expected_touchpoints=answers.integer(Role.EXPECTED_TOUCHPOINTS),
+            data_basis=answers.codes(Role.DATA_BASIS),
+            data_basis_notes=answers.text(Role.DATA_BASIS_NOTES),
         )
 
     def persona(self) -> Persona:
+        answers = self.answers
         return Persona(
-            name=self.text("persona_name"),
-            segment=self.text("persona_segment"),
-            age=self.coded("persona_age"),
-            gender=self.coded("persona_gender"),
-            income=self.coded("persona_income"),
-            location=self.text("persona_location"),
-            occupation=self.text("persona_occupation"),
-            goals=self.text("persona_goals"),
-            pains=self.text("persona_pains"),
-            motivations=self.text("persona_motivations"),
-            behaviour=self.text("persona_behaviour"),
+            name=answers.text(Role.PERSONA_NAME),
+            segment=answers.text(Role.PERSONA_SEGMENT),
+            age=answers.coded(Role.PERSONA_AGE),
+            gender=answers.coded(Role.PERSONA_GENDER),
+            income=answers.coded(Role.PERSONA_INCOME),
+            location=answers.text(Role.PERSONA_LOCATION),
+            occupation=answers.text(Role.PERSONA_OCCUPATION),
+            goals=answers.text(Role.PERSONA_GOALS),
+            pains=answers.text(Role.PERSONA_PAINS),
+            motivations=answers.text(Role.PERSONA_MOTIVATIONS),
+            behaviour=answers.text(Role.PERSONA_BEHAVIOUR),
+            psychographics=answers.text(Role.PERSONA_PSYCHOGRAPHICS),
         )
 
     def segments(self) -> list[Segment]:
+        answers = self.answers
         segments = []
-        for key in self.entries_of("segment_name"):
+        for entry in answers.entries_of(Role.SEGMENT_NAME):
+            key = entry.instance_key
             segment = Segment(
-                name=self.text("segment_name", key),
-                description=self.text("segment_description", key),
-                share=self.number("segment_share", key),
+                name=answers.text(Role.SEGMENT_NAME, key),
+                description=answers.text(Role.SEGMENT_DESCRIPTION, key),
+                share=answers.number(Role.SEGMENT_SHARE, key),
             )
             if segment.name or segment.description or segment.share is not None:
                 segments.append(segment)
         return segments
 
+    # ----- the journey: stages and their touchpoints ----------------------------------------------------------
+
     def stages(self) -> list[Stage]:
-        names = self.value("stages")
-        if not isinstance(names, list):
-            return []
-        blueprint = (map_type := self.coded("map_type")) is not None and map_type.code == "blueprint"
+        answers = self.answers
+        named = self._stage_names()
+        touchpoints = self._touchpoints()
+        blueprint = (map_type := answers.coded(Role.MAP_TYPE)) is not None and map_type.code == "blueprint"
         stages = []
-        for name in names:
-            key = slug(name)
-            touchpoint_names = self.value("touchpoints", key)
-            touchpoints = [
-                self.touchpoint(join_key(key, slug(touchpoint)), touchpoint)
-                for touchpoint in (touchpoint_names if isinstance(touchpoint_names, list) else [])
-            ]
+        for key, name in named:
             stages.append(
                 Stage(
                     key=key,
                     name=name,
-                    goal=self.text("stage_goal", key),
-                    touchpoints=touchpoints,
+                    goal=answers.text(Role.STAGE_GOAL, key),
+                    touchpoints=[self.touchpoint(tp_key, tp_name) for tp_key, tp_name in touchpoints.pop(key, [])],
                     blueprint=BlueprintLayers(
-                        **{layer: self.text(item, key) for layer, item in BLUEPRINT_ITEMS.items()}
+                        **{layer: answers.text(role, key) for role, layer in BLUEPRINT_LAYERS.items()}
                     )
                     if blueprint
                     else None,
                 )
             )
+        loose = [pair for pairs in touchpoints.values() for pair in pairs]
+        if loose:  # touchpoints of a bank that lists them outside any stage: one stage for the whole journey
+            stages.append(
+                Stage(
+                    key="",
+                    name=t("map.whole_journey", self.locale),
+                    touchpoints=[self.touchpoint(tp_key, tp_name) for tp_key, tp_name in loose],
+                )
+            )
         return stages
 
+    def _stage_names(self) -> list[tuple[str, str]]:
+        """Each stage's instance key and name, in the order the user gave them."""
+        item = self.answers.item(Role.STAGES)
+        value = self.answers.value(Role.STAGES)
+        if item is None or not isinstance(value, list):
+            return []
+        if item.type is ItemType.LIST:
+            return [(slug(name), name) for name in value]
+        labels = self.answers.option_labels(Role.STAGES)
+        return [(code, labels.get(code, code)) for code in value]
+
+    def _touchpoints(self) -> dict[str, list[tuple[str, str]]]:
+        """Each stage's touchpoints (instance key, name) in order, by stage key ('' outside any stage)."""
+        answers = self.answers
+        stage_depth = answers.repeat_depth(Role.TOUCHPOINTS, Role.STAGES)
+        found: dict[str, list[tuple[str, str]]] = {}
+        seen: set[str] = set()
+
+        def add(stage_key: str, key: str, name: str) -> None:
+            if key not in seen:
+                seen.add(key)
+                found.setdefault(stage_key, []).append((key, name))
+
+        for entry in answers.entries_of(Role.TOUCHPOINTS):
+            if isinstance(entry.value, list) and entry.status == "answered":
+                for name in entry.value:
+                    add(instance_at(entry.instance_key, stage_depth), join_key(entry.instance_key, slug(name)), name)
+        # Touchpoints added one by one, each named by its own question.
+        depth = answers.added_depth(Role.TOUCHPOINT_NAME, Role.TOUCHPOINT_NAME)
+        name_stage_depth = answers.repeat_depth(Role.TOUCHPOINT_NAME, Role.STAGES)
+        for entry in answers.entries_of(Role.TOUCHPOINT_NAME):
+            typed = answers.text(Role.TOUCHPOINT_NAME, entry.instance_key)
+            if typed:
+                key = instance_at(entry.instance_key, depth)
+                add(instance_at(entry.instance_key, name_stage_depth), key, typed)
+        return found
+
     def touchpoint(self, key: str, name: str) -> Touchpoint:
-        emotion = self.integer("tp_emotion", key)
-        scale = self._items_by_id["tp_emotion"]
-        label = None
-        if emotion is not None:
-            label = next(
-                (localize(p.label, self.locale, self.bank.default_locale) for p in scale.points if p.value == emotion),
-                None,
-            )
+        answers = self.answers
+        emotion = answers.integer(Role.TOUCHPOINT_EMOTION, key)
+        scale = answers.item(Role.TOUCHPOINT_EMOTION)
         return Touchpoint(
             key=key,
             name=name,
-            channel=self.coded("tp_channel", key),
-            actions=self.text("tp_actions", key),
-            thoughts=self.text("tp_thoughts", key),
+            channel=answers.coded(Role.TOUCHPOINT_CHANNEL, key),
+            actions=answers.text(Role.TOUCHPOINT_ACTIONS, key),
+            thoughts=answers.text(Role.TOUCHPOINT_THOUGHTS, key),
             emotion=emotion,
-            emotion_score=_five_point(scale, emotion) if emotion is not None else None,
-            emotion_label=label,
-            motivation=self.text("tp_motivation", key),
-            obstacles=self.text("tp_obstacles", key),
-            opportunity=self.text("tp_opportunity", key),
+            emotion_score=_five_point(scale, emotion) if emotion is not None and scale is not None else None,
+            emotion_label=answers.point_label(Role.TOUCHPOINT_EMOTION, emotion) if emotion is not None else None,
+            motivation=answers.text(Role.TOUCHPOINT_MOTIVATION, key),
+            obstacles=answers.text(Role.TOUCHPOINT_OBSTACLES, key),
+            opportunity=answers.text(Role.TOUCHPOINT_OPPORTUNITY, key),
         )
 
+    # ----- step 5 --------------------------------------------------------------------------------------
+
     def figures(self, stages: list[Stage]) -> Figures:
-        visitors = self.integer("daily_visitors")
-        not_buying = self.integer("daily_viewers_no_purchase")
+        answers = self.answers
+        visitors = answers.integer(Role.DAILY_VISITORS)
+        not_buying = answers.integer(Role.DAILY_NON_BUYERS)
         share = round(100 * not_buying / visitors, 1) if visitors and not_buying is not None else None
         scores = [tp.emotion_score for stage in stages for tp in stage.touchpoints if tp.emotion_score is not None]
-        drop_off = self.value("drop_off_touchpoint")
+        drop_off = answers.value(Role.DROP_OFF_TOUCHPOINT)
         drop_stage = drop_touchpoint = None
         if isinstance(drop_off, str):
-            stage_key = drop_off.split("/", 1)[0]
             for stage in stages:
-                if stage.key == stage_key:
-                    drop_stage = stage.name
-                    drop_touchpoint = next((tp.name for tp in stage.touchpoints if tp.key == drop_off), None)
-        journey_obstacles = self.value("journey_obstacles")
+                touchpoint = next((tp for tp in stage.touchpoints if tp.key == drop_off), None)
+                if touchpoint is not None:
+                    drop_stage, drop_touchpoint = stage.name, touchpoint.name
+        listed = answers.value(Role.JOURNEY_OBSTACLES)
+        journey_obstacles = listed if isinstance(listed, list) else [listed] if isinstance(listed, str) else []
         return Figures(
-            touchpoints_expected=self.integer("expected_touchpoints"),
+            touchpoints_expected=answers.integer(Role.EXPECTED_TOUCHPOINTS),
             touchpoints_listed=sum(len(stage.touchpoints) for stage in stages),
             stages_listed=len(stages),
             average_emotion=round(sum(scores) / len(scores), 1) if scores else None,
             daily_visitors=visitors,
             daily_viewers_no_purchase=not_buying,
             no_purchase_share=share,
-            bounce_rate=self.number("bounce_rate"),
-            drop_off_touchpoint=drop_touchpoint or self.text("drop_off_touchpoint"),
+            bounce_rate=answers.number(Role.BOUNCE_RATE),
+            drop_off_touchpoint=drop_touchpoint or answers.text(Role.DROP_OFF_TOUCHPOINT),
             drop_off_key=drop_off if isinstance(drop_off, str) else None,
             drop_off_stage=drop_stage,
-            drop_off_reason=self.text("drop_off_reason"),
-            care_quality=self.coded("care_quality"),
-            channels_tracked=self.codes("channels_tracked"),
-            journey_obstacles=list(journey_obstacles) if isinstance(journey_obstacles, list) else [],
+            drop_off_reason=answers.text(Role.DROP_OFF_REASON),
+            care_quality=answers.coded(Role.CARE_QUALITY),
+            channels_tracked=answers.codes(Role.CHANNELS_TRACKED),
+            journey_obstacles=[str(entry) for entry in journey_obstacles],
         )
 
     def resources(self) -> list[Resource]:
+        answers = self.answers
         return [
-            Resource(kind=kind, have=self.text("resource_have", kind.code), need=self.text("resource_need", kind.code))
-            for kind in self.codes("resource_kinds")
+            Resource(
+                kind=kind,
+                have=answers.text(Role.RESOURCE_HAVE, kind.code),
+                need=answers.text(Role.RESOURCE_NEED, kind.code),
+            )
+            for kind in answers.codes(Role.RESOURCE_KINDS)
         ]
 
     def question_refs(self, status: str) -> list[QuestionRef]:
+        answers = self.answers
         return [
             QuestionRef(
-                number=self.numbers[entry.ref],
+                number=answers.numbers[entry.ref],
                 ref=entry.ref,
                 item_id=entry.item_id,
                 step_title=entry.step_title,
                 question=entry.question,
             )
-            for entry in self.entries
+            for entry in answers.entries
             if entry.status == status
         ]
 

@@ -92,6 +92,7 @@ class Persona(_Model):
     pains: str | None = None
     motivations: str | None = None
     behaviour: str | None = None
+    psychographics: str | None = Field(default=None, description="Values, lifestyle and interests.")
 
 
 class Segment(_Model):

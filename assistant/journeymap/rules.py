@@ -1,7 +1,7 @@
 """The analysis rules as data: thresholds, keyword lists and sentences, read from `questionnaires/rules/`.
 
-A rules file belongs to one bank. It is checked against that bank when loaded (every item id and option code it
-names must exist), so a bank edit that breaks the analysis fails loudly instead of silently finding nothing.
+The rules name the roles a bank's items play, never item ids, so the default rules serve any bank that declares
+roles; a bank may ship its own rules file to tune them. `check_against` lists what a bank lacks for the rules.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from assistant.bank.index import walk
 from assistant.bank.loader import bundled_banks_dir
 from assistant.bank.model import Bank, LocalizedText, localize
+from assistant.bank.roles import Role
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, Locale
 from assistant.text import fold
@@ -66,7 +68,6 @@ class ObstacleKind(_Strict):
 
 
 class AnalysisRules(_Strict):
-    bank: str
     emotion: EmotionRule
     touchpoint_count: CountRule
     bounce_rate: ThresholdRule
@@ -75,14 +76,14 @@ class AnalysisRules(_Strict):
     step_five_obstacle_severity: Severity
     drop_off_severity: Severity
     measurable_objectives: list[str]
-    measurement_sources: dict[str, list[str]]
+    measurement_sources: dict[Role, list[str]]
     website_channels: list[str]
     stage_words: dict[str, dict[Locale, list[str]]]
     obstacle_kinds: list[ObstacleKind] = Field(min_length=1)
     messages: dict[str, LocalizedText]
     extra_kinds: dict[str, LocalizedText]
     rule_kinds: dict[str, str]
-    blueprint_layers: dict[str, str]
+    blueprint_layers: dict[Role, str]
 
     @model_validator(mode="after")
     def _every_text_in_every_language(self) -> AnalysisRules:
@@ -115,42 +116,34 @@ class AnalysisRules(_Strict):
         return any(_mentions(folded, word) for words in self.stage_words.get(role, {}).values() for word in words)
 
     def check_against(self, bank: Bank) -> list[str]:
-        """Item ids and option codes this file names that the bank does not have."""
-        options: dict[str, set[str]] = {}
-        items: set[str] = set()
-
-        def visit(entries: list, path: str) -> None:  # type: ignore[type-arg]
-            for item in entries:
-                items.add(item.id)
-                options[item.id] = {option.code for option in item.options}
-                visit(item.items, path)
-
-        for step in bank.steps:
-            visit(step.items, step.id)
-        problems = [f"blueprint_layers: no item {item}" for item in self.blueprint_layers if item not in items]
-        problems += [f"measurement_sources: no item {item}" for item in self.measurement_sources if item not in items]
-        for item, codes in self.measurement_sources.items():
+        """Roles and option codes this file relies on that the bank does not declare: the analysis of such a bank
+        would silently find nothing there."""
+        options: dict[Role, set[str]] = {}
+        for placement in walk(bank):
+            if placement.item.role is not None:
+                options.setdefault(placement.item.role, set()).update(o.code for o in placement.item.options)
+        problems = [f"blueprint_layers: no item plays {role}" for role in self.blueprint_layers if role not in options]
+        for role, codes in self.measurement_sources.items():
             problems += [
-                f"measurement_sources.{item}: no option {code}"
+                f"measurement_sources.{role}: no option {code}"
                 for code in codes
-                if code not in options.get(item, set())
+                if code not in options.get(role, set())
             ]
-        resource_codes = options.get("resource_kinds", set())
         for kind in self.obstacle_kinds:
             problems += [
                 f"obstacle_kinds.{kind.code}: no resource kind {code}"
                 for code in kind.resources
-                if code not in resource_codes
+                if code not in options.get(Role.RESOURCE_KINDS, set())
             ]
         problems += [
             f"care_quality: no option {code}"
             for code in self.care_quality
-            if code not in options.get("care_quality", set())
+            if code not in options.get(Role.CARE_QUALITY, set())
         ]
         problems += [
             f"measurable_objectives: no option {code}"
             for code in self.measurable_objectives
-            if code not in options.get("objective", set())
+            if code not in options.get(Role.OBJECTIVE, set())
         ]
         known_kinds = {kind.code for kind in self.obstacle_kinds} | set(self.extra_kinds)
         problems += [
@@ -176,16 +169,19 @@ def rules_dir() -> Path:
     return bundled_banks_dir() / "rules"
 
 
-@cache
-def rules_for(bank_id: str) -> AnalysisRules | None:
-    """The rules of a bank, or None when the bank ships none (its map then carries no findings).
+DEFAULT_RULES = "default"
 
-    They are not re-checked against each interview's bank snapshot: an older snapshot that lacks an item the
-    rules name simply raises no finding from it. The test suite checks the shipped rules against the shipped bank.
+
+@cache
+def rules_for(bank_id: str) -> AnalysisRules:
+    """The analysis rules for a bank: its own `rules/<bank id>.yaml` when it ships one, else the default rules,
+    which read roles only and so serve every bank that declares them.
+
+    They are not re-checked against each interview's bank snapshot: an older snapshot that lacks a role the
+    rules read simply raises no finding from it. The test suite checks the shipped rules against the shipped bank.
     """
-    path = rules_dir() / f"{bank_id}.yaml"
-    if not path.is_file():
-        return None
+    own = rules_dir() / f"{bank_id}.yaml"
+    path = own if own.is_file() else rules_dir() / f"{DEFAULT_RULES}.yaml"
     import yaml
 
     try:

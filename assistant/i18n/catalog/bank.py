@@ -58,6 +58,38 @@ MESSAGES: Messages = {
         "Không hiểu «{pipe}»: hãy dùng {{MỤC.label}} hoặc {{answer:MỤC}}.",
         "“{pipe}” is not understood: use {{ITEM.label}} or {{answer:ITEM}}.",
     ),
+    "bank.role_twice": (
+        "Vai trò «{role}» đã được gán cho mục ở {other}; mỗi bản đồ chỉ đọc một câu hỏi cho vai trò này.",
+        "The role “{role}” is already played by the item at {other}; a map reads one question for it.",
+    ),
+    "bank.role_type": (
+        "Vai trò «{role}» cần một câu hỏi loại {types}, nhưng mục này là loại {type}.",
+        "The role “{role}” needs a question of type {types}, but this item is a {type}.",
+    ),
+    "bank.role_scope.top": (
+        "Vai trò «{role}» đọc một câu trả lời duy nhất: mục này không được nằm trong nhóm lặp.",
+        "The role “{role}” reads a single answer: this item must not sit inside a repeating group.",
+    ),
+    "bank.role_scope.segment": (
+        "Vai trò «{role}» cần nằm trong một nhóm lặp theo ý người dùng (repeat: true), mỗi lần là một nhóm khách.",
+        "The role “{role}” must sit inside a group the user repeats (repeat: true), one instance per segment.",
+    ),
+    "bank.role_scope.stage": (
+        "Vai trò «{role}» cần nằm trong nhóm lặp cho từng giai đoạn (repeat_for mục có vai trò journey.stages).",
+        "The role “{role}” must sit inside a group repeated for each stage "
+        "(repeat_for the item with role journey.stages).",
+    ),
+    "bank.role_scope.touchpoint": (
+        "Vai trò «{role}» cần nằm trong nhóm lặp cho từng điểm chạm (repeat_for mục có vai trò stage.touchpoints, "
+        "hoặc một nhóm repeat: true có câu hỏi vai trò touchpoint.name).",
+        "The role “{role}” must sit inside a group repeated for each touchpoint (repeat_for the item with role "
+        "stage.touchpoints, or a repeat: true group holding the touchpoint.name question).",
+    ),
+    "bank.role_scope.resource": (
+        "Vai trò «{role}» cần nằm trong nhóm lặp cho từng loại nguồn lực (repeat_for mục có vai trò resource.kinds).",
+        "The role “{role}” must sit inside a group repeated for each resource kind (repeat_for the item with role "
+        "resource.kinds).",
+    ),
     "bank.title_item_type": (
         "title_item «{id}» phải là một câu hỏi dạng text, không nằm trong nhóm lặp.",
         "title_item “{id}” must be a text question outside any repeating group.",

@@ -51,6 +51,7 @@ MESSAGES: Messages = {
     "map.research": ("Nghiên cứu khách hàng", "Customer research"),
     "map.at_a_glance": ("Toàn cảnh hành trình", "The journey at a glance"),
     "map.customer": ("Khách hàng", "Customer"),
+    "map.whole_journey": ("Cả hành trình", "The whole journey"),
     "map.unscored": (
         "{count} điểm chạm chưa có điểm cảm xúc được vẽ ở mức 3 (bình thường).",
         Plural(
