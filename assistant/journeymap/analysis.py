@@ -15,7 +15,7 @@ from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.answers import RoleAnswers
-from assistant.journeymap.model import Evidence, Finding, JourneyMap, Stage, Touchpoint
+from assistant.journeymap.model import Evidence, Finding, JourneyMap, NextStep, Stage, Touchpoint
 from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
 
 
@@ -85,19 +85,24 @@ class _Finder:
         stage: Stage | None = None,
         touchpoint: Touchpoint | None = None,
     ) -> None:
+        found = self.found.obstacles if category == "obstacle" else self.found.resource_gaps
         finding = Finding(
+            id=f"{category.replace('_', '-')}-{kind}-{sum(f.kind == kind for f in found) + 1}",
             rule=rule,
             category=category,
             kind=kind,
             kind_label=self.kind_label(kind),
+            title=message,
             severity=severity,
             stage=stage.name if stage else None,
             touchpoint=touchpoint.name if touchpoint else None,
+            stage_key=stage.key if stage else None,
+            touchpoint_key=touchpoint.key if touchpoint else None,
             message=message,
-            next_step=next_step,
+            next_steps=[NextStep(text=next_step, source="advice")],
             evidence=self.evidence(refs),
         )
-        (self.found.obstacles if category == "obstacle" else self.found.resource_gaps).append(finding)
+        found.append(finding)
 
     def obstacle(
         self, rule: str, kind: str, severity: Severity, message: str, refs: Iterable[str], **where: object

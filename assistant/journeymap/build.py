@@ -30,6 +30,7 @@ from assistant.journeymap.model import (
     ReviewPlan,
     Segment,
     Stage,
+    StageEmotion,
     Touchpoint,
 )
 from assistant.journeymap.rules import rules_for
@@ -179,12 +180,14 @@ class _Builder:
         blueprint = (map_type := answers.coded(Role.MAP_TYPE)) is not None and map_type.code == "blueprint"
         stages = []
         for key, name in named:
+            stage_touchpoints = [self.touchpoint(tp_key, tp_name) for tp_key, tp_name in touchpoints.pop(key, [])]
             stages.append(
                 Stage(
                     key=key,
                     name=name,
                     goal=answers.text(Role.STAGE_GOAL, key),
-                    touchpoints=[self.touchpoint(tp_key, tp_name) for tp_key, tp_name in touchpoints.pop(key, [])],
+                    touchpoints=stage_touchpoints,
+                    emotion=_stage_emotion(stage_touchpoints),
                     blueprint=BlueprintLayers(
                         **{layer: answers.text(role, key) for role, layer in BLUEPRINT_LAYERS.items()}
                     )
@@ -194,11 +197,10 @@ class _Builder:
             )
         loose = [pair for pairs in touchpoints.values() for pair in pairs]
         if loose:  # touchpoints of a bank that lists them outside any stage: one stage for the whole journey
+            whole = [self.touchpoint(tp_key, tp_name) for tp_key, tp_name in loose]
             stages.append(
                 Stage(
-                    key="",
-                    name=t("map.whole_journey", self.locale),
-                    touchpoints=[self.touchpoint(tp_key, tp_name) for tp_key, tp_name in loose],
+                    key="", name=t("map.whole_journey", self.locale), touchpoints=whole, emotion=_stage_emotion(whole)
                 )
             )
         return stages
@@ -317,6 +319,14 @@ class _Builder:
             for entry in answers.entries
             if entry.status == status
         ]
+
+
+def _stage_emotion(touchpoints: list[Touchpoint]) -> StageEmotion | None:
+    """A stage's touchpoints are parallel channels, not steps: the stage has a mean and a spread, not a path."""
+    scores = [tp.emotion_score for tp in touchpoints if tp.emotion_score is not None]
+    if not scores:
+        return None
+    return StageEmotion(n=len(scores), mean=round(sum(scores) / len(scores), 2), min=min(scores), max=max(scores))
 
 
 def _five_point(scale: Item, value: int) -> int:

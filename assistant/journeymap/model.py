@@ -38,17 +38,116 @@ class Evidence(_Model):
     answer: str
 
 
+class Place(_Model):
+    """One place an obstacle was named: at a touchpoint, in the journey's list of obstacles, as the reason customers
+    leave, among the persona's pains, or by customers in the survey."""
+
+    source: Literal["touchpoint", "obstacle_list", "drop_off", "persona", "customers", "figure"]
+    stage: str | None = None
+    stage_key: str | None = None
+    touchpoint: str | None = None
+    touchpoint_key: str | None = None
+    text: str = Field(description="What was said there, as written.")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class SeverityReason(_Model):
+    """One signal behind a severity, with its weight, so a reader can check the ranking."""
+
+    signal: Literal["emotion", "places", "drop_off", "stage", "objective", "customers", "figure", "rule"]
+    points: float
+    text: str
+
+
+class NextStep(_Model):
+    text: str
+    source: Literal["owner", "advice"] = Field(
+        description="`owner`: the owner's own improvement idea at one of the finding's places, quoted as theirs; "
+        "`advice`: the rules' advice for this kind of finding and business."
+    )
+
+
 class Finding(_Model):
+    id: str = Field(description="Stable for the same finding in the same interview, e.g. obstacle-information-1.")
     rule: str = Field(description="The analysis rule that raised it, e.g. named_obstacle or resource_needed.")
     category: Literal["obstacle", "resource_gap"]
     kind: str = Field(description="An obstacle kind (price, trust, …) or a resource kind (people, budget, …).")
     kind_label: str
+    subkind: str | None = Field(default=None, description="A finer kind: delivery, payment, staff_attitude, …")
+    subkind_label: str | None = None
+    title: str = Field(description="The finding in a few words, for cards and lists.")
     severity: Severity
-    stage: str | None = None
-    touchpoint: str | None = None
+    score: float = Field(default=0, description="The sum of the severity reasons' points.")
+    severity_reasons: list[SeverityReason] = Field(default_factory=list)
+    stage: str | None = Field(default=None, description="The first place's stage.")
+    touchpoint: str | None = Field(default=None, description="The first place's touchpoint.")
+    stage_key: str | None = None
+    touchpoint_key: str | None = None
+    places: list[Place] = Field(
+        default_factory=list, description="Every place the obstacle was named (obstacle themes only)."
+    )
     message: str
-    next_step: str
+    next_steps: list[NextStep] = Field(default_factory=list, description="The owner's own idea first, then advice.")
+    article: str | None = Field(default=None, description="The article rule that raised it, e.g. “Article 001 §4”.")
     evidence: list[Evidence] = Field(default_factory=list)
+    evidence_level: Literal["owner", "customers", "both"] = "owner"
+    customers: int = Field(default=0, description="How many surveyed customers named it.")
+    quotes: list[str] = Field(default_factory=list, description="Up to three customers' own words.")
+    needs: list[str] = Field(
+        default_factory=list, description="Resource kinds (codes) that can remove this obstacle, per the rules."
+    )
+    addressed_by: list[str] = Field(
+        default_factory=list, description="Resource-gap ids whose resources would remove this obstacle theme."
+    )
+    unblocks: list[str] = Field(
+        default_factory=list, description="For a resource gap: the obstacle ids its resource would remove."
+    )
+    nice_to_have: bool = Field(default=False, description="A resource need that removes no obstacle on the map.")
+
+    @property
+    def next_step(self) -> str:
+        return self.next_steps[0].text if self.next_steps else ""
+
+
+class Moment(_Model):
+    """A moment that matters: the lowest point of the journey, or its steepest drop between two stages."""
+
+    id: str
+    kind: Literal["lowest", "steepest_drop"]
+    stage: str
+    stage_key: str
+    from_stage: str | None = Field(default=None, description="For a drop: the stage before it.")
+    score: float = Field(description="The stage's mean emotion, 1–5.")
+    drop: float | None = Field(default=None, description="For a drop: how far the mean falls, in points.")
+    message: str
+
+
+class Action(_Model):
+    """One line of “Where to start”: what to do, what it removes, what it needs, who owns it."""
+
+    finding_id: str
+    text: str
+    removes: str = Field(description="The title of the finding the action removes.")
+    severity: Severity
+    needs: str | None = Field(default=None, description="The resource it needs, as the owner named it.")
+    owner: str | None = None
+    first_change: bool = Field(default=False, description="Whether this is the owner's own first change.")
+
+
+class CustomerEmotion(_Model):
+    n: int
+    mean: float
+    min: float
+    max: float
+
+
+class StageEmotion(_Model):
+    """The owner's emotion scores of a stage's touchpoints (parallel channels, not steps), 1–5."""
+
+    n: int
+    mean: float
+    min: int
+    max: int
 
 
 class Touchpoint(_Model):
@@ -63,6 +162,12 @@ class Touchpoint(_Model):
     motivation: str | None = None
     obstacles: str | None = None
     opportunity: str | None = None
+    not_asked: list[str] = Field(
+        default_factory=list,
+        description="Lanes deliberately not asked here: a quick interview asks them only where it hurts.",
+    )
+    customer_emotion: CustomerEmotion | None = Field(default=None, description="What surveyed customers said.")
+    used_by: int | None = Field(default=None, description="How many surveyed customers used this touchpoint.")
 
 
 class BlueprintLayers(_Model):
@@ -77,6 +182,7 @@ class Stage(_Model):
     name: str
     goal: str | None = None
     touchpoints: list[Touchpoint] = Field(default_factory=list)
+    emotion: StageEmotion | None = Field(default=None, description="None when no touchpoint has a score.")
     blueprint: BlueprintLayers | None = Field(default=None, description="Only on a Blueprint map.")
 
 
@@ -202,8 +308,13 @@ class JourneyMap(_Model):
     figures: Figures
     resources: list[Resource] = Field(default_factory=list)
     review: ReviewPlan
-    obstacles: list[Finding] = Field(default_factory=list, description="Sorted by severity, then journey order.")
+    obstacles: list[Finding] = Field(
+        default_factory=list, description="Obstacle themes, sorted by severity score, then journey order."
+    )
     resource_gaps: list[Finding] = Field(default_factory=list, description="Sorted by severity, then kind.")
+    moments: list[Moment] = Field(default_factory=list, description="The moments that matter on the emotion curve.")
+    priorities: list[str] = Field(default_factory=list, description="Finding ids in the order to act on them.")
+    where_to_start: list[Action] = Field(default_factory=list, description="The first 3–5 actions, in order.")
     skipped: list[QuestionRef] = Field(default_factory=list)
     missing: list[QuestionRef] = Field(default_factory=list, description="Questions that apply and are not answered.")
     appendix: list[AppendixEntry] = Field(default_factory=list)
