@@ -237,12 +237,13 @@ def banks_schema() -> None:
 # ----- interviews --------------------------------------------------------------------------------------
 
 
-def _open_store() -> Store:
+def _open_store(*, writable: bool = True) -> Store:
+    """The database; a command that only reads opens it so, and works on a file it may not write."""
     from assistant.locations import default_db_path
     from assistant.store import Store
 
     chosen = _chosen_db.get("path")
-    return Store.open(chosen if chosen is not None else default_db_path())
+    return Store.open(chosen if chosen is not None else default_db_path(), writable=writable)
 
 
 @main.command(name="list", help=_help("cli.help.list"))
@@ -255,7 +256,7 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
     locale = _locale()
     # A terminal shows the newest screenfuls; scripts asking for JSON get everything unless they set a limit.
     shown = None if show_all or (as_json and limit is None) else (limit or LIST_LIMIT)
-    with _open_store() as store:
+    with _open_store(writable=False) as store:
         rows = store.listing(status=status, search=search, limit=None if shown is None else shown + 1)
         total = store.count(status=status, search=search) if shown is not None and len(rows) > shown else len(rows)
     rows = rows[:shown]
@@ -413,7 +414,7 @@ def export(
     locale = _interview_locale(map_locale) if map_locale is not None else None
     if output is not None and output.exists() and not force:
         raise JourneyError("file.exists", path=str(output))
-    with _open_store() as store:
+    with _open_store(writable=False) as store:
         text = export_text(store, interview_id, chosen, locale)
     if output is None:
         click.echo(text, nl=False)

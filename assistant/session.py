@@ -235,7 +235,7 @@ class Session:
                 self._active[ref] = active
                 switched.append((*split_ref(ref), active))
         progress = interview.progress()
-        self.store.commit(
+        self.row = self.store.commit(
             self.id,
             Commit(
                 upserts=upserts,
@@ -250,7 +250,6 @@ class Session:
             ),
         )
         self._said = []
-        self.row = self.store.get(self.id)
 
     def _title_from(self, changed: set[str]) -> str | None:
         item_id = self.interview.bank.title_item

@@ -66,8 +66,10 @@ MESSAGES: Messages = {
         "another file with --db.",
     ),
     "store.foreign": (
-        "«{path}» là cơ sở dữ liệu SQLite của một ứng dụng khác; journey không ghi vào đó. Hãy chọn tệp khác với --db.",
-        "“{path}” is another application's SQLite database; journey will not write to it. Pick another file with --db.",
+        "«{path}» là tệp SQLite nhưng không phải cơ sở dữ liệu của journey (có thể của một ứng dụng khác); journey "
+        "không ghi vào đó. Hãy chọn tệp khác với --db.",
+        "“{path}” is a SQLite file but not a journey database (another application's, perhaps); journey will not "
+        "write to it. Pick another file with --db.",
     ),
     "store.newer": (
         "«{path}» được tạo bởi một phiên bản journey mới hơn (lược đồ {version}, bản này hiểu đến {supported}). "
