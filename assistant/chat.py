@@ -14,6 +14,7 @@ from assistant.errors import JourneyError
 from assistant.i18n import parse_locale, t
 from assistant.interview.models import Question, ReviewEntry
 from assistant.session import Session
+from assistant.terminal import for_terminal
 from assistant.text import shorten
 
 _BLOCK = '"""'
@@ -26,6 +27,8 @@ class PlainChat:
         self.stdin = stdin
         self.stdout = stdout
         self._last_step: int | None = None
+        self._unsent: str | None = None
+        """A multi-line block the input ended inside: kept as a draft, never taken for an answer."""
         self._commands: dict[str, Callable[[str], bool]] = {
             "/back": self._back,
             "/skip": self._skip,
@@ -42,7 +45,7 @@ class PlainChat:
         return t(key, self.session.locale, **params)
 
     def _print(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.stdout.write(for_terminal(text) + "\n")
 
     def _say(self, text: str, ref: str | None = None) -> None:
         """Print and keep in the transcript."""
@@ -65,8 +68,12 @@ class PlainChat:
             self._announce(question)
             raw = self._read()
             if raw is None:
-                session.flush()
                 self._print()
+                if self._unsent:
+                    session.save_draft(self._unsent)
+                    self._print(self._t("chat.kept_draft"))
+                else:
+                    session.flush()
                 self._print(self._t("chat.saved_bye", id=session.id))
                 return 0
             if raw.startswith("/"):
@@ -117,7 +124,10 @@ class PlainChat:
         lines: list[str] = []
         while True:
             more = self.stdin.readline()
-            if not more or more.strip() == _BLOCK:
+            if not more:
+                self._unsent = "\n".join(lines)
+                return None
+            if more.strip() == _BLOCK:
                 return "\n".join(lines)
             lines.append(more.rstrip("\r\n"))
 

@@ -11,6 +11,7 @@ import click
 from assistant import __version__
 from assistant.errors import JourneyError
 from assistant.i18n import detect_locale, parse_locale, t
+from assistant.terminal import echo, echo_data, for_terminal
 
 if TYPE_CHECKING:
     from assistant.store import Store
@@ -36,17 +37,17 @@ class JourneyGroup(click.Group):
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
         except click.exceptions.NoArgsIsHelpError as bare:
-            click.echo(bare.format_message())
+            echo(bare.format_message())
             sys.exit(0)
         except click.Abort:
-            click.echo(t("cli.interrupted", LOCALE), err=True)
+            echo(t("cli.interrupted", LOCALE), err=True)
             sys.exit(130)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code, usage=isinstance(error, click.UsageError))
         except JourneyError as error:
             _fail(error.message(_locale()), error.exit_code, located=error.located)
         except KeyboardInterrupt:
-            click.echo(t("cli.interrupted", LOCALE), err=True)
+            echo(t("cli.interrupted", LOCALE), err=True)
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
@@ -64,14 +65,14 @@ def _report_internal_error(error: Exception) -> None:
     log_to_file()
     logging.getLogger("journey.cli").error("internal error", exc_info=error)
     detail = str(error).splitlines()[0][:200] if str(error) else ""
-    click.echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=detail, log=log_path()), err=True)
+    echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=detail, log=log_path()), err=True)
 
 
 def _fail(message: str, code: int, *, usage: bool = False, located: bool = False) -> NoReturn:
     locale = _locale()
-    click.echo(message if located else t("cli.error", locale, message=message), err=True)
+    echo(message if located else t("cli.error", locale, message=message), err=True)
     if usage:
-        click.echo(t("cli.usage_hint", locale), err=True)
+        echo(t("cli.usage_hint", locale), err=True)
     sys.exit(code)
 
 
@@ -142,10 +143,9 @@ def _run_app(start: StartAt, interview_id: str | None = None) -> None:
 
     with _open_store() as store:
         if start == "resume":
-            row = store.get(interview_id) if interview_id else store.latest(status="in_progress")
-            if row is None:
-                raise JourneyError("cli.nothing_to_resume")
-            interview_id = row.id
+            from assistant.interviews import to_resume
+
+            interview_id = to_resume(store, interview_id).id
         app = JourneyApp(store, locale=_locale(), start=start, interview_id=interview_id, settings_path=settings_path())
         app.run()
     if app.return_code:
@@ -185,7 +185,7 @@ def banks(context: click.Context) -> None:
         rows.append([bank.id, bank.version, ", ".join(bank.locales), localize(bank.title, locale, bank.default_locale)])
     _print_table(rows)
     for problem in broken:
-        click.echo(problem, err=True)
+        echo(problem, err=True)
     if broken:
         sys.exit(1)
 
@@ -201,9 +201,7 @@ def banks_check(file: Path) -> None:
     bank = load_bank_file(file).bank
     questions = sum(1 for placement in walk(bank) if placement.item.type in ANSWERABLE_TYPES)
     title = localize(bank.title, locale, bank.default_locale)
-    click.echo(
-        t("bank.ok", locale, file=file, title=title, version=bank.version, steps=len(bank.steps), items=questions)
-    )
+    echo(t("bank.ok", locale, file=file, title=title, version=bank.version, steps=len(bank.steps), items=questions))
 
 
 @banks.command(name="show", help=_help("cli.help.banks_show"))
@@ -216,11 +214,11 @@ def banks_show(bank_id: str, as_json: bool) -> None:
     if as_json:
         import json
 
-        click.echo(json.dumps(loaded.bank.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        echo_data(json.dumps(loaded.bank.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     from assistant.bank.outline import outline
 
-    click.echo(outline(loaded.bank, _locale()))
+    echo(outline(loaded.bank, _locale()))
 
 
 @banks.command(name="schema", help=_help("cli.help.banks_schema"))
@@ -231,7 +229,7 @@ def banks_schema() -> None:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     import json
 
-    click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+    echo_data(json.dumps(schema, ensure_ascii=False, indent=2))
 
 
 # ----- interviews --------------------------------------------------------------------------------------
@@ -277,10 +275,10 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
         items = [dict(zip(fields, row[:-1], strict=True)) for row in rows]
         import json
 
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(items, ensure_ascii=False, indent=2))
         return
     if not rows:
-        click.echo(t("cli.list.empty", locale))
+        echo(t("cli.list.empty", locale))
         return
     statuses = {name: t(f"cli.status.{name}", locale) for name in ("in_progress", "completed")}
     table = [t("cli.list.header", locale).split("\t")]
@@ -298,28 +296,27 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
     )
     _print_table(table)
     if total > len(rows):
-        click.echo(t("cli.list.more", locale, shown=len(rows), total=f"{total:,}"))
+        echo(t("cli.list.more", locale, shown=len(rows), total=f"{total:,}"))
 
 
 @main.command(name="chat", help=_help("cli.help.chat"))
 @click.argument("interview_id", required=False)
-@click.option("--plain", is_flag=True, help=_help("cli.help.plain"))
 @click.option("--locale", "interview_locale", metavar="vi|en", help=_help("cli.help.locale"))
 @click.option("--preset", default="general", metavar="PRESET", help=_help("cli.help.preset"))
 @click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
 @click.option("--bank", "bank_id", default="customer-journey", metavar="BANK", help=_help("cli.help.bank"))
 def chat(
     interview_id: str | None,
-    plain: bool,
     interview_locale: str | None,
     preset: str | None,
     title: str | None,
     bank_id: str,
 ) -> None:
     from assistant.chat import PlainChat
+    from assistant.interviews import optional_title
     from assistant.session import Session
 
-    del plain  # the plain chat is the only chat the command line offers; the full-screen app is `journey`
+    chosen_title = optional_title(title)
     with _open_store() as store:
         if interview_id is not None:
             session = Session.resume(store, interview_id)
@@ -331,7 +328,7 @@ def chat(
             bank = find_bank(bank_id).bank
             locale = _interview_locale(interview_locale) if interview_locale else _locale()
             session = Session.start(
-                store, bank, locale if locale in bank.locales else bank.default_locale, preset, title
+                store, bank, locale if locale in bank.locales else bank.default_locale, preset, chosen_title
             )
         sys.exit(PlainChat(session).run(resumed=interview_id is not None))
 
@@ -347,20 +344,20 @@ def _interview_locale(value: str) -> str:
 @click.argument("interview_id")
 @click.argument("title")
 def rename(interview_id: str, title: str) -> None:
-    from assistant.text import clean_text
+    from assistant import interviews
 
-    cleaned = clean_text(title, multiline=False)
-    if not cleaned:
-        raise JourneyError("cli.empty_title")
+    cleaned = interviews.clean_title(title)  # before the database is opened: a refusal changes nothing
     with _open_store() as store:
-        row = store.rename(interview_id, cleaned)
-    click.echo(t("cli.renamed", _locale(), id=row.id, title=row.title))
+        row = interviews.rename(store, interview_id, cleaned)
+    echo(t("cli.renamed", _locale(), id=row.id, title=row.title))
 
 
 @main.command(name="delete", help=_help("cli.help.delete"))
 @click.argument("interview_id")
 @click.option("--yes", "-y", "confirmed", is_flag=True, help=_help("cli.help.yes"))
 def delete(interview_id: str, confirmed: bool) -> None:
+    from assistant import interviews
+
     locale = _locale()
     with _open_store() as store:
         row = store.get(interview_id)
@@ -368,22 +365,25 @@ def delete(interview_id: str, confirmed: bool) -> None:
             question = t("cli.confirm_delete", locale, id=row.id, title=row.title, done=row.done)
             if not sys.stdin.isatty():
                 raise JourneyError("cli.delete_needs_yes", id=row.id)
-            if not click.confirm(question, default=False):
-                click.echo(t("cli.delete_cancelled", locale))
+            if not click.confirm(for_terminal(question), default=False):
+                echo(t("cli.delete_cancelled", locale))
                 sys.exit(1)
-        store.delete(row.id)
-    click.echo(t("cli.deleted", locale, id=row.id, title=row.title))
+        interviews.delete(store, row.id)
+    echo(t("cli.deleted", locale, id=row.id, title=row.title))
 
 
 @main.command(name="duplicate", help=_help("cli.help.duplicate"))
 @click.argument("interview_id")
 @click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
 def duplicate(interview_id: str, title: str | None) -> None:
+    from assistant import interviews
+
     locale = _locale()
+    if title is not None:
+        interviews.clean_title(title)
     with _open_store() as store:
-        original = store.get(interview_id)
-        row = store.duplicate(original.id, title or t("cli.copy_title", locale, title=original.title))
-    click.echo(t("cli.duplicated", locale, id=row.id, title=row.title))
+        row = interviews.duplicate(store, interview_id, locale, title)
+    echo(t("cli.duplicated", locale, id=row.id, title=row.title))
 
 
 @main.command(name="export", help=_help("cli.help.export"))
@@ -406,7 +406,7 @@ def export(
     if schema:
         from assistant.portable import export_schema
 
-        click.echo(export_schema(), nl=False)
+        echo_data(export_schema(), nl=False)
         return
     if interview_id is None:
         raise JourneyError("cli.export_needs_id")
@@ -417,27 +417,29 @@ def export(
     with _open_store(writable=False) as store:
         text = export_text(store, interview_id, chosen, locale)
     if output is None:
-        click.echo(text, nl=False)
+        echo_data(text, nl=False)
         return
     from assistant.files import write_atomically
 
     write_atomically(output, text, force=force)
-    click.echo(t("cli.exported", _locale(), path=output), err=True)
+    echo(t("cli.exported", _locale(), path=output), err=True)
 
 
 @main.command(name="import", help=_help("cli.help.import"))
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
 def import_interview(file: Path, title: str | None) -> None:
+    from assistant.interviews import optional_title
     from assistant.portable import import_file
 
+    optional_title(title)
     with _open_store() as store:
         row = import_file(store, file, title=title)
-    click.echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
+    echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
 
 
 def _print_table(rows: list[list[str]]) -> None:
     """Columns padded to their widest cell, written in one go (a listing may have thousands of rows)."""
     widths = [max(map(len, column)) for column in zip(*rows, strict=True)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))

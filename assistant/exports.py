@@ -37,11 +37,11 @@ def map_of(bank: Bank, state: InterviewState, row: InterviewRow, locale: str | N
 
 
 def export_text(store: Store, interview_id: str, file_format: ExportFormat, locale: str | None = None) -> str:
+    journey = interview_map(store, interview_id, locale)
     if file_format == "json":
         from assistant.portable import export_json
 
-        return export_json(store, interview_id, locale=locale)
-    journey = interview_map(store, interview_id, locale)
+        return export_json(store, interview_id, journey)
     from assistant.journeymap.markdown import render_markdown
 
     markdown = render_markdown(journey)

@@ -11,11 +11,11 @@ import json
 from datetime import date
 
 from assistant.bank.model import Bank
-from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.interview.engine import Interview
 from assistant.interview.models import Outcome, Question
 from assistant.interview.state import AnswerRecord, InterviewState, make_ref, split_ref
+from assistant.interviews import optional_title
 from assistant.store import AnswerRow, Commit, InterviewRow, Store, answer_json
 from assistant.text import shorten
 
@@ -64,7 +64,7 @@ class Session:
         """Save an engine built elsewhere (an answers file) as a new interview, with all its answers."""
         state = interview.state
         bank = interview.bank
-        chosen = (title or "").strip()
+        chosen = optional_title(title) or ""
         row = store.create(
             bank_id=bank.id,
             bank_version=bank.version,
@@ -259,13 +259,3 @@ class Session:
         if record is None or record.status != "answered" or not isinstance(record.value, str):
             return None
         return record.value
-
-
-def require_interview(store: Store, interview_id: str | None, *, unfinished: bool = False) -> InterviewRow:
-    """The interview named by `interview_id`, or the most recent one (unfinished if asked) when None."""
-    if interview_id is not None:
-        return store.get(interview_id)
-    row = store.latest(status="in_progress" if unfinished else None)
-    if row is None:
-        raise JourneyError("store.no_interviews")
-    return row

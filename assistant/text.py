@@ -6,7 +6,9 @@ import hashlib
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# Control characters (escape sequences start with one), zero-width and line-separator characters, and the
+# bidirectional overrides, embeddings, isolates and marks that can make a line read backwards on a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\u061c\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 

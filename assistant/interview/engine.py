@@ -115,9 +115,6 @@ class Interview:
             )
         return question
 
-    def question_for(self, ref: str) -> Question:
-        return self._question_at(self._askable_position(ref))
-
     def progress(self) -> Progress:
         steps = [
             StepProgress(
@@ -223,6 +220,30 @@ class Interview:
                 keys = self.state.repeats.get(make_ref(group.id, scope), [])
             path.append((group.id, keys.index(segment) if segment in keys else -1))
         return path
+
+    def recheck(self, ref: str, value: AnswerValue) -> AnswerValue:
+        """A stored value of the question `ref` run through the parser that checked it when it was typed, as
+        an import does with a file it did not write: the value as the interview would have stored it, or an
+        AnswerError saying why the question does not take it."""
+        position = self._askable_position(ref)
+        slot = self._plan.slots[position]
+        if slot.kind is SlotKind.MORE:
+            if not isinstance(value, bool):
+                raise AnswerError("answer.not_boolean")
+            return value
+        raw: str | list[str]
+        if isinstance(value, bool):
+            raw = "yes" if value else "no"
+        elif isinstance(value, list):
+            raw = [str(entry) for entry in value]
+        elif isinstance(value, dict):
+            raw = str(value.get("code") or value.get("other") or "")
+        else:
+            raw = str(value)
+        parsed = parse_answer(slot.item, raw, self._option_choices(slot))
+        if parsed is None:
+            raise AnswerError("answer.required")
+        return parsed
 
     def display(self, ref: str) -> str:
         """The answer to `ref` as a person reads it, or an empty string."""

@@ -14,6 +14,9 @@ from assistant.text import clean_text, fold, slug
 DEFAULT_MAX_LENGTH = {ItemType.TEXT: 500, ItemType.LONG_TEXT: 10_000, ItemType.OPEN_CHOICE: 500}
 DEFAULT_ENTRY_LENGTH = 200
 DEFAULT_MAX_ENTRIES = 100  # a list drives repeats; a pasted file must not become 100,000 touchpoints
+MAX_DIGITS = 15
+"""Digits a number may have: every figure a business gives fits, and each survives a float exactly, so the map's
+arithmetic never overflows on a pasted 5,000-digit string."""
 
 _YES = frozenset({"yes", "y", "true", "1", "co", "c", "dung", "phai", "vang", "u", "ok"})
 _NO = frozenset({"no", "n", "false", "0", "2", "khong", "ko", "k", "sai", "chua"})
@@ -94,7 +97,10 @@ def _split_sign(text: str) -> tuple[int, str] | None:
     match = _SIGNED.fullmatch(text.translate(_FULLWIDTH).replace(" ", "").replace("\u00a0", ""))
     if match is None:
         return None
-    return (-1 if match.group(1) == "-" else 1), match.group(2)
+    body = match.group(2)
+    if len(body) > 2 * MAX_DIGITS:  # before int() or float() is asked to read thousands of digits
+        raise AnswerError("answer.number_too_large", digits=MAX_DIGITS)
+    return (-1 if match.group(1) == "-" else 1), body
 
 
 def _parse_integer(text: str) -> int:
@@ -130,6 +136,8 @@ def _parse_decimal(text: str, error_key: str, raw: str | None = None) -> float |
 
 
 def _bounded(item: Item, value: float) -> float:
+    if abs(value) >= 10**MAX_DIGITS:
+        raise AnswerError("answer.number_too_large", digits=MAX_DIGITS)
     if item.min is not None and value < item.min:
         raise AnswerError("answer.below_min", min=_number(item.min))
     if item.max is not None and value > item.max:

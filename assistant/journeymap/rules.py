@@ -182,12 +182,11 @@ def rules_for(bank_id: str) -> AnalysisRules:
     """
     own = rules_dir() / f"{bank_id}.yaml"
     path = own if own.is_file() else rules_dir() / f"{DEFAULT_RULES}.yaml"
-    import yaml
+    from assistant.documents import read_document
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return AnalysisRules.model_validate(data)
-    except (OSError, yaml.YAMLError, ValidationError) as error:
+        return AnalysisRules.model_validate(read_document(path).data)
+    except ValidationError as error:
         raise JourneyError("map.rules_invalid", path=str(path), reason=_first_line(error)) from None
 
 

@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from assistant import interviews
 from assistant.errors import JourneyError
-from assistant.i18n import SUPPORTED_LOCALES, t
+from assistant.i18n import SUPPORTED_LOCALES
 from assistant.store import Listed
 from assistant.text import shorten
 from assistant.tui.footer import KeysFooter
@@ -248,9 +249,9 @@ class HomeScreen(Screen[None], JourneyScreen):
 
         def renamed(title: str | None) -> None:
             if title:
-                self.journey.store.rename(row.id, title)
+                renamed_row = interviews.rename(self.journey.store, row.id, title)
                 self.reload(select=row.id)
-                self.notify(self._t("tui.home.renamed", title=title))
+                self.notify(self._t("tui.home.renamed", title=renamed_row.title))
 
         self.app.push_screen(AskText(self._t("tui.home.rename_prompt"), row.title, self.journey.locale), renamed)
 
@@ -262,7 +263,7 @@ class HomeScreen(Screen[None], JourneyScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.journey.store.delete(row.id)
+                interviews.delete(self.journey.store, row.id)
                 self.reload()
                 self.notify(self._t("tui.home.deleted", title=row.title))
 
@@ -272,7 +273,7 @@ class HomeScreen(Screen[None], JourneyScreen):
     def action_duplicate(self) -> None:
         row = self._selected()
         if row is not None:
-            copy = self.journey.store.duplicate(row.id, t("cli.copy_title", self.journey.locale, title=row.title))
+            copy = interviews.duplicate(self.journey.store, row.id, self.journey.locale)
             self.reload(select=copy.id)
             self.notify(self._t("tui.home.duplicated", title=copy.title))
 
@@ -301,7 +302,9 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
         yield Header()
         with VerticalScroll(id="new"):
             yield Label(self._t("tui.new.title_label"), classes="field-label")
-            yield Input(placeholder=self._t("tui.new.title_placeholder"), id="new-title", max_length=200)
+            yield Input(
+                placeholder=self._t("tui.new.title_placeholder"), id="new-title", max_length=interviews.MAX_TITLE
+            )
             yield Label(self._t("tui.new.language_label"), classes="field-label")
             with RadioSet(id="new-language"):
                 for code in SUPPORTED_LOCALES:
@@ -355,7 +358,11 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
     @on(OptionList.OptionSelected, "#new-preset")
     @on(Button.Pressed, "#new-start")
     def action_start(self) -> None:
-        title = self.query_one("#new-title", Input).value.strip() or None
+        try:
+            title = interviews.optional_title(self.query_one("#new-title", Input).value)
+        except JourneyError as error:
+            self.notify(error.message(self.journey.locale), severity="error")
+            return
         pressed = self.query_one("#new-language", RadioSet).pressed_button
         locale = pressed.name if pressed is not None and pressed.name else self.journey.locale
         presets = self.query_one("#new-preset", OptionList)

@@ -14,6 +14,7 @@ import pytest
 from assistant.bank.loader import find_bank
 from assistant.bank.model import Bank
 from assistant.errors import JourneyError
+from assistant.exports import interview_map
 from assistant.portable import export_json, import_file
 from assistant.session import Session
 from assistant.store import Store
@@ -159,11 +160,11 @@ def test_export_import_export_is_identical_across_databases(tmp_path: Path, bank
         _answer_until(session, "persona_name", {})
         session.edit("business_name", "/edit 1")
         session.answer("Sao Mai Software")
-        first = export_json(store, session.id)
+        first = export_json(store, session.id, interview_map(store, session.id))
     (tmp_path / "first.json").write_text(first, encoding="utf-8")
     with Store.open(tmp_path / "b.db") as other:
         imported = import_file(other, tmp_path / "first.json")
-        second = export_json(other, imported.id)
+        second = export_json(other, imported.id, interview_map(other, imported.id))
     assert second == first
     assert json.loads(first)["history"], "the edit's earlier value travels with the interview"
 

@@ -225,7 +225,7 @@ def test_yaml_syntax_error_names_its_line() -> None:
     text = HEADER.replace("title: {vi: Thử, en: Test}", "title: {vi: Thử, en: Test")
     rejection = rejected_text(text)
     [problem] = rejection.problems
-    assert problem.key == "bank.syntax"
+    assert problem.key == "document.syntax"
     assert problem.path == ()
     assert problem.line in (5, 6)  # the unclosed brace, or the line where the parser notices it
     assert problem.params["reason"]
@@ -235,7 +235,7 @@ def test_yaml_syntax_error_names_its_line() -> None:
 def test_yaml_syntax_error_on_a_bad_indent() -> None:
     text = HEADER.replace('version: "1"', 'version: "1"\n   stray: indent')
     [problem] = rejected_text(text).problems
-    assert problem.key == "bank.syntax"
+    assert problem.key == "document.syntax"
     assert problem.line == 3
 
 
@@ -249,7 +249,7 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(BankError) as caught:
         load_bank_file(tmp_path / "absent.yaml")
     [problem] = caught.value.problems
-    assert problem.key == "bank.not_found"
+    assert problem.key == "document.not_found"
     assert "absent.yaml" in caught.value.message("vi")
 
 
@@ -258,7 +258,7 @@ def test_file_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(HEADER.replace("Thử", "Th\xe9").encode("latin-1", errors="replace"))
     with pytest.raises(BankError) as caught:
         load_bank_file(path)
-    assert [p.key for p in caught.value.problems] == ["bank.not_utf8"]
+    assert [p.key for p in caught.value.problems] == ["document.not_utf8"]
 
 
 def test_file_with_byte_order_mark_loads(tmp_path: Path) -> None:

@@ -18,6 +18,10 @@ MESSAGES: Messages = {
         "Câu trả lời dài {length} ký tự; tối đa là {limit}. Hãy rút gọn lại.",
         "The answer is {length} characters long; the limit is {limit}. Please shorten it.",
     ),
+    "answer.number_too_large": (
+        "Số này quá lớn: hãy nhập một số có tối đa {digits} chữ số.",
+        "That number is too large: type one of at most {digits} digits.",
+    ),
     "answer.not_integer": (
         "«{raw}» không phải số nguyên. Hãy nhập một số như 12 hoặc 1.500.",
         "“{raw}” is not a whole number. Type a number such as 12 or 1,500.",

@@ -19,10 +19,6 @@ MESSAGES: Messages = {
         "hãy gõ «journey chat».",
         "The full-screen app needs a terminal. For scripts and screen readers, use “journey chat”.",
     ),
-    "cli.nothing_to_resume": (
-        "Không có cuộc phỏng vấn nào đang dở. Gõ «journey new» để bắt đầu.",
-        "There is no unfinished interview to resume. Run “journey new” to start one.",
-    ),
     "tui.key.quit": ("Thoát", "Quit"),
     "tui.key.new": ("Cuộc mới", "New"),
     "tui.key.resume": ("Tiếp tục", "Resume"),

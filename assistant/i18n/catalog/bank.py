@@ -8,10 +8,6 @@ MESSAGES: Messages = {
     # Bank problems
     "bank.location": ("{file}:{line}: {path}: {message}", "{file}:{line}: {path}: {message}"),
     "bank.location_noline": ("{file}: {path}: {message}", "{file}: {path}: {message}"),
-    "bank.not_found": ("Không tìm thấy tệp «{path}».", "The file “{path}” does not exist."),
-    "bank.unreadable": ("Không đọc được tệp: {reason}.", "The file cannot be read: {reason}."),
-    "bank.not_utf8": ("Tệp không phải văn bản UTF-8.", "The file is not UTF-8 text."),
-    "bank.syntax": ("Lỗi cú pháp YAML: {reason}.", "YAML syntax error: {reason}."),
     "bank.not_mapping": (
         "Ngân hàng câu hỏi phải là một bảng khóa–giá trị (mapping) ở cấp cao nhất.",
         "A question bank must be a mapping at its top level.",

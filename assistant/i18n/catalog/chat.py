@@ -22,6 +22,12 @@ MESSAGES: Messages = {
         "Đã lưu mọi câu trả lời. Tiếp tục bất cứ lúc nào: journey chat {id}",
         "Every answer is saved. Continue any time: journey chat {id}",
     ),
+    "chat.kept_draft": (
+        'Câu trả lời nhiều dòng chưa khép lại bằng """ nên chưa được gửi; mình giữ nó làm bản nháp và sẽ '
+        "nhắc lại khi bạn quay lại.",
+        'The block of lines was not closed with """, so it was not sent: it is kept as a draft and shown '
+        "when you come back.",
+    ),
     "chat.unknown_command": (
         "Không có lệnh {command}. Gõ /help để xem các lệnh.",
         "There is no command {command}. Type /help to see the commands.",
