@@ -613,6 +613,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp quy tắc phân tích {path} không hợp lệ: {reason}",
         "The analysis rules file {path} is not valid: {reason}",
     ),
+    "map.lexicon_invalid": (
+        "Tệp từ vựng trở ngại {path} không hợp lệ: {reason}",
+        "The obstacle lexicon {path} is not valid: {reason}",
+    ),
     "map.not_answered": ("Chưa trả lời.", "Not answered yet."),
     "map.status.in_progress": ("Đang thực hiện", "In progress"),
     "map.status.completed": ("Hoàn tất", "Completed"),
