@@ -10,6 +10,10 @@ MESSAGES: Messages = {
         "Tệp quy tắc phân tích {path} không hợp lệ: {reason}",
         "The analysis rules file {path} is not valid: {reason}",
     ),
+    "map.lexicon_invalid": (
+        "Tệp từ vựng trở ngại {path} không hợp lệ: {reason}",
+        "The obstacle lexicon {path} is not valid: {reason}",
+    ),
     "map.not_answered": ("Chưa trả lời.", "Not answered yet."),
     "map.status.in_progress": ("Đang thực hiện", "In progress"),
     "map.status.completed": ("Hoàn tất", "Completed"),
