@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from assistant.bank.model import Bank
 from assistant.errors import JourneyError
-from assistant.interview.state import InterviewState
-from assistant.journeymap.build import MapSource, build_map
 from assistant.journeymap.model import JourneyMap
 from assistant.session import Session
-from assistant.store import InterviewRow, Store
+from assistant.store import Store
 
 ExportFormat = Literal["md", "html", "json"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
@@ -20,20 +17,7 @@ SUFFIXES: dict[str, ExportFormat] = {".md": "md", ".markdown": "md", ".html": "h
 
 def interview_map(store: Store, interview_id: str, locale: str | None = None) -> JourneyMap:
     """The map of a saved interview, in `locale` or the interview's own language."""
-    session = Session.resume(store, interview_id)
-    return map_of(session.interview.bank, session.interview.state, session.row, locale)
-
-
-def map_of(bank: Bank, state: InterviewState, row: InterviewRow, locale: str | None = None) -> JourneyMap:
-    """The map of answers in memory (the app's live analysis and preview), with the saved title and dates."""
-    source = MapSource(
-        title=row.title,
-        status="completed" if row.status == "completed" else "in_progress",
-        created=row.created,
-        updated=row.updated,
-        completed=row.completed,
-    )
-    return build_map(bank, state, source, locale)
+    return Session.resume(store, interview_id).map(locale)
 
 
 def export_text(store: Store, interview_id: str, file_format: ExportFormat, locale: str | None = None) -> str:

@@ -449,7 +449,10 @@ def _import_answers(store: Store, document: dict[str, Any], path: Path, title: s
     chosen = title if title is not None else optional_title(answers_file.title)
     bank = find_bank(answers_file.bank).bank
     locale = answers_file.locale or bank.default_locale
-    interview = fill_interview(bank, answers_file.answers, locale, answers_file.preset)
+    from assistant.journeymap.rules import rules_for
+
+    kinds = [kind.code for kind in rules_for(bank.id).obstacle_kinds]
+    interview = fill_interview(bank, answers_file.answers, locale, answers_file.preset, kinds)
     return Session.adopt(store, interview, chosen).row
 
 

@@ -826,6 +826,41 @@ class Store:
         with self._guard(), self._write():
             self._append_transcript(interview_id, list(lines), now)
 
+    def lines_of_kind(self, interview_id: str, kinds: Sequence[str]) -> list[TranscriptRow]:
+        """The transcript lines of some kinds (the step summaries said, the live findings raised), in order: what a
+        resumed session needs to know of the conversation without reading all of it."""
+        marks = ", ".join("?" for _ in kinds)
+        with self._guard():
+            rows = self.connection.execute(
+                f"SELECT {_TRANSCRIPT_COLUMNS} FROM transcript WHERE interview_id = ? AND kind IN ({marks}) "
+                "ORDER BY seq",
+                [interview_id, *kinds],
+            ).fetchall()
+        return [TranscriptRow(*row) for row in rows]
+
+    def withdraw_findings(self, interview_id: str, finding_ids: Sequence[str]) -> list[int]:
+        """Mark the live analysis notes about these findings as withdrawn (their answer changed and the finding is
+        gone); the notes stay in the conversation, struck, and their sequence numbers are returned."""
+        if not finding_ids:
+            return []
+        marks = ", ".join("?" for _ in finding_ids)
+        match = (
+            f"interview_id = ? AND kind = 'finding' AND json_extract(data, '$.finding_id') IN ({marks}) "
+            "AND COALESCE(json_extract(data, '$.withdrawn'), 0) = 0"
+        )
+        with self._guard(), self._write():
+            seqs = [
+                row[0]
+                for row in self.connection.execute(
+                    f"SELECT seq FROM transcript WHERE {match}", [interview_id, *finding_ids]
+                )
+            ]
+            self.connection.execute(
+                f"UPDATE transcript SET data = json_set(data, '$.withdrawn', 1) WHERE {match}",
+                [interview_id, *finding_ids],
+            )
+        return seqs
+
     def _append_transcript(self, interview_id: str, lines: Sequence[Line], now: str) -> None:
         if not lines:
             return

@@ -44,3 +44,17 @@ def shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis: for summaries and pickers."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+_SENTENCE_END = ".!?…。"
+
+
+def join_sentences(first: str, second: str) -> str:
+    """Two answers as one text of sentences: the first ended with a full stop if it has none, the second begun with
+    a capital ("young couples" + "mostly Vietnamese" → "young couples. Mostly Vietnamese")."""
+    first, second = first.rstrip(), second.strip()
+    if not first or not second:
+        return first or second
+    if first[-1] not in _SENTENCE_END:
+        first += "."
+    return f"{first} {second[:1].upper()}{second[1:]}"

@@ -22,7 +22,9 @@ from assistant.bank.model import (
 from assistant.bank.problems import BankProblem, Path, format_path
 from assistant.bank.roles import Role, Scope
 
-_LOCALIZED_KEYS = frozenset({"text", "help", "probe", "label", "title", "intro", "description", "add_prompt"})
+_LOCALIZED_KEYS = frozenset(
+    {"text", "text_when_missing", "help", "probe", "label", "title", "intro", "description", "add_prompt"}
+)
 _LENGTH_TYPES = TEXT_TYPES | {ItemType.LIST, ItemType.OPEN_CHOICE}
 _RANGE_TYPES = NUMERIC_TYPES | {ItemType.LIST, ItemType.MULTI_CHOICE, ItemType.GROUP}
 
@@ -232,6 +234,25 @@ def _check_references(placement: Placement, index: BankIndex, report: _Report) -
     for number, condition in enumerate(item.enable_when):
         _check_condition(placement, condition, index, report, (*path, "enable_when", number))
     _check_pipes(placement, index, report)
+    _check_bounds(placement, index, report)
+
+
+_BOUNDED_TYPES = frozenset({ItemType.INTEGER, ItemType.DECIMAL, ItemType.PERCENT})
+
+
+def _check_bounds(placement: Placement, index: BankIndex, report: _Report) -> None:
+    """A bound by another answer reads an earlier number in scope; a total bounds a number that repeats."""
+    item, path = placement.item, placement.path
+    for name in ("at_most_answer", "total_at_most"):
+        if getattr(item, name) is not None and item.type not in _BOUNDED_TYPES:
+            report.add((*path, name), "bank.field_not_for_type", field=name, type=item.type.value)
+            return
+    if item.at_most_answer is not None:
+        source = _resolve_source(placement, item.at_most_answer, index, report, (*path, "at_most_answer"))
+        if source is not None and source.item.type not in _BOUNDED_TYPES:
+            report.add((*path, "at_most_answer"), "bank.bound_not_number", id=source.item.id)
+    if item.total_at_most is not None and not placement.repeat_chain:
+        report.add((*path, "total_at_most"), "bank.total_not_repeated")
 
 
 _PIPE = re.compile(r"\{([^{}]*)\}")

@@ -103,6 +103,16 @@ class Item(_Strict):
         "for groups only). "
         "May pipe in `{SOURCE.label}` (the repeat instance's label) and `{answer:ITEM}` (an earlier answer).",
     )
+    text_when_missing: LocalizedText | None = Field(
+        default=None,
+        description="The question as asked while an answer it pipes in (`{answer:ITEM}`) is not given yet, e.g. "
+        "“What will you use this map for?” instead of “What will you use the “” map for?”.",
+    )
+    label: LocalizedText | None = Field(
+        default=None,
+        description="A short name for the answer where the map shows it as a field (“Map purpose”); the map "
+        "uses the question itself when there is none.",
+    )
     required: bool = False
     min: float | None = Field(
         default=None,
@@ -110,6 +120,15 @@ class Item(_Strict):
     )
     max: float | None = Field(default=None, description="Greatest value, entries, selections or instances.")
     max_length: int | None = Field(default=None, ge=1, description="Most characters in a text answer or entry.")
+    at_most_answer: Identifier | None = Field(
+        default=None,
+        description="A number that may not exceed an earlier numeric answer (those who look without buying are "
+        "at most those who look); the answer that would contradict it is refused with a sentence naming both.",
+    )
+    total_at_most: float | None = Field(
+        default=None,
+        description="For a number repeated in a group: the most its instances may add up to (shares to 100 %).",
+    )
     help: LocalizedText | None = Field(default=None, description="Why this is asked: the article's reason.")
     examples: dict[Locale, list[str]] | None = Field(default=None, description="Example answers per language.")
     probe: LocalizedText | None = Field(

@@ -17,6 +17,9 @@ answers:
   persona:                      # a plain group may nest its items, or they may sit at the top level
     persona_name: Lan
   sample_size: null             # null skips a question
+  journey_obstacles:            # a text or list answer may say which kind of obstacle each part is
+    entries: [Slow replies at night, Deposit by bank transfer only]
+    kinds: {Deposit by bank transfer only: complexity}
 ```
 
 Answers are matched to the interview in interview order: the n-th object of a repeating group fills its n-th
@@ -26,6 +29,7 @@ refuses, or one that names no question or a question that does not apply, stops 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from assistant.bank.index import BankIndex
@@ -37,7 +41,11 @@ from assistant.interview.models import Question
 _MAX_MOVES = 1_000_000
 
 
-def fill_interview(bank: Bank, answers: dict[str, Any], locale: str, preset: str | None) -> Interview:
+def fill_interview(
+    bank: Bank, answers: dict[str, Any], locale: str, preset: str | None, kinds: Collection[str] = ()
+) -> Interview:
+    """The interview the file's answers make; `kinds` are the obstacle kinds a file may give its answers (the
+    owner's own reading of their obstacles, which wins over journey's)."""
     index = BankIndex.build(bank)
     tree = _normalised(answers, index, "answers")
     interview = Interview.start(bank, locale, preset)
@@ -62,15 +70,36 @@ def fill_interview(bank: Bank, answers: dict[str, Any], locale: str, preset: str
         where = f"{path}.{question.item_id}"
         used.add(where)
         value = node[question.item_id]
+        corrections: dict[str, str] = {}
+        if isinstance(value, dict) and question.type in _KIND_TYPES:
+            value, corrections = _with_kinds(value, where, kinds)
         if value is None:
             outcome = interview.skip(ref=question.ref)
         else:
             outcome = interview.answer(_raw(value, question), ref=question.ref)
         _check(outcome.ok, outcome.message, where)
+        for clause, kind in corrections.items():
+            interview.set_kind(question.ref, clause, kind)
     unused = next((leaf for leaf in _leaves(tree, "answers", index) if leaf not in used), None)
     if unused is not None:
         raise JourneyError("answers_file.not_asked", path=unused)
     return interview
+
+
+_KIND_TYPES = frozenset({ItemType.TEXT, ItemType.LONG_TEXT, ItemType.LIST})
+
+
+def _with_kinds(value: dict[str, Any], where: str, known: Collection[str]) -> tuple[Any, dict[str, str]]:
+    """`{text: …}` or `{entries: […]}` with `kinds: {part: kind}`: the answer, and the kinds the owner gave."""
+    if set(value) - {"text", "entries", "kinds"}:
+        raise JourneyError("answers_file.kinds_shape", path=where)
+    given = value.get("kinds") or {}
+    if not isinstance(given, dict):
+        raise JourneyError("answers_file.kinds_shape", path=where)
+    for clause, kind in given.items():
+        if not isinstance(clause, str) or kind not in known:
+            raise JourneyError("answers_file.unknown_kind", path=where, kind=kind, known=", ".join(known))
+    return value.get("text", value.get("entries")), {str(clause): str(kind) for clause, kind in given.items()}
 
 
 def _check(ok: bool, message: str | None, path: str) -> None:

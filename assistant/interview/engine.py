@@ -26,6 +26,7 @@ from assistant.bank.model import (
     Operator,
     localize,
 )
+from assistant.bank.roles import Role
 from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.interview.models import (
@@ -41,7 +42,7 @@ from assistant.interview.parsing import AnswerError, OptionChoice, parse_answer,
 from assistant.interview.plan import InstanceLabel, Plan, Slot, SlotKind, build_plan
 from assistant.interview.state import AnswerRecord, InterviewState, join_key, key_prefix, make_ref, split_ref
 from assistant.interview.values import AnswerValue, display_value, format_number
-from assistant.text import fold, slug, word_count
+from assistant.text import fold, join_sentences, slug, word_count
 
 _LABEL_PIPE = re.compile(r"\{([a-z][a-z0-9_]*)\.label\}")
 _ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
@@ -115,17 +116,103 @@ class Interview:
             )
         return question
 
+    def bank_item(self, item_id: str) -> Item | None:
+        placement = self._index.placements.get(item_id)
+        return placement.item if placement is not None else None
+
+    def question_number(self, ref: str) -> int | None:
+        """The question's number among those that apply, in interview order: the number `/review` shows and
+        `/edit N` takes. None for an "add another?" prompt, which is not a question of the review."""
+        position = self._plan.position.get(ref)
+        slots = self._plan.slots
+        if position is None or slots[position].kind is not SlotKind.QUESTION:
+            return None
+        return sum(1 for p in range(position + 1) if slots[p].kind is SlotKind.QUESTION and self._enabled_at(p))
+
     def progress(self) -> Progress:
+        """Questions answered and questions in all, the latter including an estimate of the questions that
+        repeated groups will add once the lists they repeat for are answered (the touchpoints of a stage not
+        listed yet), so the total does not leap as the journey unfolds."""
+        expected = self._expected_by_step()
         steps = [
             StepProgress(
                 step_id=step.id,
                 title=self._text(step.title),
                 done=self._step_done[number],
-                total=self._step_total[number],
+                total=self._step_total[number] + expected[number],
             )
             for number, step in enumerate(self.bank.steps)
         ]
-        return Progress(done=sum(self._step_done), total=sum(self._step_total), finished=self.finished, steps=steps)
+        total = sum(self._step_total) + sum(expected)
+        return Progress(done=sum(self._step_done), total=total, finished=self.finished, steps=steps)
+
+    def _expected_by_step(self) -> list[int]:
+        """Per step, the questions still to come from repeats whose list is not answered yet."""
+        expected = [0] * len(self.bank.steps)
+        for position, slot in enumerate(self._plan.slots):
+            if slot.kind is not SlotKind.QUESTION or slot.item.id not in self._repeat_sources:
+                continue
+            if self._resolved[position] or not self._enabled_at(position):
+                continue
+            instances = self._expected_instances(slot.item, self._default(slot))
+            for group in self._groups_repeating_for(slot.item.id):
+                expected[slot.step] += instances * self._questions_in(group)
+        return expected
+
+    def _groups_repeating_for(self, item_id: str) -> list[Item]:
+        return [p.item for p in self._index.placements.values() if p.item.repeat_for == item_id]
+
+    def _questions_in(self, group: Item) -> int:
+        """The questions one instance of a group asks, its own nested repeats estimated too. Questions that a
+        condition may switch off are counted: a total that later falls only makes the progress move faster."""
+        count = 0
+        for item in group.items:
+            if item.type is ItemType.GROUP:
+                nested = self._questions_in(item)
+                count += nested * (
+                    self._expected_instances(self._index.item(item.repeat_for), None)
+                    if item.repeat_for
+                    else max(1, int(item.min or 1))
+                )
+            elif item.type is not ItemType.INFO:
+                count += 1
+        return count
+
+    def _expected_instances(self, source: Item, default: AnswerValue | None) -> int:
+        """How many entries a list not answered yet will likely hold: its suggestion, else the touchpoints the owner
+        expects spread over the stages, else the preset's typical count, else its least."""
+        if isinstance(default, list) and default:
+            return len(default)
+        if source.role is Role.TOUCHPOINTS:
+            per_stage = self._expected_touchpoints_per_stage()
+            if per_stage:
+                return per_stage
+        preset = self.bank.preset(self.state.preset)
+        if source.default_from is DefaultSource.PRESET_STAGES and preset is not None:
+            return len(preset.stages)
+        if source.default_from is DefaultSource.PRESET_TOUCHPOINTS and preset is not None and preset.stages:
+            return max(1, round(sum(len(stage.touchpoints) for stage in preset.stages) / len(preset.stages)))
+        return max(1, int(source.min or 1))
+
+    def _expected_touchpoints_per_stage(self) -> int | None:
+        counts = self._role_values(Role.EXPECTED_TOUCHPOINTS)
+        stages = self._role_values(Role.STAGES)
+        expected = counts[0] if counts else None
+        if not isinstance(expected, int) or isinstance(expected, bool) or expected <= 0:
+            return None
+        preset = self.bank.preset(self.state.preset)
+        if stages and isinstance(stages[0], list) and stages[0]:
+            count = len(stages[0])
+        else:
+            count = len(preset.stages) if preset is not None else 1
+        return max(1, -(-expected // count))
+
+    def _role_values(self, role: Role) -> list[AnswerValue]:
+        return [
+            value
+            for position in self._role_positions.get(role, [])
+            if (value := self._active_value(self._plan.slots[position].ref)) is not None
+        ]
 
     def review(self) -> list[ReviewEntry]:
         """Every question that applies under the current answers, in interview order, answered or not."""
@@ -267,7 +354,9 @@ class Interview:
             return self._answer_more(slot, raw if isinstance(raw, str) else "")
         item = slot.item
         try:
-            value = parse_answer(item, raw, self._option_choices(slot))
+            value = parse_answer(item, raw, self._option_choices(slot), frozenset(self._vague))
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                self._check_against_answers(slot, value)
         except AnswerError as error:
             return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
         record = self.state.answers.get(slot.ref)
@@ -282,7 +371,7 @@ class Interview:
                 return Outcome(status="invalid", ref=slot.ref, message=t("answer.required", self.locale))
             else:
                 return self._skip_at(position)
-        self._store(slot.ref, AnswerRecord(value=value))
+        self._store(slot.ref, AnswerRecord(value=value, kinds=record.kinds if record is not None else None))
         if ref is None and self._should_probe(slot, value):
             self.state.probed.append(slot.ref)
             self.state.pending_probe = slot.ref
@@ -329,6 +418,20 @@ class Interview:
         self.state.revisit_mode = "edit"
         return self._question_at(position)
 
+    def set_kind(self, ref: str, clause: str, kind: str | None) -> None:
+        """The owner's correction of the obstacle kind read in one clause of the answer `ref` (None: back to the
+        reader's). Stored with the answer, so it survives resume, export and import."""
+        record = self.state.answers.get(ref)
+        if record is None or record.status != "answered":
+            raise JourneyError("answer.not_in_interview", ref=ref)
+        kinds = dict(record.kinds or {})
+        if kind is None:
+            kinds.pop(fold(clause), None)
+        else:
+            kinds[fold(clause)] = kind
+        self.state.answers[ref] = record.model_copy(update={"kinds": kinds or None})
+        self._changes.answers.add(ref)
+
     def remove_instance(self, group_id: str, instance_key: str) -> None:
         """Take one instance of a user-added repeat out of play; its answers are kept, inactive."""
         group = self._index.item(group_id)
@@ -362,15 +465,14 @@ class Interview:
             self._after_revisit(position)
             return Outcome(status="kept", ref=slot.ref)
         original = record.value
-        separator = "\n" if slot.item.type is ItemType.LONG_TEXT else " — "
-        combined = reply if fold(original) in self._vague else f"{original}{separator}{reply}"
+        combined = reply if fold(original) in self._vague else join_sentences(original, reply)
         try:
             value = parse_answer(slot.item, combined)
         except AnswerError as error:
             self.state.pending_probe = slot.ref
             return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
         if value is not None:
-            self._store(slot.ref, AnswerRecord(value=value))
+            self._store(slot.ref, AnswerRecord(value=value, kinds=record.kinds))
         self._after_revisit(position)
         return Outcome(status="accepted", ref=slot.ref)
 
@@ -411,6 +513,40 @@ class Interview:
         self.state.revisit = None
         self.state.revisit_mode = None
 
+    def _check_against_answers(self, slot: Slot, value: float) -> None:
+        """A number bounded by earlier answers: at most another answer (those who look without buying are at most
+        those who look), or a total over every instance of the question (segment shares at most 100 %)."""
+        item = slot.item
+        if item.at_most_answer is not None:
+            ref = make_ref(item.at_most_answer, key_prefix(slot.key, self._index.scope_depth(item.at_most_answer)))
+            bound = self._active_value(ref)
+            position = self._plan.position.get(ref)
+            if (
+                isinstance(bound, int | float)
+                and not isinstance(bound, bool)
+                and value > bound
+                and position is not None
+            ):
+                other = self._plan.slots[position]
+                raise AnswerError(
+                    "answer.above_answer",
+                    value=self._display(slot, value),
+                    question=self._render(other.item.text, other),
+                    other=self._display(other, bound),
+                )
+        if item.total_at_most is not None:
+            total = value
+            for position in self._plan.by_item.get(item.id, []):
+                other_value = self._active_value(self._plan.slots[position].ref)
+                if self._plan.slots[position].ref != slot.ref and isinstance(other_value, int | float):
+                    total += 0 if isinstance(other_value, bool) else other_value
+            if total > item.total_at_most:
+                raise AnswerError(
+                    "answer.total_above",
+                    total=self._display(slot, total),
+                    most=self._display(slot, item.total_at_most),
+                )
+
     def _should_probe(self, slot: Slot, value: AnswerValue) -> bool:
         item = slot.item
         if not item.probe or item.type not in TEXT_TYPES or not isinstance(value, str):
@@ -439,6 +575,10 @@ class Interview:
             if slot.kind is SlotKind.QUESTION and enabled:
                 self._step_total[slot.step] += 1
                 self._step_done[slot.step] += resolved
+        self._role_positions: dict[Role, list[int]] = {}
+        for position, slot in enumerate(self._plan.slots):
+            if slot.kind is SlotKind.QUESTION and slot.item.role in (Role.EXPECTED_TOUCHPOINTS, Role.STAGES):
+                self._role_positions.setdefault(slot.item.role, []).append(position)
         self._front = 0
         self._changes.rebuilt = True
 
@@ -656,6 +796,9 @@ class Interview:
         if "{" not in template:
             return template
         template = _LABEL_PIPE.sub(lambda match: self._instance_label(slot, match.group(1)), template)
+        missing = text is slot.item.text and slot.item.text_when_missing is not None
+        if missing and any(not self._piped_answer(slot, match.group(1)) for match in _ANSWER_PIPE.finditer(template)):
+            return self._render(slot.item.text_when_missing, slot)
         return _ANSWER_PIPE.sub(lambda match: self._piped_answer(slot, match.group(1)), template)
 
     def _instance_label(self, slot: Slot, source: str) -> str:

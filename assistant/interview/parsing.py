@@ -36,7 +36,9 @@ class OptionChoice:
     labels: tuple[str, ...]
 
 
-def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoice] = ()) -> AnswerValue | None:
+def parse_answer(
+    item: Item, raw: str | list[str], options: Sequence[OptionChoice] = (), vague: frozenset[str] = frozenset()
+) -> AnswerValue | None:
     """The answer value for `raw`, None when nothing was typed, or an AnswerError.
 
     A list stands for entries given one by one (an answers file): list entries, or options for a multi-choice.
@@ -60,9 +62,11 @@ def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoic
         return _bounded(item, _parse_decimal(text, "answer.not_number"))
     if kind is ItemType.PERCENT:
         value = _parse_decimal(text.translate(_FULLWIDTH).removesuffix("%").strip(), "answer.not_percent", raw=text)
-        if not 0 <= value <= 100:
-            raise AnswerError("answer.not_percent", raw=text)
-        return _bounded(item, value)
+        low = max(0.0, item.min) if item.min is not None else 0.0
+        high = min(100.0, item.max) if item.max is not None else 100.0
+        if not low <= value <= high:
+            raise AnswerError("answer.percent_range", raw=text, min=_number(low), max=_number(high))
+        return value
     if kind is ItemType.BOOLEAN:
         return parse_boolean(text)
     if kind is ItemType.SCALE:
@@ -76,7 +80,7 @@ def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoic
     if kind is ItemType.MULTI_CHOICE:
         return _parse_multi(item, text, options)
     if kind is ItemType.OPEN_CHOICE:
-        return _parse_open(item, text, options)
+        return _parse_open(item, text, options, vague)
     raise AnswerError("answer.finished")
 
 
@@ -138,10 +142,13 @@ def _parse_decimal(text: str, error_key: str, raw: str | None = None) -> float |
 def _bounded(item: Item, value: float) -> float:
     if abs(value) >= 10**MAX_DIGITS:
         raise AnswerError("answer.number_too_large", digits=MAX_DIGITS)
-    if item.min is not None and value < item.min:
-        raise AnswerError("answer.below_min", min=_number(item.min))
-    if item.max is not None and value > item.max:
-        raise AnswerError("answer.above_max", max=_number(item.max))
+    low, high = item.min, item.max
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            raise AnswerError("answer.out_of_range", value=_number(value), min=_number(low), max=_number(high))
+        if low is not None and value < low:
+            raise AnswerError("answer.below_min", min=_number(low))
+        raise AnswerError("answer.above_max", max=_number(high or 0))
     return value
 
 
@@ -245,10 +252,15 @@ def _checked_choices(item: Item, chosen: list[str], options: Sequence[OptionChoi
     return chosen
 
 
-def _parse_open(item: Item, text: str, options: Sequence[OptionChoice]) -> dict[str, str]:
+def _parse_open(
+    item: Item, text: str, options: Sequence[OptionChoice], vague: frozenset[str] = frozenset()
+) -> dict[str, str]:
     option = match_option(text, options)
     if option is not None:
         return {"code": option.code}
     if fold(text).rstrip(".").isdigit():
         raise AnswerError("answer.unknown_option", raw=text)
+    if fold(text).rstrip(".!") in vague:
+        # "ko", "không biết" are not an answer of one's own: choose an option, or say what it is.
+        raise AnswerError("answer.vague_choice", raw=text)
     return {"other": _checked_length(text, item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE])}

@@ -144,6 +144,11 @@ class RoleAnswers:
         point = next((p for p in item.points if p.value == value), None) if item is not None else None
         return localize(point.label, self.locale, self.bank.default_locale) if point is not None else None
 
+    def corrections(self, ref: str) -> dict[str, str] | None:
+        """The owner's corrections of the obstacle kinds read in the answer `ref`."""
+        record = self.interview.state.answers.get(ref)
+        return record.kinds if record is not None else None
+
     def resolved(self, role: Role, key: str = "") -> bool:
         """Whether the question was answered or deliberately skipped: a rule never fires on an open question."""
         entry = self.entry(role, key)
@@ -172,7 +177,9 @@ class RoleAnswers:
         for entry in self.entries_of(role):
             text = _display(entry)
             if text:
-                yield Fact(item_id=entry.item_id, question=entry.question, answer=text)
+                item = self.index.placements[entry.item_id].item
+                label = localize(item.label, self.locale, self.bank.default_locale) if item.label else None
+                yield Fact(item_id=entry.item_id, question=entry.question, answer=text, label=label)
 
 
 def _display(entry: ReviewEntry | None) -> str | None:

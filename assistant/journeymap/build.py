@@ -33,6 +33,7 @@ from assistant.journeymap.model import (
     StageEmotion,
     Touchpoint,
 )
+from assistant.journeymap.reader import ObstacleReader
 from assistant.journeymap.rules import rules_for
 from assistant.text import slug
 
@@ -48,11 +49,14 @@ class MapSource:
     completed: str | None = None
 
 
-def build_map(bank: Bank, state: InterviewState, source: MapSource, locale: str | None = None) -> JourneyMap:
-    """The map of the interview `state`, in `locale` (the interview's own language by default)."""
+def build_map(
+    bank: Bank, state: InterviewState, source: MapSource, locale: str | None = None, *, with_findings: bool = True
+) -> JourneyMap:
+    """The map of the interview `state`, in `locale` (the interview's own language by default); without the
+    findings when only its content is needed (the kind review lists the obstacles named, before any analysis)."""
     if locale is not None and locale != state.locale:
         state = state.model_copy(deep=True, update={"locale": locale})
-    return _Builder(Interview(bank, state), source).build()
+    return _Builder(Interview(bank, state), source).build(with_findings=with_findings)
 
 
 class _Builder:
@@ -65,7 +69,7 @@ class _Builder:
 
     # ----- the map -------------------------------------------------------------------------------------
 
-    def build(self) -> JourneyMap:
+    def build(self, *, with_findings: bool = True) -> JourneyMap:
         answers = self.answers
         stages = self.stages()
         journey = JourneyMap(
@@ -111,8 +115,18 @@ class _Builder:
                 for entry in answers.entries
             ],
         )
-        found = analyse(journey, Analysis(rules_for(self.bank.id), self.locale, answers))
-        return journey.model_copy(update={"obstacles": found.obstacles, "resource_gaps": found.resource_gaps})
+        if not with_findings:
+            return journey
+        found = analyse(journey, Analysis(rules_for(self.bank.id), self.locale, answers, ObstacleReader.load()))
+        return journey.model_copy(
+            update={
+                "obstacles": found.obstacles,
+                "resource_gaps": found.resource_gaps,
+                "moments": found.moments,
+                "priorities": found.priorities,
+                "where_to_start": found.where_to_start,
+            }
+        )
 
     def preset(self) -> Coded | None:
         code = self.interview.state.preset

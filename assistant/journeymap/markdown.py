@@ -93,14 +93,16 @@ class _Writer:
 
     def render(self) -> str:
         self.header()
+        self.where_to_start()
         self.goals()
         self.persona()
         self.research()
         self.at_a_glance()
+        self.moments()
         self.stages()
         self.blueprint()
-        self.findings("map.obstacles", "map.obstacles_intro", self.map.obstacles, "map.no_obstacles")
-        self.findings("map.resource_gaps", "map.resource_gaps_intro", self.map.resource_gaps, "map.no_gaps")
+        self.obstacles()
+        self.resource_gaps()
         self.figures()
         self.resources()
         self.review()
@@ -129,7 +131,7 @@ class _Writer:
             ]
         )
         if journey.map_type_notes:
-            self.fields((note.question, note.answer) for note in journey.map_type_notes)
+            self.fields((note.label or note.question, note.answer) for note in journey.map_type_notes)
 
     def goals(self) -> None:
         goals = self.map.goals
@@ -267,31 +269,113 @@ class _Writer:
             ],
         )
 
-    def findings(self, title: str, intro: str, findings: list[Finding], none: str) -> None:
-        self.heading(2, self.t(title))
-        if not findings:
-            self.out(f"*{self.t(none)}*", "")
+    def where_to_start(self) -> None:
+        """The first actions, as a task list the team can tick: each with what it removes, what it needs, who."""
+        actions = self.map.where_to_start
+        if not actions:
             return
-        self.out(self.t(intro), "")
+        self.heading(2, self.t("map.where_to_start"))
+        for action in actions:
+            details = [self.t("map.action.removes", finding=inline(action.removes))]
+            if action.needs:
+                details.append(self.t("map.action.needs", needs=inline(action.needs)))
+            if action.owner:
+                details.append(self.t("map.action.owner", owner=inline(action.owner)))
+            severity = self.t(f"map.severity.{action.severity}")
+            self.out(f"- [ ] **{inline(action.text)}** ({severity}) — " + " · ".join(details))
+        self.out("")
+
+    def moments(self) -> None:
+        if not self.map.moments:
+            return
+        self.heading(3, self.t("map.moments"))
+        self.out(*(f"- {inline(moment.message)}" for moment in self.map.moments), "")
+
+    def obstacles(self) -> None:
+        """Each obstacle theme as a short block: how severe and why, where it was named, what to do, on what."""
+        self.heading(2, self.t("map.obstacles"))
+        findings = self.map.obstacles
+        if not findings:
+            self.out(f"*{self.t('map.no_obstacles')}*", "")
+            return
+        self.out(self.t("map.obstacles_intro"), "")
+        gaps = {gap.id: gap for gap in self.map.resource_gaps}
+        for number, finding in enumerate(findings, start=1):
+            severity = self.t(f"map.severity.{finding.severity}")
+            self.heading(3, f"{number}. {inline(finding.title)} · {severity}")
+            kind = finding.kind_label + (f" › {finding.subkind_label}" if finding.subkind_label else "")
+            reasons = ", ".join(reason.text for reason in finding.severity_reasons)
+            rows: list[tuple[str, str | None]] = [
+                (self.t("map.field.finding"), finding.message),
+                (self.t("map.field.severity"), f"{severity}: {reasons}" if reasons else severity),
+                (self.t("map.field.kind"), kind),
+            ]
+            where = self._places(finding)
+            if where:
+                rows.append((self.t("map.field.where"), where))
+            if finding.customers:
+                quotes = " · ".join(f"“{quote}”" for quote in finding.quotes)
+                said = self.t("map.customers_named", count=finding.customers)
+                rows.append((self.t("map.field.customers"), f"{said} {quotes}".strip()))
+            steps = [step.text for step in finding.next_steps]
+            if steps:
+                rows.append((self.t("map.field.next_steps"), " → ".join(steps)))
+            removers = [gaps[gid] for gid in finding.addressed_by if gid in gaps]
+            if any(gap.rule != "unaddressed_obstacle" for gap in removers):
+                titles = [gap.title for gap in removers if gap.rule != "unaddressed_obstacle"]
+                rows.append((self.t("map.field.resources"), "; ".join(titles)))
+            elif removers and finding.needs:
+                kinds = ", ".join(gap.kind_label.lower() for gap in removers[:1])
+                rows.append((self.t("map.field.resources"), self.t("map.no_resource_yet", kinds=kinds)))
+            rows.append((self.t("map.field.evidence_level"), self.t(f"map.evidence.{finding.evidence_level}")))
+            source = ", ".join(f"Q{evidence.number}" for evidence in finding.evidence)
+            if finding.article:
+                source = f"{finding.article}" + (f" · {source}" if source else "")
+            if source:
+                rows.append((self.t("map.field.source"), source))
+            self.out(*(f"- **{label}:** {inline(value)}" for label, value in rows if value), "")
+
+    def _places(self, finding: Finding) -> str:
+        names: list[str] = []
+        for place in finding.places:
+            if place.touchpoint:
+                name = " › ".join(part for part in (place.stage, place.touchpoint) if part)
+            else:
+                name = self.t(f"map.place.{place.source}")
+            if name not in names:
+                names.append(name)
+        if not names and (finding.stage or finding.touchpoint):
+            names.append(" › ".join(part for part in (finding.stage, finding.touchpoint) if part))
+        return "; ".join(names)
+
+    def resource_gaps(self) -> None:
+        self.heading(2, self.t("map.resource_gaps"))
+        gaps = self.map.resource_gaps
+        if not gaps:
+            self.out(f"*{self.t('map.no_gaps')}*", "")
+            return
+        self.out(self.t("map.resource_gaps_intro"), "")
+        titles = {finding.id: finding.title for finding in self.map.obstacles}
         self.table(
             [
                 self.t("map.col.severity"),
-                self.t("map.col.kind"),
-                self.t("map.col.where"),
+                self.t("map.col.resource"),
                 self.t("map.col.finding"),
+                self.t("map.col.removes"),
                 self.t("map.col.next_step"),
                 self.t("map.col.evidence"),
             ],
             [
                 [
-                    self.t(f"map.severity.{finding.severity}"),
-                    finding.kind_label,
-                    " › ".join(part for part in (finding.stage, finding.touchpoint) if part) or None,
-                    finding.message,
-                    finding.next_step,
-                    ", ".join(f"Q{evidence.number}" for evidence in finding.evidence) or None,
+                    self.t(f"map.severity.{gap.severity}")
+                    + (f" ({self.t('map.nice_to_have')})" if gap.nice_to_have else ""),
+                    gap.kind_label,
+                    gap.message,
+                    "; ".join(titles[fid] for fid in gap.unblocks if fid in titles) or None,
+                    gap.next_step or None,
+                    ", ".join(f"Q{evidence.number}" for evidence in gap.evidence) or None,
                 ]
-                for finding in findings
+                for gap in gaps
             ],
         )
 

@@ -42,7 +42,7 @@ class Place(_Model):
     """One place an obstacle was named: at a touchpoint, in the journey's list of obstacles, as the reason customers
     leave, among the persona's pains, or by customers in the survey."""
 
-    source: Literal["touchpoint", "obstacle_list", "drop_off", "persona", "customers", "figure"]
+    source: Literal["touchpoint", "obstacle_list", "drop_off", "persona", "goal", "customers", "figure"]
     stage: str | None = None
     stage_key: str | None = None
     touchpoint: str | None = None
@@ -213,6 +213,7 @@ class Fact(_Model):
     item_id: str
     question: str
     answer: str
+    label: str | None = Field(default=None, description="The answer's short name, where the bank gives one.")
 
 
 class Goals(_Model):

@@ -20,22 +20,21 @@ from textual.widgets import Button, Header, ProgressBar, Static
 
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, t
-from assistant.interview.models import Outcome, Question
-from assistant.session import Session
-from assistant.store import TranscriptRow
+from assistant.interview.models import Question
+from assistant.session import Announcement, Move, Session, Turn
 from assistant.text import shorten
-from assistant.tui.answer import AnswerArea, AnswerSubmitted
-from assistant.tui.conversation import Conversation, Entry
+from assistant.tui.answer import AnswerArea, AnswerSubmitted, KindChosen, KindReviewArea, ReviewDone
+from assistant.tui.conversation import Conversation, Entry, entry_for
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
 from assistant.tui.screens import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
-    from assistant.journeymap.model import Finding, JourneyMap
+    from assistant.journeymap.model import JourneyMap
+    from assistant.utterances import Utterance
 
 TRANSCRIPT_PAGE = 60
-LIVE_FINDINGS_LIMIT = 3
 NARROW = 100  # columns below which the sidebar gives the conversation more room
 
 
@@ -56,13 +55,10 @@ class InterviewScreen(Screen[None], JourneyScreen):
         super().__init__()
         self.session = session
         self.resumed = resumed
-        self._last_step: int | None = None
-        self._editing: tuple[str, str] | None = None
-        self._known_findings: set[tuple[str, ...]] | None = None
         self._oldest_seq: int | None = None
         self._question: Question | None = None
-        self._area: AnswerArea | None = None
-        self._asked: str | None = None
+        self._turn: Turn | None = None
+        self._area: AnswerArea | KindReviewArea | None = None
 
     @property
     def locale(self) -> str:
@@ -93,10 +89,11 @@ class InterviewScreen(Screen[None], JourneyScreen):
         if self.resumed:
             self._load_transcript()
         else:
-            self._say(self._t("tui.greeting", title=self.session.row.title))
+            greeting = self.session.say(self._t("tui.greeting", title=self.session.row.title))
+            self._show_said([greeting])
         self.ask(draft=self.session.row.draft if self.resumed else None)
         # The baseline of findings is built after the first frame, so the question shows without waiting for it.
-        self.call_after_refresh(self.analyse, announce=False)
+        self.call_after_refresh(self.analyse)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -109,58 +106,53 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def _show(self, entries: list[Entry]) -> None:
         self._conversation().add(entries)
 
-    def _say(self, text: str, ref: str | None = None, role: str = "assistant") -> None:
-        self.session.say(text, ref)
-        self._show([Entry(text, role, ref)])
+    def _show_said(self, said: list[Utterance]) -> None:
+        self._show([entry_for(utterance) for utterance in said if utterance.role != "user"])
 
     def _note(self, text: str) -> None:
         """Shown now, not kept in the transcript: resume notes that would be stale later."""
         self._show([Entry(text, "note")])
 
     def _load_transcript(self) -> None:
-        """The end of the saved conversation, then a note saying where the user is. When the last thing said was
-        the question the user is on, it moves below the note instead of being asked a second time."""
-        rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1)
+        """The end of the saved conversation, then a note saying where the user is. When the conversation ends on
+        the question the user is on, that question moves below the note instead of being asked a second time."""
+        said = self.session.transcript(last=TRANSCRIPT_PAGE + 1)
+        entries = self._page(said)
         question = self.session.question()
-        entries = self._page(rows)
-        asked: int | None = None
-        if question is not None:
-            # The question may be followed by what was said after it (a finding, a refusal) but not by an answer.
-            for index in range(len(entries) - 1, -1, -1):
-                entry = entries[index]
-                if entry.role == "user":
-                    break
-                if (entry.ref, entry.text) == (question.ref, question.text):
-                    asked = index
-                    break
-        if asked is None or question is None:
+        asked = None
+        if question is not None and self.session.is_asked(question):
+            asked = next(
+                (i for i in range(len(said) - 1, -1, -1) if said[i].ref == question.ref and said[i].role != "user"),
+                None,
+            )
+        if asked is None:
             self._show(entries)
             self._resume_notes()
             return
-        self._show(entries[:asked] + entries[asked + 1 :])
+        offset = len(entries) - len(said[-TRANSCRIPT_PAGE:])
+        index = asked - (len(said) - len(said[-TRANSCRIPT_PAGE:])) + offset
+        self._show(entries[:index] + entries[index + 1 :])
         self._resume_notes()
-        self._show([entries[asked]])
-        self._asked = question.ref
-        self._last_step = question.step_number
+        self._show([entries[index]])
 
-    def _page(self, rows: list[TranscriptRow]) -> list[Entry]:
+    def _page(self, said: list[Utterance]) -> list[Entry]:
         """The entries of one page of saved transcript; the 'earlier' button shows when older lines exist."""
-        more = len(rows) > TRANSCRIPT_PAGE
-        rows = rows[-TRANSCRIPT_PAGE:]
-        if rows:
-            self._oldest_seq = rows[0].seq
+        more = len(said) > TRANSCRIPT_PAGE
+        said = said[-TRANSCRIPT_PAGE:]
+        if said and said[0].seq is not None:
+            self._oldest_seq = said[0].seq
         self.query_one("#earlier", Button).display = more
-        return [Entry(row.text, _saved_role(row), row.ref) for row in rows]
+        return [entry_for(utterance) for utterance in said]
 
     @on(Button.Pressed, "#earlier")
     def _earlier(self) -> None:
         if self._oldest_seq is None:
             return
-        rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1, before=self._oldest_seq)
-        self._conversation().prepend(self._page(rows))
+        said = self.session.transcript(last=TRANSCRIPT_PAGE + 1, before=self._oldest_seq)
+        self._conversation().prepend(self._page(said))
 
     def _resume_notes(self) -> None:
-        progress = self.session.interview.progress()
+        progress = self.session.progress()
         self._note(self._t("tui.resumed", done=progress.done, total=progress.total))
         if self.session.row.draft:
             self._note(self._t("tui.draft_back"))
@@ -168,64 +160,41 @@ class InterviewScreen(Screen[None], JourneyScreen):
     # ----- asking ----------------------------------------------------------------------------------------
 
     def ask(self, draft: str | None = None) -> None:
-        question = self.session.question()
-        self._question = question
+        turn = self.session.next_turn()
+        self._turn = turn
+        self._question = turn.question
         self._problem(None)
+        self._show_said(turn.said)
         self._refresh_progress()
-        if question is None:
-            self._finish()
+        if turn.finished:
+            if turn.said:
+                self.session.flush()
+            else:  # reopened when already complete: said before, not said again
+                self._note(self._t("tui.complete_note"))
+            self._mount_answer(Static(self._t("tui.finished_keys"), classes="finished"))
             return
-        if self._asked == question.ref:  # already on screen from the saved conversation
-            self._asked = None
-            self._offer(question, draft)
+        if turn.review is not None:
+            self._mount_answer(KindReviewArea(turn.review, self.locale))
             return
-        if self._last_step is not None and question.step_number > self._last_step:
-            self._summarise(self._last_step)
-        self._last_step = question.step_number
-        if question.step_intro:
-            count = len(self.session.interview.progress().steps)
-            header = self._t("chat.step_header", number=question.step_number, count=count, title=question.step_title)
-            self._say(header, role="step")
-            self._say(question.step_intro)
-        for note in question.notes:
-            self._say(note)
-        if question.kind == "probe":
-            self._say(question.text, question.ref, role="probe")
-        else:
-            self._say(question.text, question.ref, role="question")
-        self._offer(question, draft)
+        assert turn.question is not None
+        self._offer(turn.question, draft)
 
     def _offer(self, question: Question, draft: str | None) -> None:
         """The answer box for `question`: the same widgets when they fit, so the focus stays put."""
         area = self._area
-        if area is not None and area.can_take(question, self.locale):
+        if isinstance(area, AnswerArea) and area.can_take(question, self.locale):
             area.take(question, draft)
         else:
             self._mount_answer(AnswerArea(question, self.locale, draft))
 
-    def _mount_answer(self, area: AnswerArea | Static) -> None:
+    def _mount_answer(self, area: AnswerArea | KindReviewArea | Static) -> None:
         slot = self.query_one("#answer-slot", Vertical)
         slot.remove_children()
         slot.mount(area)
-        self._area = area if isinstance(area, AnswerArea) else None
+        self._area = area if isinstance(area, AnswerArea | KindReviewArea) else None
 
     def _answer_area(self) -> AnswerArea | None:
-        return self._area
-
-    def _summarise(self, step_number: int) -> None:
-        lines = self.session.step_summary(step_number)
-        if lines:
-            self._say("\n".join(lines), role="summary")
-
-    def _finish(self) -> None:
-        if self._last_step is None:  # reopened when already complete: said before, not said again
-            self._note(self._t("tui.finished"))
-        else:
-            self._summarise(self._last_step)
-            self._last_step = None
-            self._say(self._t("tui.finished"), role="step")
-            self.session.flush()
-        self._mount_answer(Static(self._t("tui.finished_keys"), classes="finished"))
+        return self._area if isinstance(self._area, AnswerArea) else None
 
     def _problem(self, message: str | None) -> None:
         problem = self.query_one("#problem", Static)
@@ -233,7 +202,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         problem.update(message or "")
 
     def _refresh_progress(self) -> None:
-        progress = self.session.interview.progress()
+        progress = self.session.progress()
         current = self._question.step_number if self._question is not None else None
         steps = Table.grid(expand=True)
         steps.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -270,71 +239,71 @@ class InterviewScreen(Screen[None], JourneyScreen):
                 return
             self.action_skip()
             return
-        outcome = self.session.answer(event.raw, said=said)
+        move = self.session.answer(event.raw, said=said)
         shown = Text(said)
-        if outcome.ok:
+        if move.outcome.ok:
             shown.append("  ✓", style="green")
         self._show([Entry(shown, "user", question.ref)])
-        self._after(outcome)
+        self._after(move)
 
-    def _after(self, outcome: Outcome) -> None:
+    def _after(self, move: Move) -> None:
+        self._show_said(move.said)
+        outcome = move.outcome
         if outcome.status == "invalid":
-            message = outcome.message or ""
-            self._show([Entry(message, "problem", outcome.ref)])
-            self._problem(message)
+            self._problem(outcome.message or "")
             area = self._answer_area()
             if area is not None:
                 area.focus_input()
             return
-        if self._editing is not None and outcome.ref == self._editing[0] and outcome.status != "probe":
-            self._report_change(*self._editing)
-            self._editing = None
+        self._answered_at = len(self._conversation().entries)
         self.ask()
         if outcome.status in ("accepted", "skipped", "kept"):
-            self.analyse(announce=True)
+            self.analyse(raised_by=outcome.ref)
 
-    def _report_change(self, ref: str, before: str) -> None:
-        entry = next((e for e in self.session.interview.review() if e.ref == ref), None)
-        if entry is None:
+    @on(KindChosen)
+    def _kind_chosen(self, event: KindChosen) -> None:
+        event.stop()
+        try:
+            note = self.session.correct_kind(event.number, event.kind, event.said)
+        except JourneyError as error:
+            self.notify(error.message(self.locale), severity="error")
             return
-        after = entry.display if entry.status == "answered" else self._t("value.skipped")
-        if after == before:
-            self._say(self._t("tui.unchanged", question=shorten(entry.question, 60)), role="change")
-        else:
-            self._say(
-                self._t("tui.changed", question=shorten(entry.question, 60), before=before, after=after),
-                role="change",
-            )
+        self._show([Entry(event.said, "user"), entry_for(note)])
+        area = self._area
+        if isinstance(area, KindReviewArea):
+            area.update_review(self.session.kind_review())
+
+    @on(ReviewDone)
+    def _review_done(self, event: ReviewDone) -> None:
+        event.stop()
+        said = self._t("tui.said.kinds_done")
+        self.session.finish_review(said)
+        self._show([Entry(said, "user")])
+        self.ask()
 
     # ----- live analysis ---------------------------------------------------------------------------------
 
-    def analyse(self, *, announce: bool) -> None:
-        self._analyse(self.session.interview.state.snapshot(), announce)
+    def analyse(self, *, raised_by: str | None = None) -> None:
+        self._analyse(self.session.snapshot(), raised_by)
 
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
-        from assistant.exports import map_of
-
-        return map_of(self.session.interview.bank, state, self.session.row)
+        return self.session.map(state=state)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, state: InterviewState, announce: bool) -> None:
-        """Build the map off the event loop and report what the analysis found since the last answer."""
+    def _analyse(self, state: InterviewState, raised_by: str | None) -> None:
+        """Build the map off the event loop; what it adds is said on the loop, under the answer that raised it."""
         journey = self._map(state)
-        findings = journey.obstacles + journey.resource_gaps
-        self.app.call_from_thread(self._found, findings, announce)
+        self.app.call_from_thread(self._found, journey, raised_by)
 
-    def _found(self, findings: list[Finding], announce: bool) -> None:
-        keys = {_finding_key(finding): finding for finding in findings}
-        known = self._known_findings
-        self._known_findings = set(keys)
-        if not announce or known is None:
-            return
-        fresh = [finding for key, finding in keys.items() if key not in known]
-        for finding in fresh[:LIVE_FINDINGS_LIMIT]:
-            self._say(self._t("tui.finding", message=finding.message), role="finding")
-        if len(fresh) > LIVE_FINDINGS_LIMIT:
-            self._say(self._t("tui.findings_more", count=len(fresh) - LIVE_FINDINGS_LIMIT), role="finding")
+    def _found(self, journey: JourneyMap, raised_by: str | None) -> None:
+        announcement: Announcement = self.session.announce(journey, raised_by)
+        conversation = self._conversation()
+        if announcement.said:
+            at = getattr(self, "_answered_at", len(conversation.entries))
+            conversation.insert(at, [entry_for(utterance) for utterance in announcement.said])
+        if announcement.withdrawn:
+            conversation.withdraw(set(announcement.withdrawn))
 
     # ----- actions ---------------------------------------------------------------------------------------
 
@@ -368,14 +337,14 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def action_skip(self) -> None:
         self._move(self.session.skip(self._t("tui.said.skip")), "tui.said.skip")
 
-    def _move(self, outcome: Outcome, said_key: str) -> None:
+    def _move(self, move: Move, said_key: str) -> None:
         self._show([Entry(self._t(said_key), "user")])
-        self._after(outcome)
+        self._after(move)
 
     def action_edit(self) -> None:
         from assistant.tui.modals import EditPicker
 
-        entries = [entry for entry in self.session.interview.review() if entry.status != "unanswered"]
+        entries = self.session.answered()
         if not entries:
             self.notify(self._t("tui.edit.nothing"))
             return
@@ -391,11 +360,10 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.edit(event.ref)
 
     def edit(self, ref: str) -> None:
-        entry = next((e for e in self.session.interview.review() if e.ref == ref), None)
+        entry = self.session.entry(ref)
         if entry is None or entry.status == "unanswered":
             self.notify(self._t("tui.edit.gone"), severity="warning")
             return
-        before = entry.display if entry.status == "answered" else self._t("value.skipped")
         said = self._t("tui.said.edit", question=shorten(entry.question, 60))
         try:
             self.session.edit(ref, said)
@@ -403,12 +371,11 @@ class InterviewScreen(Screen[None], JourneyScreen):
             self.notify(error.message(self.locale), severity="error")
             return
         self._show([Entry(said, "user")])
-        self._editing = (ref, before)
         self.ask()
 
     def action_map(self) -> None:
         self.notify(self._t("tui.map.building"), timeout=2)
-        self._render_map(self.session.interview.state.snapshot())
+        self._render_map(self.session.snapshot())
 
     @work(thread=True, exclusive=True, group="map")
     def _render_map(self, state: InterviewState) -> None:
@@ -434,15 +401,13 @@ class InterviewScreen(Screen[None], JourneyScreen):
         area = self._answer_area()
         draft = area.draft() if area is not None else None
         said = self._t("tui.said.language", language=self._t(f"tui.language.{chosen}"))
-        self.session.set_locale(chosen, said)
-        self._show([Entry(said, "user")])
+        note = self.session.set_locale(chosen, said)
+        self._show([Entry(said, "user"), entry_for(note)])
         self.journey.locale = chosen
         localize_bindings(self, chosen)
         localize_bindings(self.app, chosen)
         self.refresh_bindings()
         self.query_one("#earlier", Button).label = self._t("tui.earlier")
-        self._say(self._t("tui.language_set"), role="note")
-        self._last_step = self._question.step_number if self._question is not None else None
         self.ask(draft=draft)
 
     def action_home(self) -> None:
@@ -453,17 +418,3 @@ class InterviewScreen(Screen[None], JourneyScreen):
         """Keep what is typed and not sent; the session also writes any message not yet saved."""
         area = self._answer_area()
         self.session.save_draft(area.draft() if area is not None else None)
-
-
-def _finding_key(finding: Finding) -> tuple[str, ...]:
-    return (finding.rule, finding.kind, finding.stage or "", finding.touchpoint or "")
-
-
-def _saved_role(row: TranscriptRow) -> str:
-    """The transcript keeps who spoke; a saved question is the assistant's line tied to a question, and a step
-    header is framed the way the assistant frames it."""
-    if row.role == "user":
-        return "user"
-    if row.text.startswith("== ") and row.text.endswith(" =="):
-        return "step"
-    return "question" if row.ref else "assistant"

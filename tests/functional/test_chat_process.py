@@ -62,7 +62,7 @@ def test_a_piped_session_with_commands_then_end_of_input(tmp_path: Path) -> None
     out = result.stdout
     assert t("chat.help_why", "en", help="")[:10] in out
     assert t("chat.review_hint", "en") in out
-    assert t("chat.lang_set", "vi") in out
+    assert t("conversation.language_set", "vi") in out
     assert t("chat.saved_bye", "vi", id="")[:20] in out
     answers = _answers(database)
     assert answers["business_name"] == "Lotus Coffee"

@@ -14,7 +14,7 @@ from assistant.bank.model import ItemType
 from assistant.interview.models import Question
 from assistant.session import Session
 from assistant.store import Store
-from assistant.tui.answer import ListEditor
+from assistant.tui.answer import KindReviewArea, ListEditor
 from assistant.tui.app import JourneyApp, StartAt
 from assistant.tui.interview import InterviewScreen
 
@@ -68,6 +68,9 @@ async def answer_current(
     """Give the current question a valid answer through its own widget; returns the question's reference.
     Lists get `entries` in place of any suggested ones, which keeps a whole walk short."""
     screen = interview_screen(pilot)
+    if isinstance(screen._area, KindReviewArea):  # the kinds read in the obstacles so far: taken as they are
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(screen._area, KindReviewArea))
     question = screen._question
     area = screen._answer_area()
     assert question is not None and area is not None

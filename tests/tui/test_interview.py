@@ -400,9 +400,8 @@ async def test_emptying_an_optional_answer_while_editing_skips_it(make_app: Make
 async def test_a_question_followed_by_other_lines_is_asked_once_on_resume(make_app: MakeApp, database: Path) -> None:
     with Store.open(database) as store:
         session = saved_interview(store, until="why_needed")
-        question = session.question()
+        question = session.next_turn().question  # said the way every front end says it
         assert question is not None
-        session.say(question.text, question.ref)
         session.say("Analysis: a finding said after the question")
         session.flush()
     app = make_app("en", "resume", session.id)

@@ -204,31 +204,17 @@ def said_for(question: Question, raw: Raw) -> str:
     return by_key.get(raw, raw)
 
 
-def ask(session: Session, question: Question, last_step: int | None) -> None:
-    """What the interview screen says before a question: the step's summary and header, its notes, the question."""
-    locale = session.locale
-    if last_step is not None and question.step_number > last_step:
-        lines = session.step_summary(last_step)
-        if lines:
-            session.say("\n".join(lines))
-    if question.step_intro:
-        count = len(session.interview.progress().steps)
-        session.say(t("chat.step_header", locale, number=question.step_number, count=count, title=question.step_title))
-        session.say(question.step_intro)
-    for note in question.notes:
-        session.say(note)
-    session.say(question.text, question.ref)
-
-
 def converse(session: Session, until: Callable[[Question], bool]) -> Session:
-    """Answer question after question until `until` holds for the one asked, which is left open (and said)."""
-    last_step: int | None = None
+    """Answer question after question, each said the way every front end says it (the session's turns), until
+    `until` holds for the one asked, which is left open."""
     for _ in range(300):
-        question = session.question()
+        turn = session.next_turn()
+        if turn.review is not None:
+            session.finish_review("(ok)")
+            continue
+        question = turn.question
         if question is None:
             break
-        ask(session, question, last_step)
-        last_step = question.step_number
         if until(question):
             break
         raw = raw_answer(question, session.locale)
@@ -319,7 +305,7 @@ async def interview_ready(pilot: Pilot[None]) -> None:
         if not isinstance(screen, InterviewScreen):
             return False
         area = screen._answer_area()
-        return area is not None and area.is_mounted and screen._known_findings is not None
+        return area is not None and area.is_mounted and screen.session._known is not None
 
     await wait_for(pilot, ready)
 

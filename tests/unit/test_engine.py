@@ -190,7 +190,7 @@ def test_probe_is_asked_once_for_a_vague_answer_and_combines_the_reply(site_bank
     probe = interview.question()
     assert probe is not None and probe.kind == "probe"
     walk(interview, "shipping cost doubled the basket at checkout")
-    assert interview.state.answers["note"].value == "price\nshipping cost doubled the basket at checkout"
+    assert interview.state.answers["note"].value == "price. Shipping cost doubled the basket at checkout"
     assert interview.finished
     interview.edit("note")
     assert interview.answer("idk").status == "accepted"  # asked once per question, never again

@@ -34,6 +34,28 @@ MESSAGES: Messages = {
         "«{raw}» không phải tỷ lệ phần trăm. Hãy nhập một số từ 0 đến 100, có hoặc không có dấu %.",
         "“{raw}” is not a percentage. Type a number from 0 to 100, with or without %.",
     ),
+    "answer.percent_range": (
+        "«{raw}» nằm ngoài khoảng cho phép: hãy nhập một tỷ lệ từ {min}% đến {max}%.",
+        "“{raw}” is out of range: type a percentage from {min}% to {max}%.",
+    ),
+    "answer.out_of_range": (
+        "{value} nằm ngoài khoảng cho phép: hãy nhập một số từ {min} đến {max}.",
+        "{value} is out of range: type a number from {min} to {max}.",
+    ),
+    "answer.vague_choice": (
+        "«{raw}» chưa phải một câu trả lời: hãy chọn một lựa chọn trong danh sách, hoặc ghi rõ câu trả lời của bạn.",
+        "“{raw}” is not an answer yet: pick one of the options, or say in a few words what yours is.",
+    ),
+    "answer.above_answer": (
+        "{value} lớn hơn câu trả lời «{question}» ({other}), nên hai con số mâu thuẫn nhau. Hãy nhập một số không "
+        "lớn hơn {other}, hoặc sửa câu trả lời kia trước (F4 hay /edit).",
+        "{value} is more than your answer to “{question}” ({other}): the two contradict each other. Type a number "
+        "no higher than {other}, or change that answer first (F4 or /edit).",
+    ),
+    "answer.total_above": (
+        "Cộng với các câu trả lời trước, tổng thành {total}, vượt quá {most}. Hãy nhập một số nhỏ hơn.",
+        "With the earlier answers this makes {total} in all, more than {most}. Type a smaller number.",
+    ),
     "answer.below_min": (
         "Giá trị nhỏ nhất là {min}.",
         "The smallest allowed value is {min}.",

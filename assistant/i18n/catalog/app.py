@@ -142,29 +142,27 @@ MESSAGES: Messages = {
     "tui.complete": ("Đã xong", "Complete"),
     "tui.progress": ("Đã trả lời {done}/{total}", "{done} of {total} answered"),
     "tui.empty_answer": ("(để trống)", "(left empty)"),
-    "tui.finished": (
-        "Xong rồi! Bạn đã đi hết sáu bước. Bản đồ đã sẵn sàng.",
-        "Done! You have been through all six steps. Your map is ready.",
-    ),
     "tui.finished_keys": (
         "F5 xem bản đồ · F6 xuất bản đồ · F4 sửa một câu trả lời · Esc về danh sách",
         "F5 view the map · F6 export it · F4 change an answer · Esc back to the list",
     ),
-    "tui.changed": ("Đã sửa «{question}»: {before} → {after}", "Changed “{question}”: {before} → {after}"),
-    "tui.unchanged": ("«{question}» giữ nguyên.", "“{question}” is unchanged."),
-    "tui.finding": ("Phân tích: {message}", "Analysis: {message}"),
-    "tui.findings_more": (
-        "… và {count} phát hiện khác, xem trong bản đồ (F5).",
-        Plural("… and one more finding: see the map (F5).", "… and {count} more findings: see the map (F5)."),
-    ),
     "tui.said.back": ("(quay lại câu trước)", "(back to the previous question)"),
+    "tui.said.kind": ("(«{text}» → {kind})", "(“{text}” → {kind})"),
+    "tui.said.kinds_done": ("(các loại trở ngại đã đúng)", "(the obstacles' kinds are right)"),
+    "tui.review.hint": (
+        "↑↓ chọn một trở ngại, Enter để đổi loại · dòng đầu tiên (hoặc Ctrl+S) khi mọi loại đã đúng",
+        "↑↓ pick an obstacle, Enter to change its kind · the first line (or Ctrl+S) when every kind is right",
+    ),
+    "tui.review.done_option": ("Mọi loại đều đúng, tiếp tục", "Every kind is right: carry on"),
+    "tui.key.review_done": ("Xong", "Done"),
+    "tui.key.back_to_list": ("Quay lại", "Back"),
+    "tui.complete_note": (
+        "Cuộc phỏng vấn này đã xong. Bạn vẫn có thể sửa câu trả lời (F4), xem (F5) hoặc xuất bản đồ (F6).",
+        "This interview is complete. You can still change an answer (F4), view the map (F5) or export it (F6).",
+    ),
     "tui.said.skip": ("(bỏ qua)", "(skipped)"),
     "tui.said.edit": ("(sửa câu «{question}»)", "(change “{question}”)"),
     "tui.said.language": ("(đổi sang {language})", "(switch to {language})"),
-    "tui.language_set": (
-        "Từ giờ mình sẽ nói tiếng Việt. Các tin nhắn trước giữ nguyên.",
-        "From now on I will speak English. Earlier messages stay as they were.",
-    ),
     "tui.hint.text": (
         "Enter để gửi · Ctrl+J để xuống dòng · F1 vì sao hỏi",
         "Enter sends · Ctrl+J adds a line · F1 why this is asked",

@@ -54,6 +54,14 @@ MESSAGES: Messages = {
         "Không hiểu «{pipe}»: hãy dùng {{MỤC.label}} hoặc {{answer:MỤC}}.",
         "“{pipe}” is not understood: use {{ITEM.label}} or {{answer:ITEM}}.",
     ),
+    "bank.bound_not_number": (
+        "at_most_answer chỉ so được với một câu hỏi dạng số; «{id}» không phải.",
+        "at_most_answer can only compare with a numeric question; “{id}” is not one.",
+    ),
+    "bank.total_not_repeated": (
+        "total_at_most chỉ dùng cho câu hỏi nằm trong nhóm lặp: tổng được cộng qua các lần lặp.",
+        "total_at_most is only for a question inside a repeating group: the total adds up its instances.",
+    ),
     "bank.role_twice": (
         "Vai trò «{role}» đã được gán cho mục ở {other}; mỗi bản đồ chỉ đọc một câu hỏi cho vai trò này.",
         "The role “{role}” is already played by the item at {other}; a map reads one question for it.",

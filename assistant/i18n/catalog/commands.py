@@ -167,6 +167,16 @@ MESSAGES: Messages = {
         "Cannot write “{path}”: {reason}. No partial file was left behind.",
     ),
     # Answers files
+    "answers_file.kinds_shape": (
+        "{path}: một câu trả lời kèm loại trở ngại có dạng {{text: …, kinds: {{phần: loại}}}} "
+        "(hoặc entries: […] cho một danh sách).",
+        "{path}: an answer with obstacle kinds looks like {{text: …, kinds: {{part: kind}}}} "
+        "(or entries: […] for a list).",
+    ),
+    "answers_file.unknown_kind": (
+        "{path}: không có loại trở ngại «{kind}». Các loại: {known}.",
+        "{path}: there is no obstacle kind “{kind}”. The kinds: {known}.",
+    ),
     "answers_file.invalid": ("{path}: {message}", "{path}: {message}"),
     "answers_file.not_asked": (
         "{path}: câu hỏi này không được hỏi với các câu trả lời còn lại (điều kiện của nó không thỏa, hoặc nhóm "

@@ -1,0 +1,76 @@
+"""Obstacle themes: the same obstacle named in several places becomes one theme with every place it was named.
+
+Sameness is decided on meaning (the reader's kind, sub-kind and meaning words), never on exact text: "No prices
+shown on the fanpage" at the fanpage, "price list is just a photo" at Messenger and "No prices shown, have to
+message" in the step-5 list are one theme with three places.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from assistant.journeymap.mentions import CORROBORATING, Mention
+from assistant.journeymap.reader import ObstacleReader
+
+_SOURCE_ORDER = {"touchpoint": 0, "obstacle_list": 1, "drop_off": 2, "customers": 3, "persona": 4, "goal": 5}
+
+
+@dataclass(slots=True)
+class Theme:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """The kind most of its mentions were read as, an owner's correction first."""
+        corrected = [m.kind for m in self.mentions if m.corrected]
+        if corrected:
+            return corrected[0]
+        return Counter(m.kind for m in self.mentions).most_common(1)[0][0]
+
+    @property
+    def subkind(self) -> str | None:
+        kind = self.kind
+        return next((m.read.subkind for m in self.mentions if m.kind == kind and m.read.subkind), None)
+
+    @property
+    def owner_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.source != "customers"]
+
+    @property
+    def customers(self) -> int:
+        return len({m.respondent for m in self.mentions if m.respondent is not None})
+
+    @property
+    def title_mention(self) -> Mention:
+        """The wording that names the theme: the owner's own, where they said it most concretely (at a touchpoint,
+        then in the list…), the shortest of those when several."""
+        candidates = self.owner_mentions or self.mentions
+        best = min(_SOURCE_ORDER[m.source] for m in candidates)
+        return min((m for m in candidates if _SOURCE_ORDER[m.source] == best), key=lambda m: len(m.read.text))
+
+
+def group(mentions: list[Mention], reader: ObstacleReader) -> list[Theme]:
+    """Themes in the order their first mention appears; a corroborating mention only joins a theme named
+    elsewhere."""
+    themes: list[Theme] = []
+    for mention in mentions:
+        if mention.source in CORROBORATING:
+            continue
+        theme = _theme_of(mention, themes, reader)
+        if theme is None:
+            themes.append(Theme([mention]))
+        else:
+            theme.mentions.append(mention)
+    for mention in mentions:
+        if mention.source in CORROBORATING and (theme := _theme_of(mention, themes, reader)) is not None:
+            theme.mentions.append(mention)
+    return themes
+
+
+def _theme_of(mention: Mention, themes: list[Theme], reader: ObstacleReader) -> Theme | None:
+    # A corrected mention carries the owner's kind already, so the reader compares it under that kind.
+    for theme in themes:
+        if any(reader.same_theme(mention.read, other.read) for other in theme.mentions):
+            return theme
+    return None
