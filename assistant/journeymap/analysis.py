@@ -85,6 +85,8 @@ class _Finder:
         self._ids: set[str] = set()
         self._advice_used: dict[str, int] = {}
         self._themes: dict[str, Theme] = {}
+        self._ideas: dict[int, list[str]] = {}
+        self._theme_numbers: dict[int, int] = {}
 
     # ----- helpers -------------------------------------------------------------------------------------
 
@@ -190,9 +192,9 @@ class _Finder:
 
     def obstacles(self) -> None:
         mentions = collect(self.map, self.answers, self.reader, self.customers)
-        for theme in group(mentions, self.reader):
-            if not theme.owner_mentions and theme.customers == 0:
-                continue
+        themes = [theme for theme in group(mentions, self.reader) if theme.owner_mentions or theme.customers]
+        self._ideas = self.assign_ideas(themes)
+        for theme in themes:
             finding = self.theme_finding(theme)
             self._themes[finding.id] = theme
             self.found.obstacles.append(finding)
@@ -236,7 +238,10 @@ class _Finder:
         for mention in theme.owner_mentions:
             if mention.touchpoint is not None:
                 refs.append(self.answers.ref(Role.TOUCHPOINT_EMOTION, mention.touchpoint.key))
-        refs += [self.answers.ref(Role.TOUCHPOINT_OPPORTUNITY, key) for key in self._idea_keys(theme)]
+        refs += [
+            self.answers.ref(Role.TOUCHPOINT_OPPORTUNITY, key)
+            for key in self._ideas.get(self._theme_numbers[id(theme)], [])
+        ]
         owner, customers = bool(theme.owner_mentions), theme.customers
         where = first.touchpoint.key if first.touchpoint is not None else first.source
         stage_place = next((place for place in places if place.stage_key is not None), None)
@@ -343,11 +348,34 @@ class _Finder:
                 keys.append(tp.key)
         return keys
 
+    def assign_ideas(self, themes: list[Theme]) -> dict[int, list[str]]:
+        """Which themes each improvement idea is quoted for: the owner had one idea per touchpoint, and several
+        obstacles may be named there; the idea goes first to those its words fit, and to no more than the
+        repeats a map allows."""
+        at: dict[str, list[int]] = {}
+        for number, theme in enumerate(themes):
+            for key in self._idea_keys(theme):
+                at.setdefault(key, []).append(number)
+        touchpoints = {tp.key: tp for stage in self.map.stages for tp in stage.touchpoints}
+        ideas: dict[int, list[str]] = {}
+        for key, numbers in at.items():
+            idea = touchpoints[key].opportunity or ""
+            terms = frozenset().union(*(read.terms for read in self.reader.read(idea) or [self.reader.classify(idea)]))
+
+            def fit(number: int, terms: frozenset[str] = terms) -> int:
+                return len(terms & frozenset().union(*(m.read.terms for m in themes[number].mentions)))
+
+            ranked = sorted(numbers, key=lambda number: (-fit(number), number))
+            for number in ranked[: self.rules.advice_repeats_at_most]:
+                ideas.setdefault(number, []).append(key)
+        self._theme_numbers = {id(theme): number for number, theme in enumerate(themes)}
+        return ideas
+
     def owner_ideas(self, theme: Theme) -> list[NextStep]:
         """The owner's own improvement ideas at the theme's touchpoints, quoted as theirs: the best next step."""
         touchpoints = {m.touchpoint.key: m.touchpoint for m in theme.owner_mentions if m.touchpoint is not None}
         steps = []
-        for key in self._idea_keys(theme):
+        for key in self._ideas.get(self._theme_numbers[id(theme)], []):
             touchpoint = touchpoints[key]
             idea = touchpoint.opportunity or ""
             steps.append(NextStep(text=self.say("owner_idea", touchpoint=touchpoint.name, text=idea), source="owner"))
@@ -552,24 +580,43 @@ class _Finder:
         return frozenset().union(*(mention.read.terms for mention in theme.mentions))
 
     def linked(self, code: str, text: str) -> list[Finding]:
-        """The obstacles a resource would remove: those whose words or places its description shares, else those
-        of a kind this resource can remove."""
-        need_terms = (
-            frozenset().union(*(read.terms for read in self.reader.read(text))) or self.reader.classify(text).terms
-        )
+        """The obstacles a resource would remove, judged on meaning: the same kind of obstacle as the resource's own
+        words read as ("card payment" for a payment obstacle), words it shares with the obstacle, weighed by how
+        rare they are on the map ("reply" says more than "price"), or a place it names. When it links to none
+        that way, the obstacles of a kind it is the first remedy for."""
+        reads = self.reader.read(text) or [self.reader.classify(text)]
+        need_terms = frozenset().union(*(read.terms for read in reads))
+        need_kinds = {(read.kind, read.subkind) for read in reads if read.subkind}
+        need_kind_codes = {read.kind for read in reads if read.kind != "other"}
         folded = fold(text)
+        frequency: dict[str, int] = {}
+        for finding in self.found.obstacles:
+            for term in self._terms(finding):
+                frequency[term] = frequency.get(term, 0) + 1
         by_meaning, by_kind = [], []
+        touches_the_map = False
         for finding in self.found.obstacles:
             names = [place.touchpoint for place in finding.places if place.touchpoint] + [finding.touchpoint or ""]
-            meaning = bool(need_terms & self._terms(finding)) or any(name and fold(name) in folded for name in names)
-            if meaning:
+            score = sum(1 / frequency.get(term, 1) for term in need_terms & self._terms(finding))
+            touches_the_map = touches_the_map or score > 0
+            if (finding.kind, finding.subkind) in need_kinds:
+                score += 2
+            elif finding.kind in need_kind_codes:
+                score += 1
+            if any(name and fold(name) in folded for name in names):
+                score += 2
+            if score >= 1:
                 by_meaning.append(finding)
             elif finding.needs[:1] == [code] and finding.rule == "named_obstacle":
                 # By kind alone, a resource removes the obstacles it is the first remedy for (people for slow
                 # replies, budget for a shipping fee), and only obstacles the owner named: a figure (care rated
                 # "fair") needs the resource to say what it is for.
                 by_kind.append(finding)
-        return by_meaning or by_kind
+        if by_meaning:
+            return by_meaning
+        # A need whose words meet the map only faintly ("new photos" where a price list is a photo) is about
+        # something the map shows no obstacle for: nice to have, not a remedy by kind.
+        return [] if touches_the_map else by_kind
 
     def resources_needed(self) -> None:
         for resource in self.map.resources:
@@ -796,6 +843,7 @@ class _Finder:
         first_change = self.map.review.first_change
         fits = self._first_change_fit(chosen, first_change) if first_change and not self.none(first_change) else None
         actions = []
+        used: set[str] = set()
         for finding in chosen:
             need_gap = next(
                 (gaps[gid] for gid in finding.addressed_by if gid in gaps and gaps[gid].rule == "resource_needed"), None
@@ -807,9 +855,10 @@ class _Finder:
             else:
                 needs = None
             is_first = fits is not None and fits == finding.id
-            text = (
-                self.say("first_change", text=first_change) if is_first and first_change else finding.next_steps[0].text
-            )
+            # One idea may answer several obstacles; Where to start says it once and names the next step after it.
+            steps = [step.text for step in finding.next_steps if step.text not in used] or [finding.next_steps[0].text]
+            text = self.say("first_change", text=first_change) if is_first and first_change else steps[0]
+            used.add(text)
             actions.append(
                 Action(
                     finding_id=finding.id,

@@ -44,10 +44,10 @@ class Theme:
     @property
     def title_mention(self) -> Mention:
         """The wording that names the theme: the owner's own, where they said it most concretely (at a touchpoint,
-        then in the list…), the shortest of those when several."""
+        then in the list…), the first place on the journey it was named."""
         candidates = self.owner_mentions or self.mentions
         best = min(_SOURCE_ORDER[m.source] for m in candidates)
-        return min((m for m in candidates if _SOURCE_ORDER[m.source] == best), key=lambda m: len(m.read.text))
+        return next(m for m in candidates if _SOURCE_ORDER[m.source] == best)
 
 
 def group(mentions: list[Mention], reader: ObstacleReader) -> list[Theme]:
@@ -71,6 +71,14 @@ def group(mentions: list[Mention], reader: ObstacleReader) -> list[Theme]:
 def _theme_of(mention: Mention, themes: list[Theme], reader: ObstacleReader) -> Theme | None:
     # A corrected mention carries the owner's kind already, so the reader compares it under that kind.
     for theme in themes:
-        if any(reader.same_theme(mention.read, other.read) for other in theme.mentions):
+        if any(_same(mention, other, reader) for other in theme.mentions):
             return theme
     return None
+
+
+def _same(a: Mention, b: Mention, reader: ObstacleReader) -> bool:
+    """The reader's sameness, or one kind whose sub-kinds differ but whose meaning words meet twice: "sợ hàng giả vì
+    thiếu giấy công bố" (a licence) and "sợ hàng giả, không rõ nguồn gốc" (a fake) are one fear."""
+    if reader.same_theme(a.read, b.read):
+        return True
+    return a.kind == b.kind and a.kind != "other" and len(a.read.terms & b.read.terms) >= 2

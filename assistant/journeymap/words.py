@@ -19,7 +19,7 @@ from assistant.text import fold
 _WORD = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W_]+(?:['’][^\W_]+)*")
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]*)")
 # Punctuation that ends a part of a clause; a dash does only with a space beside it ("giá cao - ship lâu").
-_BREAKS = frozenset(",;:.!?()[]{}…\"“”«»|•")
+_BREAKS = frozenset(',;:.!?()[]{}…"“”«»|•')
 _DASHES = frozenset("-–—")
 _JOIN_SYMBOLS = frozenset("&+")
 CURRENCY_SYMBOLS = frozenset("$€£₫")
