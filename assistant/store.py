@@ -668,17 +668,6 @@ class Store:
             )
         return self.get(row.id)
 
-    def set_status(self, interview_id: str, status: str) -> InterviewRow:
-        row = self.get(interview_id)
-        now = self.clock()
-        completed = now if status == COMPLETED else None
-        with self._guard(), self._write():
-            self.connection.execute(
-                "UPDATE interviews SET status = ?, completed = ?, updated = ? WHERE id = ?",
-                (status, completed, now, row.id),
-            )
-        return self.get(row.id)
-
     def set_draft(self, interview_id: str, draft: str | None) -> None:
         with self._guard(), self._write():
             self.connection.execute("UPDATE interviews SET draft = ? WHERE id = ?", (draft or None, interview_id))
