@@ -30,7 +30,7 @@ from assistant.journeymap.model import (
     Stage,
     Touchpoint,
 )
-from assistant.journeymap.reader import ObstacleReader
+from assistant.journeymap.reading import Reading
 from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
 from assistant.journeymap.themes import Theme, group
 from assistant.text import fold, shorten, slug
@@ -45,7 +45,7 @@ class Analysis:
     rules: AnalysisRules
     locale: str
     answers: RoleAnswers
-    reader: ObstacleReader
+    reader: Reading
     customers: Sequence[CustomerMention] = ()
     respondents: int = 0
     """How many customers were surveyed (0: the map rests on the owner's view alone)."""
@@ -360,7 +360,7 @@ class _Finder:
         ideas: dict[int, list[str]] = {}
         for key, numbers in at.items():
             idea = touchpoints[key].opportunity or ""
-            terms = frozenset().union(*(read.terms for read in self.reader.read(idea) or [self.reader.classify(idea)]))
+            terms = self.reader.terms(idea)
 
             def fit(number: int, terms: frozenset[str] = terms) -> int:
                 return len(terms & frozenset().union(*(m.read.terms for m in themes[number].mentions)))
@@ -874,7 +874,7 @@ class _Finder:
 
     def _first_change_fit(self, findings: list[Finding], first_change: str) -> str | None:
         """The finding the owner's first change is about: it shares meaning words with it or names its place."""
-        change_terms = frozenset().union(*(read.terms for read in self.reader.read(first_change)))
+        change_terms = self.reader.terms(first_change)
         folded = fold(first_change)
         for finding in findings:
             names = [place.touchpoint for place in finding.places if place.touchpoint]

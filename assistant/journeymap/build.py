@@ -33,7 +33,7 @@ from assistant.journeymap.model import (
     StageEmotion,
     Touchpoint,
 )
-from assistant.journeymap.reader import ObstacleReader
+from assistant.journeymap.reading import default_reading
 from assistant.journeymap.rules import rules_for
 from assistant.text import slug
 
@@ -117,7 +117,7 @@ class _Builder:
         )
         if not with_findings:
             return journey
-        found = analyse(journey, Analysis(rules_for(self.bank.id), self.locale, answers, ObstacleReader.load()))
+        found = analyse(journey, Analysis(rules_for(self.bank.id), self.locale, answers, default_reading()))
         return journey.model_copy(
             update={
                 "obstacles": found.obstacles,

@@ -14,7 +14,8 @@ from typing import Literal
 from assistant.bank.roles import Role
 from assistant.journeymap.answers import RoleAnswers
 from assistant.journeymap.model import JourneyMap, Stage, Touchpoint
-from assistant.journeymap.reader import ObstacleReader, ReadObstacle
+from assistant.journeymap.reader import ReadObstacle
+from assistant.journeymap.reading import Reading
 from assistant.text import fold
 
 Source = Literal["touchpoint", "obstacle_list", "drop_off", "persona", "goal", "customers"]
@@ -48,9 +49,7 @@ class CustomerMention:
     touchpoint_key: str | None = None
 
 
-def read_answer(
-    reader: ObstacleReader, text: str, corrections: dict[str, str] | None
-) -> list[tuple[ReadObstacle, bool]]:
+def read_answer(reader: Reading, text: str, corrections: dict[str, str] | None) -> list[tuple[ReadObstacle, bool]]:
     """The obstacles in one answer, each with whether the owner corrected its kind."""
     found = []
     for read in reader.read(text):
@@ -65,7 +64,7 @@ def read_answer(
 def collect(
     journey: JourneyMap,
     answers: RoleAnswers,
-    reader: ObstacleReader,
+    reader: Reading,
     customers: list[CustomerMention] | None = None,
 ) -> list[Mention]:
     """Every obstacle mention of the interview (and the survey), in journey order: touchpoints stage by stage, then

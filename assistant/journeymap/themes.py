@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.journeymap.mentions import CORROBORATING, Mention
-from assistant.journeymap.reader import ObstacleReader
+from assistant.journeymap.reading import Reading
 
 _SOURCE_ORDER = {"touchpoint": 0, "obstacle_list": 1, "drop_off": 2, "customers": 3, "persona": 4, "goal": 5}
 
@@ -50,25 +50,30 @@ class Theme:
         return next(m for m in candidates if _SOURCE_ORDER[m.source] == best)
 
 
-def group(mentions: list[Mention], reader: ObstacleReader) -> list[Theme]:
+def group(mentions: list[Mention], reader: Reading) -> list[Theme]:
     """Themes in the order their first mention appears; a corroborating mention only joins a theme named
     elsewhere."""
     themes: list[Theme] = []
+    by_kind: dict[str, list[Theme]] = {}  # sameness needs one kind: a mention is compared within its kind only
     for mention in mentions:
         if mention.source in CORROBORATING:
             continue
-        theme = _theme_of(mention, themes, reader)
+        theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
         if theme is None:
-            themes.append(Theme([mention]))
+            theme = Theme([mention])
+            themes.append(theme)
+            by_kind.setdefault(mention.kind, []).append(theme)
         else:
             theme.mentions.append(mention)
     for mention in mentions:
-        if mention.source in CORROBORATING and (theme := _theme_of(mention, themes, reader)) is not None:
-            theme.mentions.append(mention)
+        if mention.source in CORROBORATING:
+            theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
+            if theme is not None:
+                theme.mentions.append(mention)
     return themes
 
 
-def _theme_of(mention: Mention, themes: list[Theme], reader: ObstacleReader) -> Theme | None:
+def _theme_of(mention: Mention, themes: list[Theme], reader: Reading) -> Theme | None:
     # A corrected mention carries the owner's kind already, so the reader compares it under that kind.
     for theme in themes:
         if any(_same(mention, other, reader) for other in theme.mentions):
@@ -76,7 +81,7 @@ def _theme_of(mention: Mention, themes: list[Theme], reader: ObstacleReader) -> 
     return None
 
 
-def _same(a: Mention, b: Mention, reader: ObstacleReader) -> bool:
+def _same(a: Mention, b: Mention, reader: Reading) -> bool:
     """The reader's sameness, or one kind whose sub-kinds differ but whose meaning words meet twice: "sợ hàng giả vì
     thiếu giấy công bố" (a licence) and "sợ hàng giả, không rõ nguồn gốc" (a fake) are one fear."""
     if reader.same_theme(a.read, b.read):
