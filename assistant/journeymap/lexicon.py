@@ -70,6 +70,8 @@ class ShorthandChoice(_Strict):
 class Numbers(_Strict):
     money_units: list[str]
     time_units: dict[str, str]
+    # Number words read as numbers ("three visits" like "3 visits"), per language.
+    words: Bilingual = Bilingual()
 
 
 class Structure(_Strict):
@@ -236,6 +238,7 @@ class Normaliser:
         self.language: Language = language
         self.money_units = {unit.casefold() for unit in lexicon.numbers.money_units}
         self.time_units = {unit.casefold(): word for unit, word in lexicon.numbers.time_units.items()}
+        self.number_words = {word.casefold() for word in lexicon.numbers.words.of(language)}
         self.single: dict[str, list[ShorthandChoice]] = {}
         self.multi: dict[tuple[str, ...], str] = {}
         for short, meaning in lexicon.shorthand.get(language, {}).items():
@@ -244,7 +247,11 @@ class Normaliser:
                 self.multi[parts] = meaning if isinstance(meaning, str) else meaning[0].means
             else:
                 self.single[parts[0]] = [ShorthandChoice(means=meaning)] if isinstance(meaning, str) else meaning
-        self.irregular = {word: english_stem(stem, {}) for word, stem in lexicon.stems.items()}
+        # A form mapped to itself ("rating: rating") is kept whole; any other target is stemmed like every word.
+        self.irregular = {
+            word: stem if lexicon.stems.get(stem) == stem else english_stem(stem, {})
+            for word, stem in lexicon.stems.items()
+        }
         # English typo repair: known stems, and the targets a typo may be repaired to (never a stop word).
         self.vocabulary: set[str] = set()
         self.repair_targets: set[str] = set()
@@ -278,6 +285,8 @@ class Normaliser:
 
     def _expand_one(self, lowered: list[str], index: int) -> list[str]:
         word = lowered[index]
+        if word in self.number_words:
+            return ["#num"]
         number = number_parts(word)
         if number is not None:
             unit = number[1]
@@ -313,17 +322,21 @@ class Normaliser:
         return cached
 
     def repair(self, stem: str) -> str:
-        """An English stem one typo away from exactly one known content stem becomes that stem."""
+        """An English stem one typo away from exactly one known content stem becomes that stem ("delivary").
+
+        Without a dictionary a real word one letter from a lexicon word would be "repaired" too (flower → lower),
+        so only the typos owners make most are repaired, conservatively: the first letter kept, a letter missing
+        from five letters on, a letter too many from six, a wrong or swapped letter only from seven.
+        """
         if stem in self.vocabulary or len(stem) < 5 or not stem.isalpha():
             return stem
         candidates = set(self.repair_index.get(stem, ()))  # a letter missing
-        candidates |= {gone for gone in deletes(stem) if gone in self.repair_targets}  # a letter too many
-        if len(stem) >= 6:  # a letter wrong or two swapped: only in longer words, where it is rarely another word
+        if len(stem) >= 6:
+            candidates |= {gone for gone in deletes(stem) if gone in self.repair_targets}  # a letter too many
+        if len(stem) >= 7:
             for gone in deletes(stem):
                 candidates |= self.repair_index.get(gone, set())
-        candidates.discard(stem)
-        if len(candidates) > 1:
-            candidates = {candidate for candidate in candidates if candidate[0] == stem[0]}
+        candidates = {candidate for candidate in candidates if candidate != stem and candidate[0] == stem[0]}
         return candidates.pop() if len(candidates) == 1 else stem
 
 

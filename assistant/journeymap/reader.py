@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -121,6 +121,7 @@ class _Evidence:
     cancelled: list[_Span]
     cues: dict[str, list[_Span]]
     stop_spans: list[_Span]
+    topics: list[_Span] = field(default_factory=list)  # the topics that counted, for a next part to borrow
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: -item[1])
@@ -224,12 +225,16 @@ class ObstacleReader:
         phrases = _each_word_once(
             [(_Span(start, end), phrase) for start, end, phrase in tries.phrases.spans(keys, clause.barriers)]
         )
+        # Words a cue is part of: a neutral phrase ("đánh giá cao"), or a compound topic ("phần mềm" holds "mềm").
         neutral = [span for span, phrase in phrases if phrase.kind is None]
+        compounds = [span for span, phrase in phrases if phrase.role == "topic" and phrase.length > 1]
         longer = [span for span, phrase in phrases if phrase.length > 1]
         cues: dict[str, list[_Span]] = {}
         for start, end, name in tries.cues.spans(keys, clause.barriers):
             span = _Span(start, end)
             if name not in _NEVER_HIDDEN and any(span.inside(other) or span == other for other in neutral):
+                continue
+            if any(span.inside(other) for other in compounds):
                 continue
             if name in STRUCTURE_SETS and any(span.inside(other) for other in longer):
                 continue
@@ -254,7 +259,12 @@ class ObstacleReader:
         )
         shared = _ambiguity(phrases) if clause.mode == "bare" else {}
         topics = [(span, phrase) for span, phrase in phrases if phrase.role == "topic" and phrase.kind is not None]
-        attached = self._attach_cues(topics, cues, walls)
+        owning = [
+            span
+            for span, phrase in phrases
+            if phrase.role == "statement" and phrase.kind is not None and phrase.weight >= self.scoring.clause_min_score
+        ]
+        attached, lent = self._attach_cues(topics, owning, cues, walls)
         consumed: list[_Span] = []
         for span, phrase in topics:
             self._weigh_topic(evidence, span, phrase, attached.get(span, set()), walls, consumed, contrast, shared)
@@ -263,6 +273,8 @@ class ObstacleReader:
                 continue
             if any(span.start < used.end and used.start < span.end for used in consumed):
                 continue  # its words already said what is wrong with a topic ("hard to find the opening hours")
+            if phrase.weight < self.scoring.clause_min_score and any(span.inside(cue) or span == cue for cue in lent):
+                continue  # a weak word ("chậm") that already strengthened its topic ("tin nhắn chậm") counts once
             if phrase.role == "statement" and _right_before(cues.get("negation", []), span, walls):
                 evidence.cancelled.append(span)  # "không đắt", "no hidden fees": a statement denied
                 continue
@@ -270,11 +282,17 @@ class ObstacleReader:
         return evidence
 
     def _attach_cues(
-        self, topics: list[tuple[_Span, Phrase]], cues: dict[str, list[_Span]], walls: frozenset[int]
-    ) -> dict[_Span, set[str]]:
+        self,
+        topics: list[tuple[_Span, Phrase]],
+        owning: list[_Span],
+        cues: dict[str, list[_Span]],
+        walls: frozenset[int],
+    ) -> tuple[dict[_Span, set[str]], list[_Span]]:
         """Each strengthening or positive cue goes to the nearest topic of a kind it speaks for ("high" in "plan
-        interest is high" is about the interest, not the plan)."""
+        interest is high" is about the interest, not the plan). A cue inside a strong statement is that statement's
+        own: in "thợ tới trễ" the lateness is the arrival's, not the plumber's. Returns the cues that went somewhere."""
         attached: dict[_Span, set[str]] = {}
+        lent: list[_Span] = []
         window = self.scoring.cue_window
         for name, spans in cues.items():
             if name == "positive":
@@ -286,6 +304,8 @@ class ObstacleReader:
                 reach = window if cue_set.window is None else cue_set.window
                 kinds = None if cue_set.boosts is True else set(cue_set.boosts)
             for cue in spans:
+                if any(cue.inside(statement) or cue == statement for statement in owning):
+                    continue
                 gaps = [
                     (gap, span)
                     for span, phrase in topics
@@ -294,10 +314,11 @@ class ObstacleReader:
                 ]
                 if gaps:
                     nearest = min(gap for gap, _ in gaps)
+                    lent.append(cue)
                     for gap, span in gaps:
                         if gap == nearest:
                             attached.setdefault(span, set()).add(name)
-        return attached
+        return attached, lent
 
     def _weigh_topic(
         self,
@@ -329,6 +350,7 @@ class ObstacleReader:
         else:
             weight += max((self.lexicon.cue_sets[name].bonus for name in attached if name != "positive"), default=0.0)
         self._add(evidence, span, phrase, kind, subkind, weight, contrast)
+        evidence.topics.append(span)
 
     def _base_weight(self, phrase: Phrase, span: _Span, shared: dict[_Span, int]) -> float:
         bonus = self.scoring.length_bonus * min(_MAX_LENGTH_BONUS_WORDS, phrase.length - 1)
@@ -479,6 +501,19 @@ class ObstacleReader:
         parts = _parts(words, cuts)
         return self._grouped(piece, words, parts, language)
 
+    def _borrowed_topic(self, piece: str, before: _Clause, part: list[Word], language: Language) -> list[Word]:
+        """The word of the previous part that, put before this one, reads strongest: what "and slow" is about."""
+        stop = self.lexicon.tries[before.mode].stop
+        best: tuple[float, list[Word]] = (0.0, [])
+        for key, index in zip(before.keys, before.word_of, strict=True):
+            if key in stop or key in PLACEHOLDERS:
+                continue
+            lent = [before.words[index]]
+            top = self._evidence(self._clause(piece, lent + part, language)).top
+            if top >= self.scoring.clause_min_score and top > best[0]:
+                best = (top, lent)
+        return best[1]
+
     def _cuts(self, clause: _Clause) -> list[tuple[int, int, str]]:
         """(first word, word after, set) of every word that can cut the clause, plus punctuation cuts."""
         evidence = self._evidence(clause)
@@ -498,12 +533,22 @@ class ObstacleReader:
         """Weak parts join a neighbour; parts that read as one kind and subkind join each other."""
         strong: list[bool] = []
         silent: list[bool] = []
-        for start, end, _ in parts:
+        borrowed: dict[int, list[Word]] = {}
+        previous: tuple[_Clause, _Evidence] | None = None
+        for index, (start, end, _) in enumerate(parts):
             part_words = words[start:end]
             clause = self._clause(piece, part_words, language)
             evidence = self._evidence(clause)
-            strong.append(evidence.top >= self.scoring.clause_min_score)
+            is_strong = evidence.top >= self.scoring.clause_min_score
+            if not is_strong and previous is not None and evidence.top == 0 and evidence.cues.get("evaluative"):
+                # "Shipping is expensive and slow": the second part says what is wrong, the topic is the first's.
+                topic = self._borrowed_topic(piece, previous[0], part_words, language)
+                if topic:
+                    borrowed[index] = topic
+                    is_strong = True
+            strong.append(is_strong)
             silent.append(self._words_say_none(piece, part_words, language))
+            previous = (clause, evidence)
         groups: list[list[int]] = []
         pending: list[int] = []
         for index, (_, _, link_after) in enumerate(parts):
@@ -526,7 +571,10 @@ class ObstacleReader:
         obstacles: list[tuple[int, int, ReadObstacle]] = []
         for group in groups:
             start, end = parts[group[0]][0], parts[group[-1]][1]
-            read = self._obstacle(self._clause(piece, words[start:end], language))
+            lent_words = borrowed.get(group[0], [])
+            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language))
+            if lent_words:
+                read = replace(read, text=span_text(piece, words[start], words[end - 1]))
             if obstacles and _same_reading(obstacles[-1][2], read):
                 start = obstacles[-1][0]
                 read = self._obstacle(self._clause(piece, words[start:end], language))
@@ -591,18 +639,22 @@ def _same_reading(a: ReadObstacle, b: ReadObstacle) -> bool:
 
 
 def _each_word_once(found: list[tuple[_Span, V]]) -> list[tuple[_Span, V]]:
-    """The longest matches first, each word in one match only: "tin nhắn" hides "tin", and of "hướng dẫn đường"
-    and "đường vào" the longer keeps the shared "đường". Matches of one span (one spelling, several phrases) stay
-    together."""
+    """The longest matches first (the heavier of two as long), each word in one match only: "tin nhắn" hides
+    "tin", and of "hướng dẫn đường" and "đường vào" the longer keeps the shared "đường". Matches of one span (one
+    spelling, several phrases) stay together."""
     chosen: list[tuple[_Span, V]] = []
     taken: set[int] = set()
-    for span, value in sorted(found, key=lambda item: (item[0].start - item[0].end, item[0].start)):
+    for span, value in sorted(found, key=lambda item: (item[0].start - item[0].end, -_weight_of(item[1]), item[0].start)):
         words = set(range(span.start, span.end))
         if words & taken and not any(other == span for other, _ in chosen):
             continue
         chosen.append((span, value))
         taken |= words
     return sorted(chosen, key=lambda item: item[0].start)
+
+
+def _weight_of(value: object) -> float:
+    return value.weight if isinstance(value, Phrase) else 0.0
 
 
 def _ambiguity(phrases: list[tuple[_Span, Phrase]]) -> dict[_Span, int]:
