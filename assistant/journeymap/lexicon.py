@@ -396,21 +396,27 @@ class CompiledLexicon:
         return [normaliser.key(word, mode) for word, _ in normaliser.expand(phrase_words(phrase))]
 
     def _compile(self, mode: Mode) -> None:
-        language = language_of(mode)
+        blocked = self._unmarked_collisions() if mode == "bare" else _NoCollisions()
+        self._compile_stop_words(mode)
+        self._compile_cues(mode, blocked)
+        seen = self._compile_neutral(mode)
+        self._compile_kinds(mode, blocked, seen)
+        self._compile_concepts(mode, blocked)
+
+    def _compile_stop_words(self, mode: Mode) -> None:
         tries = self.tries[mode]
-        source = self.source
-        stop_phrases = [phrase for phrase in source.stop_words.of(language)]
-        for phrase in stop_phrases:
+        for phrase in self.source.stop_words.of(language_of(mode)):
             keys = self.keys(phrase, mode)
             if len(keys) == 1:
                 tries.stop.add(keys[0])
             elif keys:
                 tries.phrases.add(keys, _neutral(phrase, len(keys), is_stop=True))
-        structure = source.structure
+
+    def _compile_cues(self, mode: Mode, blocked: _NoCollisions) -> None:
+        language, tries, source = language_of(mode), self.tries[mode], self.source
         for name in STRUCTURE_SETS:
-            for phrase in getattr(structure, name).of(language):
+            for phrase in getattr(source.structure, name).of(language):
                 tries.cues.add(self._required_keys(phrase, mode, f"structure.{name}"), name)
-        blocked = self._unmarked_collisions() if mode == "bare" else _NoCollisions()
         for name, cue_set in source.cues.items():
             for phrase in cue_set.vi if language == "vi" else cue_set.en:
                 keys = self._required_keys(phrase, mode, f"cues.{name}")
@@ -420,41 +426,51 @@ class CompiledLexicon:
             tries.cues.add(self._required_keys(phrase, mode, "no_obstacle.phrases"), "none")
         for phrase in source.no_obstacle.fillers.of(language):
             tries.cues.add(self._required_keys(phrase, mode, "no_obstacle.fillers"), "filler")
+
+    def _compile_neutral(self, mode: Mode) -> dict[tuple[str, ...], str]:
+        """Neutral phrases in; returns where each phrase was first listed, to refuse a phrase listed twice."""
         seen: dict[tuple[str, ...], str] = {}
-        for phrase in source.neutral.of(language):
+        for phrase in self.source.neutral.of(language_of(mode)):
             keys = self._required_keys(phrase, mode, "neutral")
-            tries.phrases.add(keys, _neutral(phrase, len(keys)))
-            if mode != "bare":
-                seen[tuple(keys)] = "neutral"
+            self.tries[mode].phrases.add(keys, _neutral(phrase, len(keys)))
+            seen[tuple(keys)] = "neutral"
+        return seen
+
+    def _compile_kinds(self, mode: Mode, blocked: _NoCollisions, seen: dict[tuple[str, ...], str]) -> None:
+        language, tries, source = language_of(mode), self.tries[mode], self.source
         for code, kind in source.kinds.items():
             for number, group in enumerate(kind.phrases):
-                where = f"kinds.{code}.phrases[{number}].{language}"
+                group_name = f"kinds.{code}.phrases[{number}]"
                 shifts = tuple((cue, *source.target(target)) for cue, target in group.shift.items())
                 for text in group.vi if language == "vi" else group.en:
-                    keys = self._required_keys(text, mode, where)
-                    if mode != "bare":
-                        # Listed twice, the second weight would silently win: the tuner is told instead.
-                        # The same phrase twice in one group ("review", "reviews") is only redundant.
-                        group_name = f"kinds.{code}.phrases[{number}]"
-                        earlier = seen.get(tuple(keys))
-                        if earlier is not None and earlier != group_name:
-                            self._problems.append(f"{where}: “{text}” is already listed under {earlier}")
-                        seen[tuple(keys)] = group_name
+                    keys = self._required_keys(text, mode, f"{group_name}.{language}")
+                    # Listed twice, the second weight would silently win: the tuner is told instead. The same
+                    # phrase twice in one group ("review", "reviews") is only redundant. Without marks, one
+                    # spelling may well be two phrases ("gia": giá, giả): that is what the shared weight is for.
+                    earlier = seen.get(tuple(keys))
+                    if mode != "bare" and earlier is not None and earlier != group_name:
+                        self._problems.append(f"{group_name}.{language}: “{text}” is already listed under {earlier}")
+                    seen[tuple(keys)] = group_name
                     if blocked.hides(text, keys):
                         continue
                     if any(other.kind == code and other.subkind == group.subkind for other in tries.phrases.find(keys)):
                         continue  # a stemmed twin of a phrase already in ("no price", "no prices")
-                    phrase = Phrase(text, code, group.subkind, group.role, group.weight, shifts, len(keys))
-                    tries.phrases.add(keys, phrase)
+                    tries.phrases.add(
+                        keys, Phrase(text, code, group.subkind, group.role, group.weight, shifts, len(keys))
+                    )
+
+    def _compile_concepts(self, mode: Mode, blocked: _NoCollisions) -> None:
         concept_of: dict[tuple[str, ...], str] = {}
-        for concept, forms in source.concepts.items():
-            for text in forms.of(language):
-                keys = tuple(self._required_keys(text, mode, f"concepts.{concept}"))
-                earlier_concept = concept_of.get(keys)
-                if earlier_concept is not None and earlier_concept != concept and mode != "bare":
-                    self._problems.append(f"concepts.{concept}: “{text}” already belongs to {earlier_concept}")
-                concept_of[keys] = concept
-                tries.concepts.add(keys, concept)
+        for concept, forms in self.source.concepts.items():
+            for text in forms.of(language_of(mode)):
+                keys = self._required_keys(text, mode, f"concepts.{concept}")
+                if blocked.hides(text, keys):
+                    continue
+                earlier = concept_of.get(tuple(keys))
+                if earlier is not None and earlier != concept and mode != "bare":
+                    self._problems.append(f"concepts.{concept}: “{text}” already belongs to {earlier}")
+                concept_of[tuple(keys)] = concept
+                self.tries[mode].concepts.add(keys, concept)
 
     def _unmarked_collisions(self) -> _Collisions:
         """One-syllable words that, typed without marks, are more often a stop word or a joining word."""
@@ -544,8 +560,10 @@ def bundled_lexicon_path() -> Path:
 def load_lexicon(path: Path) -> CompiledLexicon:
     import yaml
 
+    # libyaml's loader, when PyYAML has it, reads the file about ten times faster than the pure-Python one.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader either way
         return CompiledLexicon(LexiconFile.model_validate(data), path)
     except (OSError, yaml.YAMLError, ValidationError, ValueError) as error:
         raise JourneyError("map.lexicon_invalid", path=str(path), reason=_reason(error)) from None

@@ -21,8 +21,9 @@ How a sentence is read (the weights and every word list are in `questionnaires/l
    ("nhưng", "but"…) cut only where the parts on both sides each name an obstacle strong enough to stand alone
    (`scoring.clause_min_score`); a weaker part stays with its neighbour ("Page trả lời chậm, có khi 3–4 tiếng" is
    one obstacle; "fees and taxes are only shown at the end" is one). Neighbouring parts that come out as the same
-   kind with the same (or an unnamed) subkind are joined again, so "giá cao và giá phòng lễ tăng" stays one price
-   obstacle when both are the price level, while "giá cao và phí ship đắt" gives two (price level, shipping fee).
+   kind with the same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle,
+   while "giá cao và phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only
+   says what is wrong ("shipping is expensive and slow") is read with the previous part's subject.
 2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
    it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
    such phrases. "None, it is easy. But we pay 15% commission" reads only what follows the "but".
@@ -99,6 +100,7 @@ class _Clause:
     words: list[Word]
     mode: Mode
     keys: list[str]
+    expanded: list[str]  # the word each key stands for, shorthand expanded, marks as typed
     word_of: list[int]  # the typed word each key comes from
     barriers: frozenset[int]  # key positions a cue never reaches across (a barrier sits before that key)
 
@@ -109,7 +111,9 @@ class _Span:
     end: int
 
     def inside(self, other: _Span) -> bool:
-        return other.start <= self.start and self.end <= other.end and (other.end - other.start) > (self.end - self.start)
+        return (
+            other.start <= self.start and self.end <= other.end and (other.end - other.start) > (self.end - self.start)
+        )
 
 
 @dataclass
@@ -206,16 +210,18 @@ class ObstacleReader:
         normaliser = self.lexicon.normalisers[language]
         typed = [_typed(word) for word in words]
         keys: list[str] = []
+        expanded: list[str] = []
         word_of: list[int] = []
         barriers: set[int] = set()
         for word, index in normaliser.expand(typed):
-            if not word_of or word_of[-1] != index:
-                if index and (words[index].break_before or words[index].joined_before):
-                    barriers.add(len(keys))
+            starts_word = not word_of or word_of[-1] != index
+            if starts_word and index and (words[index].break_before or words[index].joined_before):
+                barriers.add(len(keys))
             key = normaliser.key(word, mode)
             keys.append(normaliser.repair(key) if mode == "en" else key)
+            expanded.append(word)
             word_of.append(index)
-        return _Clause(text, words, mode, keys, word_of, frozenset(barriers))
+        return _Clause(text, words, mode, keys, expanded, word_of, frozenset(barriers))
 
     # --- scoring ---
 
@@ -278,7 +284,9 @@ class ObstacleReader:
             if phrase.role == "statement" and _right_before(cues.get("negation", []), span, walls):
                 evidence.cancelled.append(span)  # "không đắt", "no hidden fees": a statement denied
                 continue
-            self._add(evidence, span, phrase, phrase.kind, phrase.subkind, self._base_weight(phrase, span, shared), contrast)
+            self._add(
+                evidence, span, phrase, phrase.kind, phrase.subkind, self._base_weight(phrase, span, shared), contrast
+            )
         return evidence
 
     def _attach_cues(
@@ -309,8 +317,7 @@ class ObstacleReader:
                 gaps = [
                     (gap, span)
                     for span, phrase in topics
-                    if (kinds is None or phrase.kind in kinds)
-                    and (gap := _gap(cue, span, reach, walls)) is not None
+                    if (kinds is None or phrase.kind in kinds) and (gap := _gap(cue, span, reach, walls)) is not None
                 ]
                 if gaps:
                     nearest = min(gap for gap, _ in gaps)
@@ -405,12 +412,14 @@ class ObstacleReader:
         return winner, self._subkind(evidence, winner), round(confidence, 3)
 
     def _subkind(self, evidence: _Evidence, kind: str) -> str | None:
+        """A hint of the winning kind decides ("slow replies at night" is off_hours); else the heaviest subkind."""
+        hints = evidence.hints.get(kind, {})
+        if hints:
+            return max(hints.items(), key=lambda item: item[1])[0]
         weights: dict[str, float] = {}
         for subkind, weight in evidence.subscores.get(kind, {}).items():
             if subkind is not None:
                 weights[subkind] = weights.get(subkind, 0.0) + weight
-        for subkind, weight in evidence.hints.get(kind, {}).items():
-            weights[subkind] = weights.get(subkind, 0.0) + weight
         if not weights:
             return self.lexicon.default_subkind.get(kind)
         return max(weights.items(), key=lambda item: item[1])[0]
@@ -438,12 +447,10 @@ class ObstacleReader:
         terms = {concept for _, concept in concepts}
         covered = {index for span, _ in concepts for index in range(span.start, span.end)}
         function_words = self.lexicon.function_keys[clause.mode]
-        normaliser = self.lexicon.normalisers["en" if clause.mode == "en" else "vi"]
-        expanded = normaliser.expand([_typed(word) for word in clause.words])
         for index, key in enumerate(clause.keys):
             if index in covered or key in tries.stop or key in function_words or key in PLACEHOLDERS:
                 continue
-            word = bare_key(expanded[index][0]) if clause.mode != "en" else key
+            word = bare_key(clause.expanded[index]) if clause.mode != "en" else key
             if len(word) > 1 and not word.isdigit():
                 terms.add(word)
         return frozenset(terms)
@@ -540,7 +547,8 @@ class ObstacleReader:
             clause = self._clause(piece, part_words, language)
             evidence = self._evidence(clause)
             is_strong = evidence.top >= self.scoring.clause_min_score
-            if not is_strong and previous is not None and evidence.top == 0 and evidence.cues.get("evaluative"):
+            says_what_is_wrong = bool(evidence.cues.get("evaluative") or evidence.cues.get("slowness"))
+            if not is_strong and previous is not None and not evidence.topics and says_what_is_wrong:
                 # "Shipping is expensive and slow": the second part says what is wrong, the topic is the first's.
                 topic = self._borrowed_topic(piece, previous[0], part_words, language)
                 if topic:
@@ -609,9 +617,7 @@ def _hard_pieces(text: str) -> list[str]:
                 bounds = [marker.start() for marker in markers] + [len(chunk)]
                 head = chunk[: bounds[0]]
                 pieces.append(head)
-                pieces.extend(
-                    chunk[marker.end() : bounds[number + 1]] for number, marker in enumerate(markers)
-                )
+                pieces.extend(chunk[marker.end() : bounds[number + 1]] for number, marker in enumerate(markers))
             else:
                 pieces.append(chunk)
     return [piece.strip() for piece in pieces if piece.strip()]
@@ -644,7 +650,9 @@ def _each_word_once(found: list[tuple[_Span, V]]) -> list[tuple[_Span, V]]:
     spelling, several phrases) stay together."""
     chosen: list[tuple[_Span, V]] = []
     taken: set[int] = set()
-    for span, value in sorted(found, key=lambda item: (item[0].start - item[0].end, -_weight_of(item[1]), item[0].start)):
+    for span, value in sorted(
+        found, key=lambda item: (item[0].start - item[0].end, -_weight_of(item[1]), item[0].start)
+    ):
         words = set(range(span.start, span.end))
         if words & taken and not any(other == span for other, _ in chosen):
             continue
