@@ -91,6 +91,8 @@ class CueSet(_Strict):
     boosts: bool | list[str] = True
     # How far the cue reaches, when not `scoring.cue_window`.
     window: int | None = Field(default=None, ge=0)
+    # Where the cue must stand to move a topic: "không có giá" moves the price, "giá không hấp dẫn" does not.
+    shifts_from: Literal["before", "after", "either"] = "either"
     vi: list[str] = []
     en: list[str] = []
 

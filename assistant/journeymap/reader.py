@@ -346,9 +346,13 @@ class ObstacleReader:
         weight = self._base_weight(phrase, span, shared)
         cues = evidence.cues
         for cue, target_kind, target_subkind in phrase.shifts:
-            reach = self.lexicon.cue_sets[cue].window
-            reach = self.scoring.cue_window if reach is None else reach
-            near = [other for other in cues.get(cue, []) if _gap(other, span, reach, walls) is not None]
+            cue_set = self.lexicon.cue_sets[cue]
+            reach = self.scoring.cue_window if cue_set.window is None else cue_set.window
+            near = [
+                other
+                for other in cues.get(cue, [])
+                if _gap(other, span, reach, walls) is not None and _on_side(other, span, cue_set.shifts_from)
+            ]
             if near:
                 kind, subkind = target_kind, target_subkind
                 weight += self.lexicon.cue_sets[cue].bonus
@@ -393,15 +397,21 @@ class ObstacleReader:
         return None
 
     def _resolve_positives(self, cues: dict[str, list[_Span]], barriers: frozenset[int]) -> None:
-        """A positive word right after a negation ("không nhanh", "not friendly") says what is wrong instead."""
+        """A positive word right after a negation ("không nhanh", "not friendly") says what is wrong instead, and
+        that negation is used up: in "not attractive price-wise" nothing denies the price."""
         negations = cues.get("negation", [])
+        used: list[_Span] = []
         kept: list[_Span] = []
         for span in cues.get("positive", []):
-            if _right_before(negations, span, barriers):
+            denied = [cue for cue in negations if _right_before([cue], span, barriers)]
+            if denied:
                 cues.setdefault("evaluative", []).append(span)
+                used += denied
             else:
                 kept.append(span)
         cues["positive"] = kept
+        if used:
+            cues["negation"] = [cue for cue in negations if cue not in used]
 
     def _decide(self, evidence: _Evidence) -> tuple[str, str | None, float]:
         ranked = evidence.ranked()
@@ -691,6 +701,10 @@ def _gap(cue: _Span, span: _Span, window: int, walls: frozenset[int]) -> int | N
     if high - low > window or any(low <= wall <= high for wall in walls):
         return None
     return high - low
+
+
+def _on_side(cue: _Span, span: _Span, side: str) -> bool:
+    return side == "either" or (cue.end <= span.start if side == "before" else cue.start >= span.end)
 
 
 def _right_before(cues: list[_Span], span: _Span, barriers: frozenset[int]) -> bool:
