@@ -339,12 +339,14 @@ class ObstacleReader:
         shared: dict[_Span, int],
     ) -> None:
         assert phrase.kind is not None
-        if "positive" in attached:
+        cues = evidence.cues
+        denied = _gap_before(cues.get("negation", []), span, 2, walls)
+        if "positive" in attached and not denied:
+            # "Giá ổn" cancels the price; "không có lịch khởi hành rõ ràng" does not: "clear" describes what is missing.
             evidence.cancelled.append(span)
             return
         kind, subkind = phrase.kind, phrase.subkind
         weight = self._base_weight(phrase, span, shared)
-        cues = evidence.cues
         for cue, target_kind, target_subkind in phrase.shifts:
             cue_set = self.lexicon.cue_sets[cue]
             reach = self.scoring.cue_window if cue_set.window is None else cue_set.window
@@ -701,6 +703,10 @@ def _gap(cue: _Span, span: _Span, window: int, walls: frozenset[int]) -> int | N
     if high - low > window or any(low <= wall <= high for wall in walls):
         return None
     return high - low
+
+
+def _gap_before(cues: list[_Span], span: _Span, window: int, walls: frozenset[int]) -> bool:
+    return any(cue.end <= span.start and _gap(cue, span, window, walls) is not None for cue in cues)
 
 
 def _on_side(cue: _Span, span: _Span, side: str) -> bool:
