@@ -73,7 +73,7 @@ V = TypeVar("V")
 _BULLET = re.compile(r"^\s*(?:[-*•+–—>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s)")
 _MAX_LENGTH_BONUS_WORDS = 3
-# Structure cues never hidden by a phrase around them are the ones that can cut a clause.
+# The structure words that can cut a clause; a cause ("vì", "because") only walls cues off.
 _CUTTING = ("joiners", "contrast")
 # Cues a neutral phrase around them does not hide: "trở ngại" (an obstacle) is still a filler in "không có trở ngại".
 _NEVER_HIDDEN = frozenset({"none", "filler"})
@@ -118,6 +118,8 @@ class _Span:
 
 @dataclass
 class _Evidence:
+    """What one clause says: the score of every kind and subkind, and the cues found, for the decisions after."""
+
     scores: dict[str, float]
     subscores: dict[str, dict[str | None, float]]
     hints: dict[str, dict[str, float]]
@@ -153,9 +155,9 @@ class ObstacleReader:
         """Every obstacle one answer names, in order; none for an answer that says there is none."""
         cleaned = clean_text(text, multiline=True)
         whole = split_words(cleaned)
-        if self._words_say_none(cleaned, whole, self._language(whole)):
+        language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
+        if self._words_say_none(cleaned, whole, language):
             return []
-        language = self._language(whole)
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
             found.extend(self._read_piece(piece, language))
@@ -470,6 +472,8 @@ class ObstacleReader:
     # --- none, pieces, parts ---
 
     def _words_say_none(self, text: str, words: list[Word], language: Language) -> bool:
+        """Stop words aside, it starts with a no-obstacle phrase or a positive remark and holds nothing else but
+        fillers, positive words and such phrases; a word that says what is wrong ("không ổn") spoils it."""
         if not words:
             return True
         clause = self._clause(text, words, language)
