@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
@@ -22,8 +23,8 @@ from assistant.journeymap.words import (
     english_clitics,
     english_stem,
     number_parts,
-    split_words,
     tone_key,
+    word_texts,
 )
 
 KINDS = ("price", "trust", "information", "availability", "complexity", "support", "other")
@@ -354,15 +355,16 @@ def _choose(choices: list[ShorthandChoice], lowered: list[str], index: int) -> s
     return choices[-1].means
 
 
-def phrase_words(phrase: str) -> list[str]:
-    """The words of a lexicon phrase, its placeholders kept."""
+@lru_cache(maxsize=None)
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words of a lexicon phrase, its placeholders kept (asked once per phrase, for three modes)."""
     out: list[str] = []
     for chunk in phrase.split():
         if chunk in PLACEHOLDERS:
             out.append(chunk)
         else:
-            out.extend(word.text for word in split_words(chunk))
-    return out
+            out.extend(word_texts(chunk))
+    return tuple(out)
 
 
 class CompiledLexicon:
@@ -395,7 +397,7 @@ class CompiledLexicon:
 
     def keys(self, phrase: str, mode: Mode) -> list[str]:
         normaliser = self.normalisers[language_of(mode)]
-        return [normaliser.key(word, mode) for word, _ in normaliser.expand(phrase_words(phrase))]
+        return [normaliser.key(word, mode) for word, _ in normaliser.expand(list(phrase_words(phrase)))]
 
     def _compile(self, mode: Mode) -> None:
         blocked = self._unmarked_collisions() if mode == "bare" else _NoCollisions()

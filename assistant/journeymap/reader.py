@@ -248,6 +248,9 @@ class ObstacleReader:
                 continue
             cues.setdefault(name, []).append(span)
         _drop_inner_cues(cues)
+        if clause.mode != "en" and len(keys) > 2:
+            # "Có ship quận xa không?": in Vietnamese a negation that ends the clause asks, it does not deny.
+            cues["negation"] = [span for span in cues.get("negation", []) if span.end < len(keys)]
         # A cue never reaches across punctuation, "but" or "because"; "and" inside one clause it does.
         barriers = set(clause.barriers)
         for name in ("contrast", "cause"):
