@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
@@ -355,7 +355,7 @@ def _choose(choices: list[ShorthandChoice], lowered: list[str], index: int) -> s
     return choices[-1].means
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """The words of a lexicon phrase, its placeholders kept (asked once per phrase, for three modes)."""
     out: list[str] = []
