@@ -72,6 +72,11 @@ def split_words(text: str) -> list[Word]:
     return words
 
 
+def word_texts(text: str) -> list[str]:
+    """Only the words, for lexicon phrases: none of the punctuation analysis typed answers need."""
+    return _WORD.findall(text)
+
+
 def span_text(text: str, first: Word, last: Word) -> str:
     """The typed text from one word to another, with a closing "%" or quote kept and outer punctuation dropped."""
     start, end = first.start, last.end
@@ -137,9 +142,7 @@ def english_stem(word: str, irregular: dict[str, str]) -> str:
     stem = word
     if stem.endswith(("ies", "ied")) and len(stem) > 4:
         stem = stem[:-3] + "y"
-    elif stem.endswith("sses"):
-        stem = stem[:-2]
-    elif stem.endswith(("xes", "zes", "ches", "shes")):
+    elif stem.endswith(("sses", "xes", "zes", "ches", "shes")):
         stem = stem[:-2]
     elif stem.endswith("s") and not stem.endswith(("ss", "us", "is")):
         stem = stem[:-1]
