@@ -255,6 +255,9 @@ def _checked_choices(item: Item, chosen: list[str], options: Sequence[OptionChoi
 def _parse_open(
     item: Item, text: str, options: Sequence[OptionChoice], vague: frozenset[str] = frozenset()
 ) -> dict[str, str]:
+    limit = item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE]
+    if len(text) > limit:  # before any folding: a pasted megabyte is refused at once
+        raise AnswerError("answer.too_long", length=f"{len(text):,}", limit=f"{limit:,}")
     option = match_option(text, options)
     if option is not None:
         return {"code": option.code}
