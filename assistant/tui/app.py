@@ -110,11 +110,12 @@ class JourneyApp(App[None]):
     # ----- leaving ---------------------------------------------------------------------------------------
 
     def save_drafts(self) -> None:
-        from assistant.tui.interview import InterviewScreen
-
+        # By the screens' own method rather than an isinstance check: quitting from the list would otherwise import
+        # the whole interview screen (and the engine behind it) on the way out.
         for screen in self.screen_stack:
-            if isinstance(screen, InterviewScreen):
-                screen.save_draft()
+            save_draft = getattr(screen, "save_draft", None)
+            if callable(save_draft):
+                save_draft()
 
     def save_and_exit(self) -> None:
         self.save_drafts()
