@@ -26,9 +26,10 @@ from assistant.interview.models import Question
 from assistant.session import Session
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.home import HomeScreen, NewInterviewScreen
+from assistant.tui.home import HomeScreen
 from assistant.tui.interview import InterviewScreen
 from assistant.tui.modals import EditPicker, ExportDialog, HelpScreen, MapPreview
+from assistant.tui.new_interview import NewInterviewScreen
 from tests.tui.conftest import wait_for
 
 SnapCompare = Callable[..., bool]
@@ -304,7 +305,7 @@ async def home_ready(pilot: Pilot[None]) -> None:
 
     def ready() -> bool:
         screen = pilot.app.screen
-        if not isinstance(screen, HomeScreen):
+        if not isinstance(screen, HomeScreen) or not screen.is_mounted or not screen.query("#interviews"):
             return False
         return all(row.preset is None for row in screen._rows) or bool(screen._preset_labels)
 
