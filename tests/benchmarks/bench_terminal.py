@@ -89,7 +89,8 @@ class _Server:
                 if now - start > DEADLINE:
                     state = self.tmux("display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}")
                     raise SystemExit(f"{command[-1]} never settled ({state.strip()}); its screen:\n{previous}")
-                screen = self.tmux("capture-pane", "-e", "-p", "-t", name)
+                # The text, not its attributes: a focused field's blinking cursor changes only those, forever.
+                screen = self.tmux("capture-pane", "-p", "-t", name)
                 if screen != previous:
                     previous, last_change, cpu = screen, now, _cpu_seconds(pid)
                     if first is None and ready in screen:
