@@ -11,6 +11,7 @@ import click
 from assistant import __version__
 from assistant.errors import JourneyError
 from assistant.i18n import detect_locale, parse_locale, t
+from assistant.launch import interrupted, report_internal_error
 from assistant.terminal import echo, echo_data, for_terminal
 
 if TYPE_CHECKING:
@@ -40,40 +41,24 @@ class JourneyGroup(click.Group):
             echo(bare.format_message())
             sys.exit(0)
         except click.Abort:
-            echo(t("cli.interrupted", LOCALE), err=True)
-            sys.exit(130)
+            interrupted(LOCALE)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code, usage=isinstance(error, click.UsageError))
         except JourneyError as error:
             _fail(error.message(_locale()), error.exit_code, located=error.located)
         except KeyboardInterrupt:
-            echo(t("cli.interrupted", LOCALE), err=True)
-            sys.exit(130)
+            interrupted(LOCALE)
         except BrokenPipeError:
             sys.exit(0)
         except Exception as error:  # the last line of defence: a sentence, never a traceback
-            _report_internal_error(error)
+            report_internal_error(error, _locale())
             sys.exit(70)
 
 
-def _report_internal_error(error: Exception) -> None:
-    """A bug, not the user's doing: one sentence on the terminal, the traceback in the log for the report."""
-    import logging
-
-    from assistant.logs import log_path, log_to_file
-
-    log_to_file()
-    logging.getLogger("journey.cli").error("internal error", exc_info=error)
-    detail = str(error).splitlines()[0][:200] if str(error) else ""
-    echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=detail, log=log_path()), err=True)
-
-
 def _fail(message: str, code: int, *, usage: bool = False, located: bool = False) -> NoReturn:
-    locale = _locale()
-    echo(message if located else t("cli.error", locale, message=message), err=True)
-    if usage:
-        echo(t("cli.usage_hint", locale), err=True)
-    sys.exit(code)
+    from assistant.launch import fail
+
+    fail(message, code, _locale(), usage=usage, located=located)
 
 
 # Kept outside click's context: errors are reported after click has already popped it.
@@ -135,21 +120,9 @@ def main(context: click.Context) -> None:
 
 
 def _run_app(start: StartAt, interview_id: str | None = None) -> None:
-    """The full-screen app, on a store opened (and checked) before the screen is taken over."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise JourneyError("cli.needs_terminal")
-    from assistant.locations import settings_path
-    from assistant.tui.app import JourneyApp
+    from assistant.launch import run_app
 
-    with _open_store() as store:
-        if start == "resume":
-            from assistant.interviews import to_resume
-
-            interview_id = to_resume(store, interview_id).id
-        app = JourneyApp(store, locale=_locale(), start=start, interview_id=interview_id, settings_path=settings_path())
-        app.run()
-    if app.return_code:
-        sys.exit(app.return_code)
+    run_app(start, interview_id, db=_chosen_db.get("path"), locale=_locale())
 
 
 @main.command(name="new", help=_help("cli.help.new"))

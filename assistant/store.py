@@ -729,6 +729,22 @@ class Store:
             raise JourneyError("store.bank_missing", hash=bank_hash[:12])
         return str(row[0])
 
+    def preset_labels(self, locale: str) -> dict[tuple[str, str], str]:
+        """Every saved bank's preset names in `locale` (else the bank's default language), by (bank id, preset
+        code): read from the bank snapshots by SQLite's JSON functions, so a listing names its presets without
+        loading and validating a bank. A later snapshot of a bank wins over an earlier one."""
+        if not locale.isalpha():
+            raise ValueError(f"not a locale: {locale!r}")
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT b.bank_id, json_extract(p.value, '$.code'), COALESCE("
+                "NULLIF(json_extract(p.value, '$.label.' || ?), ''), "
+                "json_extract(p.value, '$.label.' || json_extract(b.body, '$.default_locale'))) "
+                "FROM banks AS b, json_each(b.body, '$.presets') AS p WHERE json_valid(b.body) ORDER BY b.rowid",
+                (locale,),
+            ).fetchall()
+        return {(str(bank_id), str(code)): str(label) for bank_id, code, label in rows if code and label}
+
     def answers(self, interview_id: str) -> list[AnswerRow]:
         with self._guard():
             rows = self.connection.execute(

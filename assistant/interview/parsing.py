@@ -51,6 +51,10 @@ def parse_answer(
             return _parse_choices(item, raw, options) if raw else None
         raise AnswerError("answer.not_a_list")
     multiline = kind in (ItemType.LONG_TEXT, ItemType.LIST)
+    if kind in DEFAULT_MAX_LENGTH:
+        limit = item.max_length or DEFAULT_MAX_LENGTH[kind]
+        if len(raw) > 2 * limit + 1_000:  # far past the limit: refused before a megabyte paste is cleaned
+            raise AnswerError("answer.too_long", length=f"{len(raw):,}", limit=f"{limit:,}")
     text = clean_text(raw, multiline=multiline)
     if not text:
         return None

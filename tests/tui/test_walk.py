@@ -18,6 +18,7 @@ ENTRIES = {"stages": ("Awareness", "Purchase"), "touchpoints": ("Fanpage",)}
 TEXT = "Busy office workers who order coffee online"
 
 
+@pytest.mark.timeout(360)  # some seventy answers through the real app: minutes on a loaded machine
 @pytest.mark.parametrize("locale", ["en", "vi"])
 async def test_a_whole_interview_then_its_exported_map(
     make_app: MakeApp, database: Path, tmp_path: Path, locale: str
