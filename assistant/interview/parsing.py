@@ -260,7 +260,9 @@ def _parse_open(
     item: Item, text: str, options: Sequence[OptionChoice], vague: frozenset[str] = frozenset()
 ) -> dict[str, str]:
     limit = item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE]
-    if len(text) > limit:  # before any folding: a pasted megabyte is refused at once
+    if len(text) > max(limit, max((len(label) for o in options for label in o.labels), default=0)):
+        # Longer than any option's label and than the limit: refused before any folding, so a pasted megabyte
+        # costs nothing (a label longer than the limit still picks its option).
         raise AnswerError("answer.too_long", length=f"{len(text):,}", limit=f"{limit:,}")
     option = match_option(text, options)
     if option is not None:
