@@ -127,7 +127,7 @@ def test_the_quick_map_still_carries_every_concept_of_the_articles(tmp_path: Pat
     assert goals.objective and goals.why and goals.audience and goals.desired_experience  # 000 §3.1, 001 §1
     assert goals.expected_touchpoints == 15 and goals.data_basis
     assert persona.age and persona.gender and persona.income and persona.location  # 000 §2: demographics
-    assert persona.behaviour  # 001 §2: the 360° profile
+    assert persona.psychographics and persona.behaviour  # 001 §2: the 360° profile
     assert journey.segments  # 001 §3
     research = {fact.item_id for fact in journey.research}
     assert {
@@ -145,7 +145,7 @@ def test_the_quick_map_still_carries_every_concept_of_the_articles(tmp_path: Pat
         assert hurting.actions and hurting.thoughts and hurting.motivation and not hurting.not_asked
     assert blocked.obstacles and any(f.touchpoint == OBSTACLE_AT for f in journey.obstacles)  # 001 §7
     assert journey.map_type is not None  # 000 §3.4
-    assert figures.daily_viewers_no_purchase is not None  # 000 §3.5
+    assert figures.daily_viewers_no_purchase is not None and figures.bounce_rate is not None  # 000 §3.5
     assert figures.drop_off_touchpoint and figures.care_quality and figures.channels_tracked
     assert figures.journey_obstacles and all(r.have and r.need for r in journey.resources)  # 001 §7, §8
     assert journey.review.cadence and journey.review.change_drivers  # 000 §3.6

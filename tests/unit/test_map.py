@@ -444,6 +444,37 @@ def test_a_touchpoint_the_owner_asks_more_about_is_asked_every_lane() -> None:
     assert {q.item_id for q in found.missing} >= {"tp_thoughts", "tp_motivation"}, "asked for, not answered yet"
 
 
+def test_a_business_without_a_website_is_asked_about_its_main_channel() -> None:
+    shop = {"website_attraction": "Flash sales", "visit_duration": 3, "site_interaction": "often", "bounce_rate": 80}
+    found = journey({"has_website": False, "main_channel": "shopee", **shop})
+    asked = {entry.item_id: entry.question for entry in found.appendix}
+    assert asked["website_attraction"] == "What attracts customers to click through to your “Shopee shop”?"
+    assert asked["visit_duration"].endswith("each visit to your “Shopee shop”?")
+    assert asked["site_interaction"].startswith("Do customers interact with your “Shopee shop”")
+    assert "“Shopee shop”" in asked["bounce_rate"] and found.figures.bounce_rate == 80
+    assert {"main_channel", "website_attraction", "visit_duration", "site_interaction"} <= {
+        f.item_id for f in found.research
+    }
+    assert "high_bounce_rate" in rules_fired(found)
+    with_site = journey({"has_website": True, **shop})
+    worded = {entry.item_id: entry.question for entry in with_site.appendix}
+    assert worded["website_attraction"] == "What attracts customers to click through to your website?"
+    assert worded["bounce_rate"] == "What is the website's bounce rate?" and "main_channel" not in worded
+    vietnamese = build_map(
+        BANK,
+        fill_interview(BANK, {**BASE, "has_website": False, "main_channel": "tiktok_shop"}, "vi", "general").state,
+        SOURCE,
+    )
+    assert any(e.question == "Điều gì thu hút khách bấm vào «TikTok Shop» của bạn?" for e in vietnamese.appendix)
+
+
+def test_the_persona_card_shows_values_lifestyle_and_interests() -> None:
+    found = journey({"persona_psychographics": "Health first, runs at dawn, follows coffee reviewers"})
+    assert found.persona.psychographics == "Health first, runs at dawn, follows coffee reviewers"
+    markdown = render_markdown(found)
+    assert "- **Values, lifestyle, interests:** Health first, runs at dawn, follows coffee reviewers" in markdown
+
+
 # ----- exports -----------------------------------------------------------------------------------------
 
 
