@@ -324,7 +324,7 @@ async def test_switching_language_keeps_the_past_and_asks_in_the_new_language(
         area = app.focused
         assert isinstance(area, TextArea) and area.text == "Coffee"
         footer_labels = [binding.description for binding in screen._bindings.key_to_bindings["f2"]]
-        assert footer_labels == ["Lùi"]
+        assert footer_labels == ["Câu trước"]
     with Store.open(database) as store:
         assert store.get(session.id).locale == "vi"
 
