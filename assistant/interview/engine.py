@@ -686,8 +686,13 @@ class Interview:
 
     def _holds(self, condition: Condition, item: Item, scope: str, value: AnswerValue | None) -> bool:
         """One condition of `item` (read in `scope`) against the answer it tests."""
-        if condition.op is Operator.EXISTS and isinstance(value, str) and fold(value) in self._vague:
-            value = None  # "không có", "none": an answer that names nothing names no obstacle either
+        if (
+            condition.op is Operator.EXISTS
+            and isinstance(value, str)
+            and self._index.item(condition.item).type in TEXT_TYPES
+            and fold(value) in self._vague
+        ):
+            value = None  # "không có", "none" typed as an obstacle names none (an option coded "none" still exists)
         if condition.op is Operator.CONTAINS_THIS:
             entry = self._entry_of_instance(item, condition.item, scope)
             chosen = value if isinstance(value, list) else [value] if isinstance(value, str) else []

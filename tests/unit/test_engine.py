@@ -695,3 +695,26 @@ def test_an_answers_file_fills_a_question_a_later_answer_switches_on(depth_bank:
     with pytest.raises(JourneyError) as refused:
         fill_interview(depth_bank, answers, "en", None)
     assert refused.value.key == "answers_file.not_asked", "a happy touchpoint is not asked what customers do"
+
+
+def test_an_option_coded_like_a_vague_answer_still_exists() -> None:
+    bank = bank_from_yaml(
+        step(
+            "one",
+            """
+            - id: tracked
+              type: single_choice
+              text: {vi: Theo dõi kênh nào?, en: Which channel do you track?}
+              options:
+                - {code: none, label: {vi: Chưa có, en: None yet}}
+                - {code: crm, label: {vi: CRM, en: CRM}}
+            - id: why_not
+              type: text
+              text: {vi: Vì sao?, en: Why?}
+              enable_when: [{item: tracked, op: exists, value: true}]
+            """,
+        )
+    )
+    interview = Interview.start(bank, "en")
+    walk(interview, "1")
+    assert current_ref(interview) == "why_not", "only a typed answer that names nothing counts as not given"
