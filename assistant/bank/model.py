@@ -22,6 +22,7 @@ LocalizedText = dict[Locale, str]
 """Text in each language, e.g. `{vi: "Mục tiêu", en: "Goal"}`. An empty string counts as missing."""
 
 ConditionValue = bool | int | float | str | None
+SHORT_TITLE_MAX = 14
 
 
 class ItemType(StrEnum):
@@ -54,6 +55,7 @@ class Operator(StrEnum):
     GE = ">="
     LE = "<="
     CONTAINS = "contains"
+    CONTAINS_THIS = "contains_this"
 
 
 class DefaultSource(StrEnum):
@@ -81,10 +83,24 @@ class ScalePoint(_Strict):
 
 class Condition(_Strict):
     item: Identifier = Field(description="The id of the item whose answer is tested.")
-    op: Operator = Field(description="exists, =, !=, >, <, >=, <= or contains.")
+    op: Operator = Field(
+        description="exists, =, !=, >, <, >=, <=, contains, or contains_this. `exists` counts a text answer that "
+        "is one of the bank's vague answers (“không có”, “none”) as not given. `contains_this` takes no value: "
+        "it holds when a choice drawn with `options_from` from a list includes the entry that the repeat instance "
+        "the question sits in was made for (the touchpoints a user picked, tested at each touchpoint)."
+    )
     value: ConditionValue = Field(
         default=None,
         description="Compared with the answer (an option code for choices). For `exists`: true or false.",
+    )
+
+
+class Suggestion(_Strict):
+    value: OptionCode = Field(description="The code of the option suggested.")
+    when: list[Condition] = Field(
+        default_factory=list,
+        description="Conditions on earlier answers, all of which must hold for this suggestion; none: it always "
+        "holds. An unanswered question makes every comparison false, as in `enable_when`.",
     )
 
 
@@ -143,6 +159,12 @@ class Item(_Strict):
     default_from: DefaultSource | None = Field(
         default=None, description="Offer a suggested answer from the chosen preset."
     )
+    suggest: list[Suggestion] = Field(
+        default_factory=list,
+        description="For a single_choice: the answer suggested by earlier answers, as rules tried in order; the "
+        "first whose conditions hold gives the option offered, e.g. the quick depth when more than 8 touchpoints "
+        "are expected, otherwise the full one. Not together with `default_from`.",
+    )
     enable_when: list[Condition] = Field(default_factory=list)
     enable_behavior: Literal["all", "any"] = "all"
     items: list[Item] = Field(default_factory=list, description="The items of a group.")
@@ -176,6 +198,11 @@ class Preset(_Strict):
 class Step(_Strict):
     id: Identifier
     title: LocalizedText
+    short_title: LocalizedText | None = Field(
+        default=None,
+        description=f"The title in a word or two (at most {SHORT_TITLE_MAX} characters), where a screen is too "
+        "narrow for the whole one, e.g. the list of steps beside the conversation.",
+    )
     intro: LocalizedText = Field(description="Why this step matters, said when the step begins.")
     items: list[Item] = Field(min_length=1)
 

@@ -83,6 +83,7 @@ class _Builder:
             bank_version=self.bank.version,
             preset=self.preset(),
             map_type=answers.coded(Role.MAP_TYPE),
+            depth=answers.coded(Role.DEPTH),
             map_type_notes=list(answers.facts(Role.MAP_NOTE)),
             progress=self.progress(),
             goals=self.goals(),
@@ -272,7 +273,23 @@ class _Builder:
             motivation=answers.text(Role.TOUCHPOINT_MOTIVATION, key),
             obstacles=answers.text(Role.TOUCHPOINT_OBSTACLES, key),
             opportunity=answers.text(Role.TOUCHPOINT_OPPORTUNITY, key),
+            not_asked=self.not_asked(key),
         )
+
+    def not_asked(self, key: str) -> list[str]:
+        """The lanes the touchpoint `key` was deliberately not asked (a quick interview asks some only where the
+        touchpoint hurts): the bank has their questions, none applies here, and the answers here that could still
+        switch one on are all given or skipped."""
+        answers = self.answers
+        if not answers.instance_entries(key):
+            return []
+        return [
+            field
+            for role, field in _LANE_FIELDS.items()
+            if (item := answers.item(role)) is not None
+            and answers.entry(role, key) is None
+            and answers.settled(item, key)
+        ]
 
     # ----- step 5 --------------------------------------------------------------------------------------
 
@@ -333,6 +350,18 @@ class _Builder:
             for entry in answers.entries
             if entry.status == status
         ]
+
+
+_LANE_FIELDS: dict[Role, str] = {
+    Role.TOUCHPOINT_CHANNEL: "channel",
+    Role.TOUCHPOINT_ACTIONS: "actions",
+    Role.TOUCHPOINT_THOUGHTS: "thoughts",
+    Role.TOUCHPOINT_EMOTION: "emotion",
+    Role.TOUCHPOINT_MOTIVATION: "motivation",
+    Role.TOUCHPOINT_OBSTACLES: "obstacles",
+    Role.TOUCHPOINT_OPPORTUNITY: "opportunity",
+}
+"""Each touchpoint lane's role and the Touchpoint field it fills."""
 
 
 def _stage_emotion(touchpoints: list[Touchpoint]) -> StageEmotion | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.i18n import t
 from assistant.interview.values import format_number
-from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage
+from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage, Touchpoint
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
 # line. Escaping them with a backslash is always allowed for ASCII punctuation, so the text reads the same.
@@ -121,6 +121,7 @@ class _Writer:
             [
                 (self.t("map.field.business"), journey.business),
                 (self.t("map.field.map_type"), _label(journey.map_type)),
+                (self.t("map.field.depth"), _label(journey.depth)),
                 (self.t("map.field.preset"), _label(journey.preset)),
                 (self.t("map.field.language"), self.t(f"map.language.{journey.locale}")),
                 (self.t("map.field.status"), f"{status} ({progress})"),
@@ -169,6 +170,7 @@ class _Writer:
                 (self.t("map.field.pains"), persona.pains),
                 (self.t("map.field.motivations"), persona.motivations),
                 (self.t("map.field.behaviour"), persona.behaviour),
+                (self.t("map.field.psychographics"), persona.psychographics),
             ]
         )
         if self.map.segments:
@@ -238,17 +240,25 @@ class _Writer:
             [
                 [
                     tp.name,
-                    _label(tp.channel),
-                    tp.actions,
-                    tp.thoughts,
-                    f"{tp.emotion} · {tp.emotion_label}" if tp.emotion is not None and tp.emotion_label else None,
-                    tp.motivation,
-                    tp.obstacles,
-                    tp.opportunity,
+                    self.lane(tp, "channel", _label(tp.channel)),
+                    self.lane(tp, "actions", tp.actions),
+                    self.lane(tp, "thoughts", tp.thoughts),
+                    self.lane(
+                        tp,
+                        "emotion",
+                        f"{tp.emotion} · {tp.emotion_label}" if tp.emotion is not None and tp.emotion_label else None,
+                    ),
+                    self.lane(tp, "motivation", tp.motivation),
+                    self.lane(tp, "obstacles", tp.obstacles),
+                    self.lane(tp, "opportunity", tp.opportunity),
                 ]
                 for tp in stage.touchpoints
             ],
         )
+
+    def lane(self, touchpoint: Touchpoint, name: str, value: str | None) -> str | None:
+        """A lane's cell: "not asked" where the interview deliberately left it out, never a blank to fill."""
+        return self.t("map.not_asked") if name in touchpoint.not_asked else value
 
     def blueprint(self) -> None:
         if not self.map.is_blueprint or not self.map.stages:

@@ -164,7 +164,8 @@ class Touchpoint(_Model):
     opportunity: str | None = None
     not_asked: list[str] = Field(
         default_factory=list,
-        description="Lanes deliberately not asked here: a quick interview asks them only where it hurts.",
+        description="Lanes deliberately not asked here, by the name of their field (actions, thoughts, motivation…): "
+        "a quick interview asks them only where the touchpoint hurts or the owner asks for more.",
     )
     customer_emotion: CustomerEmotion | None = Field(default=None, description="What surveyed customers said.")
     used_by: int | None = Field(default=None, description="How many surveyed customers used this touchpoint.")
@@ -297,6 +298,9 @@ class JourneyMap(_Model):
     bank_version: str
     preset: Coded | None = None
     map_type: Coded | None = None
+    depth: Coded | None = Field(
+        default=None, description="How deep the interview went at each touchpoint (quick or full), if the bank asks."
+    )
     map_type_notes: list[Fact] = Field(
         default_factory=list, description="The purpose of the map and what its type asks for (routine, scenarios)."
     )

@@ -41,7 +41,7 @@ async def test_the_vietnamese_home_speaks_vietnamese(make_app: MakeApp) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#welcome-text")))
         assert "sáu bước" in str(app.screen.query_one("#welcome-text").render())
         labels = {binding.action: binding.description for _, binding in app.screen._bindings}
-        assert labels["new"] == "Cuộc mới"
+        assert labels["new"] == "Tạo mới"
 
 
 async def test_the_list_is_newest_first_and_filters_as_you_type(make_app: MakeApp, database: Path) -> None:
@@ -152,7 +152,7 @@ async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeA
     async with app.run_test(size=(120, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert "Đổi giao diện" in titles and "Cuộc mới" in titles
+        assert "Đổi giao diện" in titles and "Tạo mới" in titles
         assert not titles & {"Theme", "Quit", "Keys", "Maximize", "Screenshot"}
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
