@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.bank.model import Bank
 from assistant.errors import JourneyError
@@ -13,18 +13,28 @@ from assistant.journeymap.model import JourneyMap
 from assistant.session import Session
 from assistant.store import InterviewRow, Store
 
+if TYPE_CHECKING:
+    from assistant.survey.model import Respondents
+
 ExportFormat = Literal["md", "html", "json"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
 SUFFIXES: dict[str, ExportFormat] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 
 
 def interview_map(store: Store, interview_id: str, locale: str | None = None) -> JourneyMap:
-    """The map of a saved interview, in `locale` or the interview's own language."""
+    """The map of a saved interview, in `locale` or the interview's own language, with its survey's respondents."""
     session = Session.resume(store, interview_id)
-    return map_of(session.interview.bank, session.interview.state, session.row, locale)
+    respondents = store.respondents(session.row.id)
+    return map_of(session.interview.bank, session.interview.state, session.row, locale, respondents)
 
 
-def map_of(bank: Bank, state: InterviewState, row: InterviewRow, locale: str | None = None) -> JourneyMap:
+def map_of(
+    bank: Bank,
+    state: InterviewState,
+    row: InterviewRow,
+    locale: str | None = None,
+    respondents: Respondents | None = None,
+) -> JourneyMap:
     """The map of answers in memory (the app's live analysis and preview), with the saved title and dates."""
     source = MapSource(
         title=row.title,
@@ -33,7 +43,7 @@ def map_of(bank: Bank, state: InterviewState, row: InterviewRow, locale: str | N
         updated=row.updated,
         completed=row.completed,
     )
-    return build_map(bank, state, source, locale)
+    return build_map(bank, state, source, locale, respondents)
 
 
 def export_text(store: Store, interview_id: str, file_format: ExportFormat, locale: str | None = None) -> str:

@@ -27,8 +27,10 @@ from assistant.text import fold
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from assistant.survey.model import Batch, NewBatch, Respondents
+
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as journey's own.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # migrations 1 and 3 on this branch; see `_migration_3`
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud and typed
@@ -225,7 +227,57 @@ def _migration_1(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1,)
+# ----- migration 3: the customer survey ------------------------------------------------------------------------
+# It only adds tables (and creates them only if they are missing), so it runs the same after migration 1 or after
+# migration 2: on this branch it follows migration 1 directly; where migration 2 exists it goes third.
+
+
+def _migration_3(db: Database) -> None:
+    """Respondents beside their interview: one row per imported file, one per respondent (its fingerprint, so a
+    file imported twice is refused), and each file's answers by column. Deleting the interview deletes them all."""
+    conn = db.conn
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_batches (
+            id INTEGER PRIMARY KEY,
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            file_hash TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            respondents INTEGER NOT NULL,
+            first_number INTEGER NOT NULL,
+            last_number INTEGER NOT NULL,
+            skipped_cells INTEGER NOT NULL,
+            columns TEXT NOT NULL,
+            ignored TEXT NOT NULL,
+            personal_kept INTEGER NOT NULL,
+            UNIQUE (interview_id, number)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_respondents (
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            batch_id INTEGER NOT NULL REFERENCES survey_batches(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL,
+            submitted TEXT,
+            PRIMARY KEY (interview_id, number),
+            UNIQUE (interview_id, fingerprint)
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS survey_respondents_by_batch ON survey_respondents (batch_id)")
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_answers (
+            batch_id INTEGER NOT NULL REFERENCES survey_batches(id) ON DELETE CASCADE,
+            column_id TEXT NOT NULL,
+            personal INTEGER NOT NULL DEFAULT 0,
+            cells TEXT NOT NULL,
+            PRIMARY KEY (batch_id, column_id)
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1, _migration_3)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -708,6 +760,169 @@ class Store:
                 [(new_id, line.seq, line.role, line.ref, line.text, line.locale, line.at) for line in transcript],
             )
         return self.get(new_id)
+
+    # --- the customer survey (migration 3): respondents beside the interview, never named
+
+    def survey_batches(self, interview_id: str) -> list[Batch]:
+        """The files imported into an interview's survey, oldest first."""
+        from assistant.survey.model import Batch
+
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT number, file_name, imported_at, respondents, first_number, last_number, skipped_cells, "
+                "columns, ignored, personal_kept FROM survey_batches WHERE interview_id = ? ORDER BY number",
+                (interview_id,),
+            ).fetchall()
+        return [
+            Batch(
+                number=row[0],
+                file_name=row[1],
+                imported_at=row[2],
+                respondents=row[3],
+                first=row[4],
+                last=row[5],
+                skipped_cells=row[6],
+                columns=tuple(json.loads(row[7])),
+                ignored=tuple(json.loads(row[8])),
+                personal_kept=bool(row[9]),
+            )
+            for row in rows
+        ]
+
+    def respondent_count(self, interview_id: str) -> int:
+        with self._guard():
+            row = self.connection.execute(
+                "SELECT count(*) FROM survey_respondents WHERE interview_id = ?", (interview_id,)
+            ).fetchone()
+        return int(row[0])
+
+    def known_fingerprints(self, interview_id: str) -> dict[str, int]:
+        """The fingerprint of every respondent already imported, with the number of the file it came in."""
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT r.fingerprint, b.number FROM survey_respondents r JOIN survey_batches b ON b.id = r.batch_id "
+                "WHERE r.interview_id = ?",
+                (interview_id,),
+            ).fetchall()
+        return {str(fingerprint): int(number) for fingerprint, number in rows}
+
+    def batch_of_file(self, interview_id: str, file_hash: str) -> int | None:
+        """The number of the batch that imported a file with exactly these bytes, if any."""
+        with self._guard():
+            row = self.connection.execute(
+                "SELECT number FROM survey_batches WHERE interview_id = ? AND file_hash = ? ORDER BY number LIMIT 1",
+                (interview_id, file_hash),
+            ).fetchone()
+        return int(row[0]) if row is not None else None
+
+    def add_respondents(self, interview_id: str, batch: NewBatch) -> Batch:
+        """One file's respondents, numbered after those already there, written in one transaction: all or none."""
+        now = self.clock()
+        with self._guard(), self._write():
+            conn = self.connection
+            number = conn.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchone()[0]
+            first = conn.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM survey_respondents WHERE interview_id = ?", (interview_id,)
+            ).fetchone()[0]
+            count = len(batch.respondents)
+            cursor = conn.execute(
+                "INSERT INTO survey_batches (interview_id, number, file_name, file_hash, imported_at, respondents, "
+                "first_number, last_number, skipped_cells, columns, ignored, personal_kept) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    interview_id,
+                    number,
+                    batch.file_name,
+                    batch.file_hash,
+                    now,
+                    count,
+                    first,
+                    first + count - 1,
+                    batch.skipped_cells,
+                    answer_json(list(batch.columns)),
+                    answer_json(batch.ignored),
+                    int(batch.personal is not None),
+                ),
+            )
+            batch_id = cursor.lastrowid
+            try:
+                conn.executemany(
+                    "INSERT INTO survey_respondents (interview_id, number, batch_id, fingerprint, submitted) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (interview_id, first + offset, batch_id, respondent.fingerprint, respondent.submitted)
+                        for offset, respondent in enumerate(batch.respondents)
+                    ],
+                )
+            except sqlite3.IntegrityError:
+                raise JourneyError("survey.import.imported_meanwhile") from None
+            conn.executemany(
+                "INSERT INTO survey_answers (batch_id, column_id, personal, cells) VALUES (?, ?, ?, ?)",
+                [
+                    *((batch_id, column_id, 0, answer_json(cells)) for column_id, cells in batch.columns.items()),
+                    *((batch_id, header, 1, answer_json(cells)) for header, cells in (batch.personal or {}).items()),
+                ],
+            )
+        return next(b for b in self.survey_batches(interview_id) if b.number == number)
+
+    def remove_batch(self, interview_id: str, number: int) -> Batch:
+        """Delete one imported file's respondents and answers."""
+        batch = next((b for b in self.survey_batches(interview_id) if b.number == number), None)
+        if batch is None:
+            raise JourneyError("survey.no_batch", id=interview_id, batch=number)
+        with self._guard(), self._write():
+            self.connection.execute(
+                "DELETE FROM survey_batches WHERE interview_id = ? AND number = ?", (interview_id, number)
+            )
+        return batch
+
+    def respondents(self, interview_id: str) -> Respondents | None:
+        """Every respondent of the interview's survey with their answers by column, or None when there is none."""
+        from assistant.survey.model import CellValue, Respondents
+
+        batches = self.survey_batches(interview_id)
+        if not batches:
+            return None
+        with self._guard():
+            people = self.connection.execute(
+                "SELECT r.batch_id, r.number, r.submitted FROM survey_respondents r "
+                "JOIN survey_batches b ON b.id = r.batch_id WHERE r.interview_id = ? ORDER BY r.number",
+                (interview_id,),
+            ).fetchall()
+            cells = self.connection.execute(
+                "SELECT a.batch_id, a.column_id, a.cells FROM survey_answers a "
+                "JOIN survey_batches b ON b.id = a.batch_id WHERE b.interview_id = ? AND a.personal = 0",
+                (interview_id,),
+            ).fetchall()
+        order: list[int] = []
+        sizes: dict[int, int] = {}
+        for batch_id, _number, _submitted in people:
+            if batch_id not in sizes:
+                order.append(batch_id)
+                sizes[batch_id] = 0
+            sizes[batch_id] += 1
+        by_batch: dict[int, dict[str, list[CellValue]]] = {}
+        for batch_id, column_id, text in cells:
+            by_batch.setdefault(batch_id, {})[column_id] = json.loads(text)
+        columns: dict[str, list[CellValue]] = {}
+        done = 0
+        for batch_id in order:
+            size = sizes[batch_id]
+            for column_id, values in by_batch.get(batch_id, {}).items():
+                column = columns.setdefault(column_id, [None] * done)
+                column.extend(values)
+            done += size
+            for column in columns.values():
+                if len(column) < done:
+                    column.extend([None] * (done - len(column)))
+        return Respondents(
+            numbers=[row[1] for row in people],
+            submitted=[row[2] for row in people],
+            columns=columns,
+            batches=batches,
+        )
 
 
 def _prepare_file(path: Path) -> None:

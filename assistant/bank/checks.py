@@ -21,8 +21,11 @@ from assistant.bank.model import (
 )
 from assistant.bank.problems import BankProblem, Path, format_path
 from assistant.bank.roles import Role, Scope
+from assistant.bank.survey_checks import check_survey
 
-_LOCALIZED_KEYS = frozenset({"text", "help", "probe", "label", "title", "intro", "description", "add_prompt"})
+_LOCALIZED_KEYS = frozenset(
+    {"text", "help", "probe", "label", "title", "intro", "description", "add_prompt", "heading", "thanks"}
+)
 _LENGTH_TYPES = TEXT_TYPES | {ItemType.LIST, ItemType.OPEN_CHOICE}
 _RANGE_TYPES = NUMERIC_TYPES | {ItemType.LIST, ItemType.MULTI_CHOICE, ItemType.GROUP}
 
@@ -50,6 +53,7 @@ def check_bank(bank: Bank, file: str) -> list[BankProblem]:
     _check_presets(bank, index, report)
     _check_title_item(bank, index, report)
     _check_roles(index, report)
+    check_survey(bank, index, report.add)
     return report.problems
 
 

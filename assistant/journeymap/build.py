@@ -7,7 +7,7 @@ never reaches the map and a partial interview gives a partial map with the open 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.bank.model import Bank, Item, ItemType, localize
 from assistant.bank.roles import BLUEPRINT_LAYERS, Role
@@ -36,6 +36,9 @@ from assistant.journeymap.model import (
 from assistant.journeymap.rules import rules_for
 from assistant.text import slug
 
+if TYPE_CHECKING:
+    from assistant.survey.model import Respondents
+
 
 @dataclass(frozen=True, slots=True)
 class MapSource:
@@ -48,20 +51,28 @@ class MapSource:
     completed: str | None = None
 
 
-def build_map(bank: Bank, state: InterviewState, source: MapSource, locale: str | None = None) -> JourneyMap:
-    """The map of the interview `state`, in `locale` (the interview's own language by default)."""
+def build_map(
+    bank: Bank,
+    state: InterviewState,
+    source: MapSource,
+    locale: str | None = None,
+    respondents: Respondents | None = None,
+) -> JourneyMap:
+    """The map of the interview `state`, in `locale` (the interview's own language by default), with what the
+    survey's `respondents` said beside the owner's answers when there are any (`Store.respondents` loads them)."""
     if locale is not None and locale != state.locale:
         state = state.model_copy(deep=True, update={"locale": locale})
-    return _Builder(Interview(bank, state), source).build()
+    return _Builder(Interview(bank, state), source, respondents).build()
 
 
 class _Builder:
-    def __init__(self, interview: Interview, source: MapSource) -> None:
+    def __init__(self, interview: Interview, source: MapSource, respondents: Respondents | None = None) -> None:
         self.interview = interview
         self.bank = interview.bank
         self.locale = interview.locale
         self.source = source
         self.answers = RoleAnswers(interview)
+        self.respondents = respondents
 
     # ----- the map -------------------------------------------------------------------------------------
 
@@ -112,7 +123,22 @@ class _Builder:
             ],
         )
         found = analyse(journey, Analysis(rules_for(self.bank.id), self.locale, answers))
-        return journey.model_copy(update={"obstacles": found.obstacles, "resource_gaps": found.resource_gaps})
+        journey = journey.model_copy(update={"obstacles": found.obstacles, "resource_gaps": found.resource_gaps})
+        if self.respondents is not None and len(self.respondents):
+            journey = self.with_customers(journey, self.respondents)
+        return journey
+
+    # ----- the customers' voice ------------------------------------------------------------------------------
+
+    def with_customers(self, journey: JourneyMap, respondents: Respondents) -> JourneyMap:
+        """The map with the survey's respondents in it: the survey of this very map, read back."""
+        from assistant.journeymap.customers import add_customers
+        from assistant.survey.design import design_survey
+
+        answers = self.answers
+        survey = design_survey(self.bank, journey, (entry.item_id for entry in answers.entries), self.locale)
+        expected = [e for ref in answers.refs((Role.EXPECTED_TOUCHPOINTS, "")) if (e := answers.evidence(ref))]
+        return add_customers(journey, survey, respondents, rules_for(self.bank.id), expected)
 
     def preset(self) -> Coded | None:
         code = self.interview.state.preset

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.i18n import t
 from assistant.interview.values import format_number
-from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage
+from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage, SurveyAnswers, Touchpoint
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
 # line. Escaping them with a backslash is always allowed for ASCII punctuation, so the text reads the same.
@@ -169,6 +169,7 @@ class _Writer:
                 (self.t("map.field.behaviour"), persona.behaviour),
             ]
         )
+        self.respondents_profile()
         if self.map.segments:
             self.heading(3, self.t("map.segments"))
             self.table(
@@ -180,13 +181,15 @@ class _Writer:
             )
 
     def research(self) -> None:
-        if not self.map.research:
+        if not self.map.research and self.map.customers is None:
             return
         self.heading(2, self.t("map.research"))
-        self.table(
-            [self.t("map.col.question"), self.t("map.col.answer")],
-            [[fact.question, fact.answer] for fact in self.map.research],
-        )
+        if self.map.research:
+            self.table(
+                [self.t("map.col.question"), self.t("map.col.answer")],
+                [[fact.question, fact.answer] for fact in self.map.research],
+            )
+        self.customers_research()
 
     def at_a_glance(self) -> None:
         stages = [stage for stage in self.map.stages if stage.touchpoints]
@@ -222,6 +225,7 @@ class _Writer:
         if not stage.touchpoints:
             self.out(f"*{self.t('map.no_touchpoints')}*", "")
             return
+        customers = self.map.customers is not None
         self.table(
             [
                 self.t("map.col.touchpoint"),
@@ -229,6 +233,7 @@ class _Writer:
                 self.t("map.col.actions"),
                 self.t("map.col.thoughts"),
                 self.t("map.col.emotion"),
+                *([self.t("survey.md.col.customers")] if customers else []),
                 self.t("map.col.motivation"),
                 self.t("map.col.obstacles"),
                 self.t("map.col.opportunities"),
@@ -240,6 +245,7 @@ class _Writer:
                     tp.actions,
                     tp.thoughts,
                     f"{tp.emotion} · {tp.emotion_label}" if tp.emotion is not None and tp.emotion_label else None,
+                    *([self.customers_cell(tp)] if customers else []),
                     tp.motivation,
                     tp.obstacles,
                     tp.opportunity,
@@ -273,6 +279,8 @@ class _Writer:
             self.out(f"*{self.t(none)}*", "")
             return
         self.out(self.t(intro), "")
+        if title == "map.obstacles" and self.map.customers is None:
+            self.out(f"*{self.t('survey.md.owner_only')}*", "")
         self.table(
             [
                 self.t("map.col.severity"),
@@ -289,11 +297,12 @@ class _Writer:
                     " › ".join(part for part in (finding.stage, finding.touchpoint) if part) or None,
                     finding.message,
                     finding.next_step,
-                    ", ".join(f"Q{evidence.number}" for evidence in finding.evidence) or None,
+                    self.evidence_cell(finding),
                 ]
                 for finding in findings
             ],
         )
+        self.customers_words(findings)
 
     def figures(self) -> None:
         figures = self.map.figures
@@ -384,6 +393,131 @@ class _Writer:
                 *(f"| {' | '.join(cell or MISSING for cell in row)} |" for row in rows),
                 "",
             )
+
+    # ----- the customers' voice: what surveyed customers said, beside the owner's answers ---------------------------
+
+    def evidence_cell(self, finding: Finding) -> str | None:
+        """The questions a finding rests on, and once there are respondents, who said it: the owner, n customers
+        or both."""
+        questions = ", ".join(f"Q{evidence.number}" for evidence in finding.evidence)
+        if self.map.customers is None:
+            return questions or None
+        customers = self.t("survey.md.customers", count=finding.customers)
+        if finding.evidence_level == "customers":
+            return customers
+        if finding.evidence_level == "both":
+            return f"{questions} · {customers}" if questions else customers
+        return f"{questions} · {self.t('survey.md.owner')}" if questions else self.t("survey.md.owner")
+
+    def customers_words(self, findings: list[Finding]) -> None:
+        quoted = [finding for finding in findings if finding.quotes]
+        if not quoted:
+            return
+        self.out(f"**{self.t('survey.md.words')}**", "")
+        for finding in quoted:
+            words = " · ".join(self.t("survey.md.quote", text=inline(quote)) for quote in finding.quotes)
+            where = " › ".join(part for part in (finding.stage, finding.touchpoint) if part)
+            who = self.t("survey.md.customers", count=finding.customers)
+            self.out(f"- **{inline(finding.kind_label)}** ({inline(where) + '; ' if where else ''}{who}): {words}")
+        self.out("")
+
+    def customers_cell(self, tp: Touchpoint) -> str | None:
+        customers = self.map.customers
+        reach = customers.reach if customers else None
+        use = next((u for u in reach.used if u.touchpoint_key == tp.key), None) if reach else None
+        parts = []
+        if use is not None:
+            parts.append(self.t("survey.md.used", used=use.used_by, asked=use.asked, share=self._number(use.share)))
+        emotion = tp.customer_emotion
+        if emotion is not None:
+            parts.append(
+                self.t(
+                    "survey.md.felt",
+                    mean=self._number(round(emotion.mean, 1)),
+                    low=self._number(emotion.min),
+                    high=self._number(emotion.max),
+                    count=emotion.n,
+                )
+            )
+        gap = next((g for g in customers.gaps if g.touchpoint_key == tp.key), None) if customers else None
+        if gap is not None:
+            parts.append(f"⚠ {gap.message}")
+        return " · ".join(parts) or None
+
+    def respondents_profile(self) -> None:
+        customers = self.map.customers
+        if customers is None or not customers.profile:
+            return
+        lines = []
+        for profile in customers.profile:
+            counts = " · ".join(
+                self.t("survey.md.count", label=count.label, count=count.count, share=self._number(count.share))
+                for count in profile.counts
+            )
+            label = (
+                self.t(f"survey.md.profile.{profile.persona}", count=profile.answered)
+                if profile.persona
+                else self.t("survey.md.profile.question", question=profile.question, count=profile.answered)
+            )
+            lines.append(f"- **{inline(label)}:** {inline(counts) or MISSING}")
+        self.out(*lines, "")
+
+    def customers_research(self) -> None:
+        customers = self.map.customers
+        if customers is None:
+            return
+        self.heading(3, self.t("survey.md.said"))
+        period = (
+            self.t("survey.md.period", first=customers.first_response, last=customers.last_response)
+            if customers.first_response and customers.last_response
+            else ""
+        )
+        self.out(f"*{self.t('survey.md.respondents', count=customers.respondents, files=customers.files)}{period}*", "")
+        rows = []
+        for question in customers.questions:
+            rows.append([question.question, self.answers_cell(question), question.owner_answer])
+        if rows:
+            self.table(
+                [self.t("map.col.question"), self.t("survey.md.col.customers"), self.t("survey.md.col.you")], rows
+            )
+        reach = customers.reach
+        if reach is not None:
+            self.out(f"**{self.t('survey.md.reach')}** {block(reach.message)}", "")
+            if reach.rarely_used:
+                self.out(self.t("survey.md.rarely", touchpoints=inline(", ".join(reach.rarely_used))), "")
+        if customers.gaps:
+            self.out(f"**{self.t('survey.md.gaps')}**", "")
+            self.out(
+                *(f"- {inline(gap.stage)} › {inline(gap.touchpoint)}: {inline(gap.message)}" for gap in customers.gaps),
+                "",
+            )
+        if customers.not_on_map:
+            self.out(f"*{self.t('survey.md.not_on_map', count=customers.not_on_map)}*", "")
+
+    def answers_cell(self, question: SurveyAnswers) -> str:
+        parts = []
+        if question.number is not None:
+            number = question.number
+            parts.append(
+                self.t(
+                    "survey.md.number",
+                    mean=self._number(round(number.mean, 1)),
+                    low=self._number(number.min),
+                    high=self._number(number.max),
+                )
+            )
+        counts = question.themes or question.counts
+        if counts:
+            parts.append(
+                " · ".join(
+                    self.t("survey.md.count", label=count.label, count=count.count, share=self._number(count.share))
+                    for count in counts
+                )
+            )
+        if question.quotes:
+            parts.append(" · ".join(self.t("survey.md.quote", text=quote) for quote in question.quotes))
+        parts.append(self.t("survey.md.answered", count=question.answered))
+        return " — ".join(parts)
 
 
 MISSING_SHOWN = 8
