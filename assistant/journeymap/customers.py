@@ -264,12 +264,15 @@ class _Customers:
         )
 
     def counts(self, column: SurveyColumn, values: list[CellValue], answered: int) -> list[Count]:
+        """Answers by count. For a text question, the answers several gave alike (the quotes show the rest); for a
+        profile question in the respondents' words (where they live), the most given, however few gave them."""
         if column.type in (ItemType.INTEGER, ItemType.DECIMAL, ItemType.PERCENT, ItemType.SCALE):
             return []
         counter = counts_of(column, values)
         if column.type in (ItemType.TEXT, ItemType.LONG_TEXT):
             spelled = _first_spelling(values)
-            common = [(key, n) for key, n in counter.most_common() if n > 1][:COMMON_ANSWERS]
+            least = 1 if column.kind == "profile" else 2
+            common = [(key, n) for key, n in counter.most_common() if n >= least][:COMMON_ANSWERS]
             return [Count(code=key, label=spelled[key], count=n, share=self.share(n, answered)) for key, n in common]
         labels = {option.code: option.label for option in column.options}
         if column.type is ItemType.BOOLEAN:
@@ -354,7 +357,9 @@ class _Customers:
                 touchpoint_key=key if key in where else None,
                 text=self.t("survey.map.place", count=len(who)),
             )
-            for key, who in sorted(by_touchpoint.items(), key=lambda pair: (-len(pair[1]), pair[0] or ""))
+            for key, who in sorted(
+                by_touchpoint.items(), key=lambda pair: (-len(pair[1]), pair[0] is None, pair[0] or "")
+            )
         ]
         share = len(everyone) / len(self.respondents) if len(self.respondents) else 0.0
         reason = SeverityReason(

@@ -416,9 +416,13 @@ class _Writer:
         self.out(f"**{self.t('survey.md.words')}**", "")
         for finding in quoted:
             words = " · ".join(self.t("survey.md.quote", text=inline(quote)) for quote in finding.quotes)
-            where = " › ".join(part for part in (finding.stage, finding.touchpoint) if part)
+            places = "; ".join(
+                f"{place.touchpoint or self.t('map.whole_journey')}: {place.text}"
+                for place in finding.places
+                if place.source == "customers"
+            )
             who = self.t("survey.md.customers", count=finding.customers)
-            self.out(f"- **{inline(finding.kind_label)}** ({inline(where) + '; ' if where else ''}{who}): {words}")
+            self.out(f"- **{inline(finding.kind_label)}**, {who} ({inline(places)}): {words}")
         self.out("")
 
     def customers_cell(self, tp: Touchpoint) -> str | None:
@@ -472,7 +476,8 @@ class _Writer:
             if customers.first_response and customers.last_response
             else ""
         )
-        self.out(f"*{self.t('survey.md.respondents', count=customers.respondents, files=customers.files)}{period}*", "")
+        who = self.t("survey.md.respondents", count=customers.respondents)
+        self.out(f"*{who}{self.t('survey.md.files', files=customers.files)}{period}*", "")
         rows = []
         for question in customers.questions:
             rows.append([question.question, self.answers_cell(question), question.owner_answer])

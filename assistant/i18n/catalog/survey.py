@@ -477,9 +477,10 @@ MESSAGES: Messages = {
     "survey.md.count": ("{label}: {count} ({share}%)", "{label}: {count} ({share}%)"),
     "survey.md.said": ("Khách hàng nói gì", "What customers said"),
     "survey.md.respondents": (
-        "{count} người trả lời khảo sát, từ {files} tệp",
-        Plural("1 survey respondent, from {files} file", "{count} survey respondents, from {files} file"),
+        "{count} người trả lời khảo sát",
+        Plural("1 survey respondent", "{count} survey respondents"),
     ),
+    "survey.md.files": (", từ {files} tệp", Plural(", from 1 file", ", from {files} files", by="files")),
     "survey.md.period": ("; trả lời từ {first} đến {last}.", "; responses from {first} to {last}."),
     "survey.md.reach": (
         "Điểm chạm khách thực sự dùng (Bài 001 §4):",
