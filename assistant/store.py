@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as journey's own.
 SCHEMA_VERSION = 2  # migrations 1 and 3 on this branch; see `_migration_3`
 BUSY_TIMEOUT_MS = 10_000
+FINGERPRINT_BYTES = 16
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud and typed
 _ID_LENGTH = 6
@@ -233,8 +234,9 @@ def _migration_1(db: Database) -> None:
 
 
 def _migration_3(db: Database) -> None:
-    """Respondents beside their interview: one row per imported file, one per respondent (its fingerprint, so a
-    file imported twice is refused), and each file's answers by column. Deleting the interview deletes them all."""
+    """Respondents beside their interview: one row per imported file (its respondents, numbered `first_number` to
+    `last_number`, never named, each known by a fingerprint of their row so a file imported twice is refused), and
+    that file's answers by column. Deleting the interview deletes them all."""
     conn = db.conn
     conn.execute(
         """CREATE TABLE IF NOT EXISTS survey_batches (
@@ -247,6 +249,8 @@ def _migration_3(db: Database) -> None:
             respondents INTEGER NOT NULL,
             first_number INTEGER NOT NULL,
             last_number INTEGER NOT NULL,
+            fingerprints BLOB NOT NULL,
+            submitted TEXT NOT NULL,
             skipped_cells INTEGER NOT NULL,
             columns TEXT NOT NULL,
             ignored TEXT NOT NULL,
@@ -254,18 +258,6 @@ def _migration_3(db: Database) -> None:
             UNIQUE (interview_id, number)
         )"""
     )
-    conn.execute(
-        """CREATE TABLE IF NOT EXISTS survey_respondents (
-            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
-            number INTEGER NOT NULL,
-            batch_id INTEGER NOT NULL REFERENCES survey_batches(id) ON DELETE CASCADE,
-            fingerprint TEXT NOT NULL,
-            submitted TEXT,
-            PRIMARY KEY (interview_id, number),
-            UNIQUE (interview_id, fingerprint)
-        )"""
-    )
-    conn.execute("CREATE INDEX IF NOT EXISTS survey_respondents_by_batch ON survey_respondents (batch_id)")
     conn.execute(
         """CREATE TABLE IF NOT EXISTS survey_answers (
             batch_id INTEGER NOT NULL REFERENCES survey_batches(id) ON DELETE CASCADE,
@@ -792,19 +784,17 @@ class Store:
     def respondent_count(self, interview_id: str) -> int:
         with self._guard():
             row = self.connection.execute(
-                "SELECT count(*) FROM survey_respondents WHERE interview_id = ?", (interview_id,)
+                "SELECT COALESCE(SUM(respondents), 0) FROM survey_batches WHERE interview_id = ?", (interview_id,)
             ).fetchone()
         return int(row[0])
 
-    def known_fingerprints(self, interview_id: str) -> dict[str, int]:
+    def known_fingerprints(self, interview_id: str) -> dict[bytes, int]:
         """The fingerprint of every respondent already imported, with the number of the file it came in."""
         with self._guard():
             rows = self.connection.execute(
-                "SELECT r.fingerprint, b.number FROM survey_respondents r JOIN survey_batches b ON b.id = r.batch_id "
-                "WHERE r.interview_id = ?",
-                (interview_id,),
+                "SELECT number, fingerprints FROM survey_batches WHERE interview_id = ?", (interview_id,)
             ).fetchall()
-        return {str(fingerprint): int(number) for fingerprint, number in rows}
+        return {fingerprint: int(number) for number, blob in rows for fingerprint in _fingerprints(blob)}
 
     def batch_of_file(self, interview_id: str, file_hash: str) -> int | None:
         """The number of the batch that imported a file with exactly these bytes, if any."""
@@ -816,21 +806,28 @@ class Store:
         return int(row[0]) if row is not None else None
 
     def add_respondents(self, interview_id: str, batch: NewBatch) -> Batch:
-        """One file's respondents, numbered after those already there, written in one transaction: all or none."""
+        """One file's respondents, numbered after those already there, written in one transaction: all or none.
+        Another process importing the same rows meanwhile is caught inside the transaction."""
         now = self.clock()
+        fingerprints = b"".join(respondent.fingerprint for respondent in batch.respondents)
         with self._guard(), self._write():
             conn = self.connection
-            number = conn.execute(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM survey_batches WHERE interview_id = ?", (interview_id,)
-            ).fetchone()[0]
-            first = conn.execute(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM survey_respondents WHERE interview_id = ?", (interview_id,)
-            ).fetchone()[0]
+            taken = conn.execute(
+                "SELECT fingerprints FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchall()
+            known = {fingerprint for (blob,) in taken for fingerprint in _fingerprints(blob)}
+            if any(respondent.fingerprint in known for respondent in batch.respondents):
+                raise JourneyError("survey.import.imported_meanwhile")
+            number, first = conn.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1, COALESCE(MAX(last_number), 0) + 1 FROM survey_batches "
+                "WHERE interview_id = ?",
+                (interview_id,),
+            ).fetchone()
             count = len(batch.respondents)
             cursor = conn.execute(
                 "INSERT INTO survey_batches (interview_id, number, file_name, file_hash, imported_at, respondents, "
-                "first_number, last_number, skipped_cells, columns, ignored, personal_kept) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "first_number, last_number, fingerprints, submitted, skipped_cells, columns, ignored, personal_kept) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     interview_id,
                     number,
@@ -840,6 +837,8 @@ class Store:
                     count,
                     first,
                     first + count - 1,
+                    fingerprints,
+                    answer_json([respondent.submitted for respondent in batch.respondents]),
                     batch.skipped_cells,
                     answer_json(list(batch.columns)),
                     answer_json(batch.ignored),
@@ -847,17 +846,6 @@ class Store:
                 ),
             )
             batch_id = cursor.lastrowid
-            try:
-                conn.executemany(
-                    "INSERT INTO survey_respondents (interview_id, number, batch_id, fingerprint, submitted) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (interview_id, first + offset, batch_id, respondent.fingerprint, respondent.submitted)
-                        for offset, respondent in enumerate(batch.respondents)
-                    ],
-                )
-            except sqlite3.IntegrityError:
-                raise JourneyError("survey.import.imported_meanwhile") from None
             conn.executemany(
                 "INSERT INTO survey_answers (batch_id, column_id, personal, cells) VALUES (?, ?, ?, ?)",
                 [
@@ -882,13 +870,10 @@ class Store:
         """Every respondent of the interview's survey with their answers by column, or None when there is none."""
         from assistant.survey.model import CellValue, Respondents
 
-        batches = self.survey_batches(interview_id)
-        if not batches:
-            return None
         with self._guard():
-            people = self.connection.execute(
-                "SELECT r.batch_id, r.number, r.submitted FROM survey_respondents r "
-                "JOIN survey_batches b ON b.id = r.batch_id WHERE r.interview_id = ? ORDER BY r.number",
+            batches = self.connection.execute(
+                "SELECT id, first_number, respondents, submitted FROM survey_batches WHERE interview_id = ? "
+                "ORDER BY first_number",
                 (interview_id,),
             ).fetchall()
             cells = self.connection.execute(
@@ -896,32 +881,24 @@ class Store:
                 "JOIN survey_batches b ON b.id = a.batch_id WHERE b.interview_id = ? AND a.personal = 0",
                 (interview_id,),
             ).fetchall()
-        order: list[int] = []
-        sizes: dict[int, int] = {}
-        for batch_id, _number, _submitted in people:
-            if batch_id not in sizes:
-                order.append(batch_id)
-                sizes[batch_id] = 0
-            sizes[batch_id] += 1
+        if not batches:
+            return None
         by_batch: dict[int, dict[str, list[CellValue]]] = {}
         for batch_id, column_id, text in cells:
             by_batch.setdefault(batch_id, {})[column_id] = json.loads(text)
+        numbers: list[int] = []
+        submitted: list[str | None] = []
         columns: dict[str, list[CellValue]] = {}
-        done = 0
-        for batch_id in order:
-            size = sizes[batch_id]
+        for batch_id, first, count, moments in batches:
             for column_id, values in by_batch.get(batch_id, {}).items():
-                column = columns.setdefault(column_id, [None] * done)
-                column.extend(values)
-            done += size
+                columns.setdefault(column_id, [None] * len(numbers)).extend(values)
+            numbers.extend(range(first, first + count))
+            submitted.extend(json.loads(moments))
             for column in columns.values():
-                if len(column) < done:
-                    column.extend([None] * (done - len(column)))
+                if len(column) < len(numbers):
+                    column.extend([None] * (len(numbers) - len(column)))
         return Respondents(
-            numbers=[row[1] for row in people],
-            submitted=[row[2] for row in people],
-            columns=columns,
-            batches=batches,
+            numbers=numbers, submitted=submitted, columns=columns, batches=self.survey_batches(interview_id)
         )
 
 
@@ -941,6 +918,12 @@ def _prepare_file(path: Path) -> None:
     except FileExistsError:
         return
     os.close(descriptor)
+
+
+def _fingerprints(blob: bytes) -> Iterator[bytes]:
+    """A batch's respondents' fingerprints, stored end to end."""
+    size = FINGERPRINT_BYTES
+    return (bytes(blob[start : start + size]) for start in range(0, len(blob), size))
 
 
 def answer_json(value: object) -> str:

@@ -129,8 +129,30 @@ def touchpoint_column(touchpoint_key: str, kind: ColumnKind) -> str:
 
 def design_survey(bank: Bank, journey: JourneyMap, applicable: Iterable[str], locale: str | None = None) -> Survey:
     """The survey of `journey` (the map of an interview on `bank`) in `locale`, asking the bank's worded questions
-    among `applicable` (the ids of the questions that apply to this interview)."""
-    return _Designer(bank, journey, set(applicable), locale or journey.locale).survey()
+    among `applicable` (the ids of the questions that apply to this interview).
+
+    The same map gives the same survey: it is remembered by what it depends on (the bank, the stages and
+    touchpoints, the questions that apply, the business's name), since the map is rebuilt after every answer."""
+    chosen = locale or journey.locale
+    questions = frozenset(applicable)
+    key = (
+        chosen,
+        journey.goals.business or journey.title,
+        questions,
+        tuple((s.key, s.name, tuple((tp.key, tp.name) for tp in s.touchpoints)) for s in journey.stages),
+    )
+    known = _designed.get(key)
+    if known is not None and known[0] is bank:
+        return known[1]
+    survey = _Designer(bank, journey, set(questions), chosen).survey()
+    if len(_designed) >= DESIGNS_KEPT:
+        _designed.clear()
+    _designed[key] = (bank, survey)
+    return survey
+
+
+DESIGNS_KEPT = 64
+_designed: dict[tuple[object, ...], tuple[Bank, Survey]] = {}
 
 
 class _Designer:

@@ -6,47 +6,59 @@ answers that name what almost stopped customers, for the analysis to read with i
 the map's obstacle themes (a theme nine customers and the owner name is one theme; the number of customers who
 named it is a severity signal).
 
-Everything here counts whole columns (see `assistant/survey/model.py`), so ten thousand respondents cost a few
-milliseconds; a mention is one distinct answer with every respondent who gave it, so a reader reads “phí ship cao”
-once however many customers wrote it.
+Everything here counts whole columns (see `assistant/survey/model.py`); a mention is one distinct answer with every
+respondent who gave it, so a reader reads “phí ship cao” once however many customers wrote it. These are frozen
+dataclasses rather than pydantic models: ten thousand respondents give thousands of mentions, and the evidence of a
+set of respondents is worked out once (`customer_evidence` remembers it for as long as the set is loaded), since the
+map is rebuilt after every answer the owner gives and the respondents do not change meanwhile.
 """
 
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections import Counter
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from itertools import compress
+from weakref import WeakKeyDictionary
 
 from assistant.bank.model import ItemType
 from assistant.journeymap.model import CustomerEmotion
 from assistant.survey.design import Survey, SurveyColumn, touchpoint_column
 from assistant.survey.model import CellValue, Respondents
-from assistant.text import fold
+
+NOTHING_SLACK = 4
+"""Answers meaning “nothing” are as short as the bank's words for it (give or take spaces and a full stop): longer
+ones are not compared with them."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CustomerMention(_Model):
+@dataclass(frozen=True, slots=True)
+class CustomerMention:
     """One distinct answer naming what held customers back, with every respondent who gave it (answers compared
     without case or extra spaces, marks kept: giá and gia are different words)."""
 
-    text: str = Field(description="Verbatim, as the first respondent who gave it wrote it.")
-    touchpoint_key: str | None = Field(description="Where it happened; None for the journey as a whole.")
-    column: str = Field(description="The survey column it answers.")
-    respondents: list[int] = Field(description="The numbers of the respondents who gave it.")
+    text: str
+    """Verbatim, as the first respondent who gave it wrote it."""
+    touchpoint_key: str | None
+    """Where it happened: the touchpoint's key on the map; None for the journey as a whole."""
+    column: str
+    """The survey column it answers (tp.<key>.stopped, or a bank question whose answers name obstacles)."""
+    respondents: tuple[int, ...]
+    """The numbers of the respondents who gave it, in order."""
 
 
-class TouchpointVoice(_Model):
+@dataclass(frozen=True, slots=True)
+class TouchpointVoice:
     key: str
-    asked: int = Field(description="Respondents who said whether they used it.")
+    asked: int
+    """Respondents who said whether they used it (a rating says so too)."""
     used_by: int
-    emotion: CustomerEmotion | None = Field(default=None, description="How it felt, mapped onto 1–5.")
+    emotion: CustomerEmotion | None
+    """How it felt to those who used it, mapped onto 1–5."""
 
 
-class Reach(_Model):
+@dataclass(frozen=True, slots=True)
+class Reach:
     """How many of the map's touchpoints each respondent used, among those who said."""
 
     respondents: int
@@ -54,14 +66,38 @@ class Reach(_Model):
     median: float
 
 
-class CustomerEvidence(_Model):
+@dataclass(frozen=True, slots=True)
+class CustomerEvidence:
     respondents: int
-    touchpoints: dict[str, TouchpointVoice] = Field(default_factory=dict, description="By touchpoint key.")
+    touchpoints: dict[str, TouchpointVoice] = field(default_factory=dict)
+    """By touchpoint key."""
     reach: Reach | None = None
-    mentions: list[CustomerMention] = Field(default_factory=list)
+    mentions: list[CustomerMention] = field(default_factory=list)
+
+
+_remembered: WeakKeyDictionary[Respondents, dict[tuple[object, ...], CustomerEvidence]] = WeakKeyDictionary()
 
 
 def customer_evidence(survey: Survey, respondents: Respondents) -> CustomerEvidence:
+    """What `respondents` said in answer to `survey`, remembered for as long as they are loaded."""
+    key = _survey_key(survey)
+    known = _remembered.setdefault(respondents, {})
+    evidence = known.get(key)
+    if evidence is None:
+        evidence = known[key] = _evidence(survey, respondents)
+    return evidence
+
+
+def _survey_key(survey: Survey) -> tuple[object, ...]:
+    """What the evidence depends on in a survey: its columns, its scale and its words for “nothing”."""
+    return (
+        tuple((column.id, column.obstacles, column.touchpoint_key) for column in survey.columns),
+        tuple(point.code for point in survey.scale),
+        survey.nothing,
+    )
+
+
+def _evidence(survey: Survey, respondents: Respondents) -> CustomerEvidence:
     touchpoints: dict[str, TouchpointVoice] = {}
     used_columns: list[list[CellValue]] = []
     scale = [int(point.code) for point in survey.scale]
@@ -69,11 +105,11 @@ def customer_evidence(survey: Survey, respondents: Respondents) -> CustomerEvide
         for touchpoint in stage.touchpoints:
             used = respondents.column(touchpoint_column(touchpoint.key, "used"))
             feeling = respondents.column(touchpoint_column(touchpoint.key, "feeling"))
-            yes = used.count(True)
+            said = Counter(used)  # yes / no / nothing: one pass
             touchpoints[touchpoint.key] = TouchpointVoice(
                 key=touchpoint.key,
-                asked=yes + used.count(False),
-                used_by=yes,
+                asked=said[True] + said[False],
+                used_by=said[True],
                 emotion=emotion_of(feeling, scale),
             )
             used_columns.append(used)
@@ -90,7 +126,8 @@ def emotion_of(values: list[CellValue], scale: list[int]) -> CustomerEmotion | N
     if not scale:
         return None
     low, high = min(scale), max(scale)
-    counts = {point: values.count(point) for point in scale}
+    given_counts = Counter(values)
+    counts = {point: given_counts[point] for point in scale}
     n = sum(counts.values())
     if n == 0:
         return None
@@ -117,28 +154,29 @@ def _reach(used_columns: list[list[CellValue]]) -> Reach | None:
 def mentions(survey: Survey, respondents: Respondents) -> list[CustomerMention]:
     """Every distinct answer to a question whose answers name obstacles, leaving out answers that say nothing did
     (“không có”, “none”: the bank's list)."""
-    nothing = {fold(word) for word in survey.nothing}
+    nothing = {ascii_fold(word).strip(" .!") for word in survey.nothing}
+    longest = max(map(len, survey.nothing), default=0) + NOTHING_SLACK
     found: list[CustomerMention] = []
     for column in survey.columns:
-        if not column.obstacles:
-            continue
-        groups: dict[str, tuple[str, list[int]]] = {}
         values = respondents.columns.get(column.id)
-        if values is None:
+        if not column.obstacles or values is None:
             continue
-        for number, value in zip(respondents.numbers, values, strict=True):
-            if not isinstance(value, str):
+        given: dict[str, list[int]] = {}
+        for number, value in compress(zip(respondents.numbers, values, strict=True), values):
+            if isinstance(value, str):
+                given.setdefault(value, []).append(number)
+        groups: dict[str, tuple[str, list[int]]] = {}
+        for value, numbers in given.items():
+            if len(value) <= longest and ascii_fold(value).strip(" .!") in nothing:
                 continue
             key = " ".join(value.casefold().split())
             group = groups.get(key)
             if group is None:
-                if fold(value).strip(" .!") in nothing:
-                    continue
-                groups[key] = (value, [number])
+                groups[key] = (value, numbers)
             else:
-                group[1].append(number)
+                group[1].extend(numbers)
         found += [
-            CustomerMention(text=text, touchpoint_key=column.touchpoint_key, column=column.id, respondents=numbers)
+            CustomerMention(text, column.touchpoint_key, column.id, tuple(sorted(numbers)))
             for text, numbers in groups.values()
         ]
     return found
@@ -156,9 +194,19 @@ def counts_of(column: SurveyColumn, values: list[CellValue]) -> Counter[str]:
             if isinstance(value, list):
                 counter.update(value)
     elif kind is ItemType.OPEN_CHOICE:
-        counter.update(value.get("code") or fold(value.get("other", "")) for value in values if isinstance(value, dict))
+        counter.update(
+            value.get("code") or ascii_fold(value.get("other", "")) for value in values if isinstance(value, dict)
+        )
     elif kind in (ItemType.TEXT, ItemType.LONG_TEXT):
-        counter.update(fold(value) for value in values if isinstance(value, str))
+        for value, count in Counter(value for value in compress(values, values) if isinstance(value, str)).items():
+            counter[ascii_fold(value)] += count
     else:
         counter.update(str(value) for value in values if value is not None and not isinstance(value, list | dict))
     return +counter
+
+
+def ascii_fold(text: str) -> str:
+    """`assistant.text.fold` for matching Latin words, at C speed: marks dropped, đ read as d, case and spacing
+    ignored; characters with no Latin letter under them (emoji) are dropped rather than kept."""
+    bare = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore")
+    return " ".join(bare.decode("ascii").casefold().split())

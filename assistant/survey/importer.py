@@ -13,12 +13,15 @@ form (its earlier rows plus new ones) adds only the new ones.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain, compress, islice, repeat
+from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,10 +30,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.bank.model import ItemType
 from assistant.errors import JourneyError
 from assistant.i18n import t
-from assistant.interview.parsing import AnswerError, OptionChoice, match_option, parse_answer, parse_boolean
-from assistant.store import Store
+from assistant.interview.parsing import (
+    DEFAULT_MAX_LENGTH,
+    AnswerError,
+    OptionChoice,
+    match_option,
+    parse_answer,
+    parse_boolean,
+)
+from assistant.store import FINGERPRINT_BYTES, Store
 from assistant.survey.cells import from_spreadsheet_text
-from assistant.survey.design import TOUCHPOINT_KINDS, Survey, SurveyColumn, touchpoint_column
+from assistant.survey.design import DEFAULT_TEXT_LENGTH, TOUCHPOINT_KINDS, Survey, SurveyColumn, touchpoint_column
 from assistant.survey.model import CellValue, NewBatch, NewRespondent
 from assistant.survey.reading import CsvFile, open_responses
 from assistant.text import clean_text, fold
@@ -38,6 +48,7 @@ from assistant.text import clean_text, fold
 PROBLEMS_KEPT = 20
 PERSONAL_SAMPLE = 50
 PROGRESS_EVERY = 500
+CHUNK_ROWS = 1000
 Progress = Callable[[int, int, int], None]
 """Called now and then while reading: rows read, bytes read, file size."""
 
@@ -47,6 +58,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[\d\s().-]{9,18}$")
 _TICKS = frozenset({"x", "✓", "✔", "☑", "✅"})
 _CHOICE_SEPARATORS = ",;\n"
+_BLANK = "\x1f \t\r\n\u00a0"
 
 # Headers the form tools write for their own use (folded): the time a response was sent, in the order preferred.
 SUBMITTED_HEADERS = (
@@ -146,7 +158,7 @@ def import_responses(
     earlier = store.batch_of_file(row.id, file_hash)
     if earlier is not None:
         raise RefusedImportError("survey.import.same_file", path=str(path), batch=earlier)
-    with open_responses(path) as csv_file:
+    with open_responses(path) as csv_file, csv_file.problems(), _bulk():
         records = csv_file.records()
         head = list(islice(records, PERSONAL_SAMPLE))
         plan = _plan(csv_file.header, head, survey, mapping)
@@ -196,6 +208,19 @@ def import_responses(
         personal=[header for _, header in plan.personal],
         personal_kept=keep,
     )
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Hundreds of thousands of cells are read and kept: the cyclic garbage collector, which would walk them all
+    again and again, waits until the file is read (nothing read here forms a cycle)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _file_hash(path: Path) -> str:
@@ -320,9 +345,13 @@ def _looks_personal(folded_header: str, sample: list[str]) -> bool:
 
 
 class _Rows:
-    """Every record of the file, parsed into columns of answers, with what was skipped and why."""
+    """Every record of the file, parsed into columns of answers, with what was skipped and why.
 
-    def __init__(self, plan: _Plan, survey: Survey, options: ImportOptions, known: dict[str, int]) -> None:
+    Records are read once, row by row, only to be fingerprinted and checked for consent; a thousand at a time, their
+    cells are then parsed column by column, each distinct cell of a column once (a column of “4”s and “Có”s costs a
+    handful of parses), and let go: the answers stay, the raw text does not pile up."""
+
+    def __init__(self, plan: _Plan, survey: Survey, options: ImportOptions, known: dict[bytes, int]) -> None:
         self.plan = plan
         self.options = options
         self.known = known
@@ -334,97 +363,179 @@ class _Rows:
         self.personal: dict[str, list[str]] = {header: [] for _, header in plan.personal}
         self.respondents: list[NewRespondent] = []
         self.touchpoints = _touchpoint_columns(survey, self.columns)
-        for used, _ in self.touchpoints:
-            self.columns.setdefault(used, [])  # a file asking only how it felt still says who used it
         self.read_rows = self.empty_rows = self.already = self.no_consent = 0
         self.bad_cells = self.contradicted = 0
         self.first_batch: int | None = None
         self.problems: list[CellProblem] = []
-        self.seen: dict[str, int] = {}
+        self.found: list[tuple[int, int, CellProblem]] = []
+        self.seen: dict[bytes, int] = {}
+        self.fingerprints: list[bytes] = []
+        self.days: list[str | None] = []
+        self.read_cells: dict[str, dict[str, CellValue]] = {column_id: {} for column_id in plan.columns}
+        self.failed_cells: dict[str, dict[str, AnswerError]] = {column_id: {} for column_id in plan.columns}
+        self.day_of: dict[str, str | None] = {}
 
     def read(self, records: Iterator[list[str]], csv_file: CsvFile, progress: Progress | None) -> None:
+        self.select(records, csv_file, progress)
+        self.settle_touchpoints()
+        self.respondents = list(map(NewRespondent, self.fingerprints, self.days))
+        self.found.sort(key=lambda found: found[:2])
+        self.problems = [problem for _, _, problem in self.found[:PROBLEMS_KEPT]]
+
+    def select(self, records: Iterator[list[str]], csv_file: CsvFile, progress: Progress | None) -> None:
+        """The rows to import: not empty, not imported before, and whose respondent consented.
+
+        Each row is fingerprinted: a hash of its cells taken in the order of their headers (so a form whose
+        questions were reordered between two exports still recognises its earlier rows); the nth identical row of a
+        file is the nth respondent who answered so, so two people giving the same answers are both counted."""
         width = len(self.plan.headers)
+        ordered = itemgetter(*self.plan.order) if width > 1 else (lambda record: (record[0],))
+        consent = self.consent
+        consented: dict[str, bool] = {}
+        known, seen, fingerprints = self.known, self.seen, self.fingerprints
+        normalize, sha1, size = unicodedata.normalize, hashlib.sha1, FINGERPRINT_BYTES
+        chunk: list[list[str]] = []
+        rows: list[int] = []
         for index, record in enumerate(records):
             if progress is not None and index % PROGRESS_EVERY == 0:
                 progress(index, csv_file.bytes_read(), csv_file.size)
-            if len(record) < width:
-                record = record + [""] * (width - len(record))
-            if not any(cell.strip() for cell in record):
+            if len(record) != width:
+                record = (record + [""] * width)[:width]
+            joined = "\x1f".join(ordered(record))
+            if not joined.strip(_BLANK):
                 self.empty_rows += 1
                 continue
-            self.read_rows += 1
-            self.row(record, index + 2)
+            fingerprint = sha1(normalize("NFC", joined).encode()).digest()[:size]
+            occurrence = seen.get(fingerprint)
+            if occurrence is None:
+                seen[fingerprint] = 1
+            else:
+                seen[fingerprint] = occurrence + 1
+                fingerprint = sha1(b"%s\x1e%d" % (fingerprint, occurrence)).digest()[:size]
+            if fingerprint in known:
+                self.already += 1
+                self.first_batch = self.first_batch or known[fingerprint]
+                continue
+            if consent is not None:
+                cell = record[consent]
+                agreed = consented.get(cell)
+                if agreed is None:
+                    agreed = consented[cell] = self.agrees(cell, index + 2)
+                if not agreed:
+                    self.no_consent += 1
+                    continue
+            chunk.append(record)
+            rows.append(index + 2)
+            fingerprints.append(fingerprint)
+            if len(chunk) == CHUNK_ROWS:
+                self.absorb(chunk, rows)
+                chunk, rows = [], []
+        if chunk:
+            self.absorb(chunk, rows)
+        self.read_rows = len(fingerprints) + self.already + self.no_consent
         if progress is not None:
-            progress(csv_file.records_read, csv_file.size, csv_file.size)
+            progress(self.read_rows + self.empty_rows, csv_file.size, csv_file.size)
 
-    def row(self, record: list[str], row_number: int) -> None:
-        fingerprint = self.fingerprint(record)
-        if fingerprint in self.known:
-            self.already += 1
-            self.first_batch = self.first_batch or self.known[fingerprint]
-            return
-        if self.consent is not None and self.parse("consent", record[self.consent], row_number) is not True:
-            self.no_consent += 1
-            return
-        values: dict[str, CellValue] = {}
+    def agrees(self, cell: str, row_number: int) -> bool:
+        if not cell.strip():
+            return False
+        try:
+            return self.parsers["consent"](cell) is True
+        except AnswerError as error:
+            self.problem(row_number, "consent", error.key, error.params)
+            return False
+
+    def absorb(self, chunk: list[list[str]], rows: list[int]) -> None:
+        """A chunk of kept records, parsed into the columns of answers."""
+        cells = list(zip(*chunk, strict=True))  # every record has the header's width (see `select`)
         for column_id, indexes in self.targets:
             if len(indexes) == 1:
-                values[column_id] = self.parse(column_id, record[indexes[0]], row_number)
+                self.columns[column_id] += self.parse_cells(column_id, indexes[0], cells[indexes[0]], rows)
             else:
-                values[column_id] = self.parse_several(column_id, [record[i] for i in indexes], row_number)
-        self.settle_touchpoints(values)
-        for column_id, column in self.columns.items():
-            column.append(values.get(column_id))
+                self.columns[column_id] += self.parse_several(column_id, indexes, cells, rows)
         for index, header in self.plan.personal:
-            self.personal[header].append(record[index])
-        submitted = record[self.plan.submitted].strip() if self.plan.submitted is not None else ""
-        self.respondents.append(NewRespondent(fingerprint, _timestamp(submitted, self.plan.day_first)))
+            self.personal[header] += cells[index]
+        submitted = self.plan.submitted
+        if submitted is None:
+            self.days += [None] * len(chunk)
+            return
+        prefixes = [moment.split(None, 1)[0] if moment.strip() else "" for moment in cells[submitted]]
+        day_of = self.day_of
+        for prefix in set(prefixes).difference(day_of):
+            day_of[prefix] = _day(prefix, self.plan.day_first)
+        self.days += map(day_of.__getitem__, prefixes)
 
-    def fingerprint(self, record: list[str]) -> str:
-        """Who answered what, whatever the order of the columns; the nth identical row of one file is the nth
-        respondent who answered so, so two people giving the same answers are both counted."""
-        text = unicodedata.normalize("NFC", "\x1f".join(record[i].strip() for i in self.plan.order))
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-        occurrence = self.seen.get(digest, 0)
-        self.seen[digest] = occurrence + 1
-        return f"{digest}:{occurrence}" if occurrence else digest
+    def parse_cells(self, column_id: str, index: int, raw: tuple[str, ...], rows: list[int]) -> list[CellValue]:
+        """One column of a chunk: each distinct cell parsed once (for the whole file, but for free text, which
+        seldom repeats and is not kept in memory twice)."""
+        parser = self.parsers[column_id]
+        text = parser.text
+        read = {} if text else self.read_cells[column_id]
+        failed = self.failed_cells[column_id]
+        limit, is_normalized = parser.limit, unicodedata.is_normalized
+        for cell in set(raw).difference(read):
+            if not cell or cell.isspace():
+                read[cell] = None
+            elif (
+                text  # a text answer already as the interview keeps one (most are): printable, tidy, NFC, not long
+                and cell.isprintable()
+                and cell[0] not in " '"
+                and cell[-1] != " "
+                and "  " not in cell
+                and len(cell) <= limit
+                and is_normalized("NFC", cell)
+            ):
+                read[cell] = cell
+            else:
+                try:
+                    read[cell] = parser(cell)
+                except AnswerError as error:
+                    read[cell] = None
+                    failed[cell] = error
+        if failed:
+            for position, cell in enumerate(raw):
+                refused = failed.get(cell)
+                if refused is not None:
+                    self.problem(rows[position], column_id, refused.key, refused.params, index)
+        return list(map(read.__getitem__, raw))
 
-    def parse(self, column_id: str, raw: str, row_number: int) -> CellValue:
-        if not raw or raw.isspace():
-            return None
-        try:
-            return self.parsers[column_id](raw)
-        except AnswerError as error:
-            self.problem(row_number, column_id, error.key, error.params)
-            return None
-
-    def parse_several(self, column_id: str, cells: list[str], row_number: int) -> CellValue:
+    def parse_several(
+        self, column_id: str, indexes: list[int], cells: list[tuple[str, ...]], rows: list[int]
+    ) -> list[CellValue]:
         """A multi-choice spread over one column per option (Typeform's way): every option named, in bank order."""
-        chosen: list[str] = []
-        for cell in cells:
-            value = self.parse(column_id, cell, row_number)
-            if isinstance(value, list):
-                chosen += [code for code in value if code not in chosen]
+        parts = [self.parse_cells(column_id, index, cells[index], rows) for index in indexes]
         order = {option.code: n for n, option in enumerate(self.parsers[column_id].column.options)}
-        return sorted(chosen, key=order.__getitem__) or None
+        merged: list[CellValue] = []
+        for answers in zip(*parts, strict=True):
+            chosen = {code for answer in answers if isinstance(answer, list) for code in answer}
+            merged.append(sorted(chosen, key=order.__getitem__) or None)
+        return merged
 
-    def problem(self, row_number: int, column_id: str, key: str, params: dict[str, Any]) -> None:
+    def problem(
+        self, row_number: int, column_id: str, key: str, params: dict[str, Any], index: int | None = None
+    ) -> None:
         self.bad_cells += 1
-        if len(self.problems) < PROBLEMS_KEPT:
-            header = self.plan.headers[self.plan.columns[column_id][0]]
-            self.problems.append(CellProblem(row=row_number, column=header, key=key, params=params))
+        at = self.plan.columns[column_id][0] if index is None else index
+        problem = CellProblem(row=row_number, column=self.plan.headers[at], key=key, params=params)
+        self.found.append((row_number, at, problem))
 
-    def settle_touchpoints(self, values: dict[str, CellValue]) -> None:
+    def settle_touchpoints(self) -> None:
         """A respondent who rated a touchpoint or said what almost stopped them there used it; one who said they
-        did not use it has nothing to say about it (those answers are counted, not kept)."""
-        for used, others in self.touchpoints:
-            said = [column for column in others if values.get(column) is not None]
-            if values.get(used) is None and said:
-                values[used] = True
-            elif values.get(used) is False and said:
-                self.contradicted += len(said)
+        did not use it has nothing to say about it (those answers are counted, not kept). A file asking only how a
+        touchpoint felt still says who used it."""
+        count = len(self.fingerprints)
+        for used_id, others in self.touchpoints:
+            used = list(self.columns.get(used_id) or [None] * count)
+            said = [self.columns[column] for column in others]
+            for position in compress(range(count), map(is_, used, repeat(None))):
+                if any(column[position] is not None for column in said):
+                    used[position] = True
+            for position in compress(range(count), map(is_, used, repeat(False))):
                 for column in said:
-                    values[column] = None
+                    if column[position] is not None:
+                        column[position] = None
+                        self.contradicted += 1
+            self.columns[used_id] = used
 
 
 def _touchpoint_columns(survey: Survey, columns: dict[str, list[CellValue]]) -> list[tuple[str, list[str]]]:
@@ -451,6 +562,8 @@ class _Parser:
         ]
         self.agree = {fold(label) for option in column.options for label in option.labels}
         self.text = column.type in (ItemType.TEXT, ItemType.LONG_TEXT)
+        self.long = column.type is ItemType.LONG_TEXT
+        self.limit = column.max_length or DEFAULT_MAX_LENGTH.get(column.type, DEFAULT_TEXT_LENGTH)
         self.cache: dict[str, CellValue | AnswerError] = {}
         self.survey = survey
         self.labels = sorted(
@@ -475,6 +588,8 @@ class _Parser:
     def read(self, raw: str) -> CellValue:
         cell = from_spreadsheet_text(raw)
         kind = self.column.type
+        if self.text:
+            return self.words(cell)
         if kind is ItemType.BOOLEAN:
             return self.boolean(cell)
         if kind is ItemType.SCALE:
@@ -487,6 +602,17 @@ class _Parser:
             if error.key == "answer.unknown_option":
                 raise AnswerError("survey.cell.unknown_option", raw=_short(cell), options=self.option_list()) from None
             raise
+
+    def words(self, cell: str) -> str | None:
+        """A text answer as the interview keeps one (NFC, no control characters, tidy spaces); a cell already tidy,
+        as nearly all are, is taken as it is without being rebuilt."""
+        tidy = cell.isprintable() and cell.strip(" ") == cell and "  " not in cell
+        text = cell if tidy and unicodedata.is_normalized("NFC", cell) else clean_text(cell, multiline=self.long)
+        if not text:
+            return None
+        if len(text) > self.limit:
+            raise AnswerError("answer.too_long", length=f"{len(text):,}", limit=f"{self.limit:,}")
+        return text
 
     def boolean(self, cell: str) -> bool:
         key = fold(cell).rstrip(".!")
@@ -563,17 +689,15 @@ def _short(text: str, width: int = 60) -> str:
 
 # ----- when a response was sent --------------------------------------------------------------------------------
 
-_DATE = re.compile(
-    r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})"  # the day, in either order, or year first
-    r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm]|SA|CH|sa|ch)?)?"  # the time, maybe with AM/PM or SA/CH
-)
+_DAY = re.compile(r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})")
 
 
-def _timestamp(text: str, day_first: bool) -> str | None:
-    """The day and time a response was sent, as `YYYY-MM-DD HH:MM`, from the way the form tools write it
-    (“2026/11/03 9:15:02 AM GMT+7”, “03/11/2026 09:15:02”, “11/3/26 9:15:02”, “2026-11-03 02:15:02”); None when the
-    text says no date this reads with certainty."""
-    match = _DATE.search(text)
+def _day(text: str, day_first: bool) -> str | None:
+    """The day a response was sent, as `YYYY-MM-DD`, from the way the form tools write it (“2026/11/03 9:15:02
+    AM GMT+7”, “03/11/2026 09:15:02”, “11/3/26 9:15:02”, “2026-11-03 02:15:02”): year first, or day and month in
+    either order (a number above 12 says which; else the header's language does); None when it is not a date this
+    reads with certainty. A file's responses share few days: each is read once."""
+    match = _DAY.match(text)
     if match is None:
         return None
     first, second, third = (int(match[n]) for n in (1, 2, 3))
@@ -585,12 +709,6 @@ def _timestamp(text: str, day_first: bool) -> str | None:
             day, month = first, second
         else:
             month, day = first, second
-    hour, minute = int(match[4] or 0), int(match[5] or 0)
-    marker = (match[7] or "").lower()
-    if marker in ("pm", "ch") and hour < 12:
-        hour += 12
-    elif marker in ("am", "sa") and hour == 12:
-        hour = 0
-    if not (1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60):
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return f"{year:04d}-{month:02d}-{day:02d} {hour:02d}:{minute:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -31,9 +31,10 @@ class Batch:
     personal_kept: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
 class Respondents:
-    """Every respondent of an interview, numbered (never named), with their answers by column id."""
+    """Every respondent of an interview, numbered (never named), with their answers by column id. Compared by
+    identity: what they say is worked out once per loaded set and remembered beside it."""
 
     numbers: list[int]
     submitted: list[str | None]
@@ -50,8 +51,10 @@ class Respondents:
 
 @dataclass(frozen=True, slots=True)
 class NewRespondent:
-    fingerprint: str
+    fingerprint: bytes
+    """A hash of the respondent's row, whatever the order of its columns."""
     submitted: str | None
+    """The day the response was sent, YYYY-MM-DD."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -38,14 +39,17 @@ class CsvFile:
     _text: io.TextIOWrapper
     _reader: _Reader
     _binary: BinaryIO
-    records_read: int = 0
 
     def records(self) -> Iterator[list[str]]:
-        """The records after the header; a decoding problem is a sentence naming the line it was found on."""
+        """The records after the header, straight from the csv module (a frame of ours per row would cost as much
+        as reading it); read them inside `problems()`, which turns a decoding problem into a sentence."""
+        return self._reader
+
+    @contextmanager
+    def problems(self) -> Iterator[None]:
+        """A decoding or quoting problem met while reading, as a sentence naming the line it was found on."""
         try:
-            for record in self._reader:
-                self.records_read += 1
-                yield record
+            yield
         except UnicodeDecodeError:
             raise JourneyError("survey.read.not_utf8", path=str(self.path), line=self._reader.line_num + 1) from None
         except csv.Error as error:
