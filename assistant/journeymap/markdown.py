@@ -464,6 +464,8 @@ class _Writer:
                 else self.t("survey.md.profile.question", question=profile.question, count=profile.answered)
             )
             lines.append(f"- **{inline(label)}:** {inline(counts) or MISSING}")
+        if len(self.lines) > 1 and not self.lines[-1] and self.lines[-2].startswith("- "):
+            self.lines.pop()  # the persona card's own list goes on: one tight list, not two
         self.out(*lines, "")
 
     def customers_research(self) -> None:

@@ -157,13 +157,13 @@ h3 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
 .intro { color: var(--muted); }
 .q { margin: 0 0 1.2rem; break-inside: avoid; }
 .q .text { font-weight: 600; margin: 0 0 .2rem; }
-.q .n { display: inline-block; min-width: 1.6rem; color: var(--muted); }
-.help { color: var(--muted); font-size: .9rem; margin: 0 0 .4rem 1.6rem; }
-.choices { list-style: none; margin: .3rem 0 0 1.6rem; padding: 0; display: flex; flex-wrap: wrap; gap: .35rem 1.4rem; }
+.q .n { display: inline-block; min-width: 2.2rem; color: var(--muted); }
+.help { color: var(--muted); font-size: .9rem; margin: 0 0 .4rem 2.2rem; }
+.choices { list-style: none; margin: .3rem 0 0 2.2rem; padding: 0; display: flex; flex-wrap: wrap; gap: .35rem 1.4rem; }
 .box { display: inline-block; width: .95rem; height: .95rem; border: 1.5px solid var(--ink); border-radius: 2px;
   vertical-align: -0.12rem; margin-right: .4rem; }
 .round { border-radius: 50%; }
-.lines { margin: .3rem 0 0 1.6rem; }
+.lines { margin: .3rem 0 0 2.2rem; }
 .lines span { display: block; height: 1.9rem; border-bottom: 1px solid var(--line); }
 .legend { color: var(--muted); font-size: .9rem; }
 .legend dt { display: inline; font-weight: 600; color: var(--ink); }
@@ -173,11 +173,13 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size:
 th, td { border: 1px solid var(--line); padding: .45rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--band); font-weight: 600; }
 td.n { width: 2rem; color: var(--muted); }
-td.used { white-space: nowrap; width: 9rem; }
-td.scale { white-space: nowrap; width: 12.5rem; }
-td.scale label { margin-right: .45rem; }
+td.place { width: 20%; }
+td.used { white-space: nowrap; width: 8.5rem; }
+td.used label { margin-right: .8rem; }
+td.scale { white-space: nowrap; width: 11.5rem; }
+td.scale label { margin-right: .35rem; }
 td.scale .box { margin-right: .15rem; }
-td.write { min-width: 14rem; height: 3.2rem; }
+td.write { height: 3.8rem; }
 .consent { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; background: var(--band); }
 .thanks { margin-top: 1.6rem; font-style: italic; }
 @media print {
@@ -263,7 +265,7 @@ def _html_grid(survey: Survey, stage: SurveyStage, numbers: dict[str, int]) -> s
     used = f'<label><span class="box round"></span>{yes}</label> <label><span class="box round"></span>{no}</label>'
     scale = "".join(f'<label><span class="box round"></span>{escape(point.code)}</label>' for point in survey.scale)
     rows = "".join(
-        f'<tr><td class="n">{numbers[touchpoint.key]}</td><td>{escape(touchpoint.label)}</td>'
+        f'<tr><td class="n">{numbers[touchpoint.key]}</td><td class="place">{escape(touchpoint.label)}</td>'
         f'<td class="used">{used}</td><td class="scale">{scale}</td><td class="write"></td></tr>'
         for touchpoint in stage.touchpoints
     )
