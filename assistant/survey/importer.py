@@ -78,6 +78,7 @@ FORM_HEADERS = frozenset({"id", "#", "network id", "response type", "tags", "end
 PERSONAL_HEADERS = frozenset(
     {"name", "full name", "your name", "ho ten", "ho va ten", "ten", "ten cua ban", "ten ban", "address", "dia chi"}
 )
+PERSONAL_HEADER_LENGTH = 40
 PERSONAL_WORDS = ("email", "e-mail", "phone", "mobile", "dien thoai", "sdt", "so dt", "ho ten", "ho va ten", "zalo")
 
 
@@ -332,7 +333,11 @@ def _plan(header: list[str], head: list[list[str]], survey: Survey, mapping: dic
 
 
 def _looks_personal(folded_header: str, sample: list[str]) -> bool:
-    if folded_header in PERSONAL_HEADERS or any(word in folded_header for word in PERSONAL_WORDS):
+    """A column of names, emails or phone numbers: by a short header that names one (a long header mentioning a
+    phone number is a question, e.g. a consent line), or by cells that look like contacts."""
+    if folded_header in PERSONAL_HEADERS:
+        return True
+    if len(folded_header) <= PERSONAL_HEADER_LENGTH and any(word in folded_header for word in PERSONAL_WORDS):
         return True
     values = [value.strip() for value in sample if value.strip()]
     if len(values) < 3:

@@ -8,18 +8,21 @@ from assistant.survey.cells import csv_text
 from assistant.survey.design import Survey, SurveyColumn
 from assistant.survey.importer import ImportReport
 from assistant.survey.model import Batch, CellValue, Respondents
+from assistant.text import shorten
 
 SHOWN_HEADERS = 8
+HEADER_WIDTH = 60
 
 
 def _quoted(headers: list[str], locale: str) -> str:
-    shown = [t("survey.quoted", locale, text=header) for header in headers[:SHOWN_HEADERS]]
+    shown = [t("survey.quoted", locale, text=shorten(header, HEADER_WIDTH)) for header in headers[:SHOWN_HEADERS]]
     rest = len(headers) - len(shown)
     return ", ".join(shown) + (t("survey.and_more", locale, count=rest) if rest else "")
 
 
-def import_summary(report: ImportReport, locale: str) -> list[str]:
-    """The lines an import ends with: who was added, what was skipped and why, which columns were left out."""
+def import_summary(report: ImportReport, locale: str, *, keep_hint: str = "survey.summary.keep_hint") -> list[str]:
+    """The lines an import ends with: who was added, what was skipped and why, which columns were left out;
+    `keep_hint` says how this front end keeps personal columns (an option, a tick box)."""
     lines = [
         t(
             "survey.summary.imported",
@@ -59,6 +62,8 @@ def import_summary(report: ImportReport, locale: str) -> list[str]:
     if report.personal:
         key = "survey.summary.personal_kept" if report.personal_kept else "survey.summary.personal_left"
         lines.append(t(key, locale, count=len(report.personal), headers=_quoted(report.personal, locale)))
+        if not report.personal_kept:
+            lines.append(t(keep_hint, locale))
     if report.form:
         lines.append(t("survey.summary.form", locale, headers=_quoted(report.form, locale)))
     return lines

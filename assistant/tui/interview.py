@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -50,6 +50,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         Binding("f6", "export", "tui.key.export", priority=True),
         Binding("f7", "language", "tui.key.language", priority=True),
         Binding("escape", "home", "tui.key.home"),
+        Binding("f8", "respondents", "survey.tui.key", priority=True, show=False),
     ]
 
     def __init__(self, session: Session, *, resumed: bool) -> None:
@@ -314,8 +315,10 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
         from assistant.exports import map_of
+        from assistant.tui.respondents import respondents_of
 
-        return map_of(self.session.interview.bank, state, self.session.row)
+        respondents = respondents_of(self.session.store.path, self.session.id)
+        return map_of(self.session.interview.bank, state, self.session.row, respondents=respondents)
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, state: InterviewState, announce: bool) -> None:
@@ -444,6 +447,26 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._say(self._t("tui.language_set"), role="note")
         self._last_step = self._question.step_number if self._question is not None else None
         self.ask(draft=draft)
+
+    # ----- the customer survey: respondents imported from a file (issue 13) --------------------------------------
+
+    @on(events.Mount)
+    def _respondent_count(self) -> None:
+        from assistant.tui.respondents import show_respondent_count
+
+        show_respondent_count(self, self.session.store.respondent_count(self.session.id), self.locale)
+
+    def action_respondents(self) -> None:
+        from assistant.tui.respondents import RespondentsDialog
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self._respondent_count()
+                self.analyse(announce=False)
+
+        self.save_draft()
+        dialog = RespondentsDialog(self.session.store.path, self.session.id, self.session.row.title, self.locale)
+        self.app.push_screen(dialog, closed)
 
     def action_home(self) -> None:
         self.save_draft()

@@ -358,3 +358,16 @@ def test_migration_three_only_adds_tables_to_an_existing_database(tmp_path: Path
         assert imported(store, interview, "microsoft-forms.csv").imported == 3
     version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
     assert version == 2
+
+
+def test_a_long_question_mentioning_a_phone_number_is_not_personal(store: Store, lotus: str, tmp_path: Path) -> None:
+    path = tmp_path / "other-form.csv"
+    path.write_text(
+        "Had you heard of Lotus Coffee before?,Số điện thoại,"
+        '"We will never share your answers with anyone who knows your phone number, promise?"\n'
+        "Yes,0901 234 567,Yes\n",
+        encoding="utf-8",
+    )
+    report = imported(store, lotus, path)
+    assert report.personal == ["Số điện thoại"]
+    assert report.ignored == ["We will never share your answers with anyone who knows your phone number, promise?"]

@@ -238,12 +238,19 @@ MESSAGES: Messages = {
         ),
     ),
     "survey.summary.personal_left": (
-        "Không lưu {count} cột có vẻ là thông tin cá nhân: {headers}. Thêm --keep-personal nếu thật sự cần lưu.",
+        "Không lưu {count} cột có vẻ là thông tin cá nhân: {headers}.",
         Plural(
-            "Left out 1 column that looks personal: {headers}. Add --keep-personal if you really need it stored.",
-            "Left out {count} columns that look personal: {headers}. Add --keep-personal if you really need them "
-            "stored.",
+            "Left out 1 column that looks personal: {headers}.",
+            "Left out {count} columns that look personal: {headers}.",
         ),
+    ),
+    "survey.summary.keep_hint": (
+        "Thêm --keep-personal nếu thật sự cần lưu chúng.",
+        "Add --keep-personal if you really need them stored.",
+    ),
+    "survey.summary.keep_box": (
+        "Đánh dấu «Lưu cả cột tên, email, điện thoại» rồi nhập lại nếu thật sự cần lưu chúng.",
+        "Tick “Also store name, email and phone” and import again if you really need them stored.",
     ),
     "survey.summary.personal_kept": (
         "Đã lưu {count} cột thông tin cá nhân theo --keep-personal: {headers}. Chúng không bao giờ xuất hiện trong "
@@ -498,4 +505,32 @@ MESSAGES: Messages = {
     ),
     "survey.md.number": ("trung bình {mean} ({low}–{high})", "mean {mean} ({low}–{high})"),
     "survey.md.answered": ("{count} người trả lời", Plural("1 answer", "{count} answers")),
+    # The app
+    "survey.tui.key": ("Khách hàng", "Customers"),
+    "survey.tui.title": (
+        "Câu trả lời khảo sát của khách hàng cho «{title}»",
+        "The customers' survey answers for “{title}”",
+    ),
+    "survey.tui.none": (
+        "Chưa có người trả lời nào. Chọn tệp CSV xuất từ Google Forms, Microsoft Forms, Typeform hoặc Excel.",
+        "No respondents yet. Pick a CSV exported from Google Forms, Microsoft Forms, Typeform or Excel.",
+    ),
+    "survey.tui.file": ("Tệp câu trả lời (.csv)", "File of responses (.csv)"),
+    "survey.tui.no_file": ("Hãy chọn hoặc gõ đường dẫn tới một tệp CSV.", "Pick or type the path of a CSV file."),
+    "survey.tui.keep_personal": ("Lưu cả cột tên, email, điện thoại", "Also store name, email and phone"),
+    "survey.tui.import": ("Nhập", "Import"),
+    "survey.tui.close": ("Đóng", "Close"),
+    "survey.tui.reading": ("Đã đọc {rows} dòng…", "{rows} rows read…"),
+    "survey.tui.imported": (
+        "Đã nhập {count} người trả lời; bản đồ đã có tiếng nói của khách hàng.",
+        Plural(
+            "Imported 1 respondent; the map now has the customers in it.",
+            "Imported {count} respondents; the map now has the customers in it.",
+        ),
+    ),
+    "survey.tui.imported_title": ("Đã nhập câu trả lời", "Responses imported"),
+    "survey.tui.sidebar": (
+        "{count} khách hàng đã trả lời khảo sát (F8)",
+        Plural("1 customer surveyed (F8)", "{count} customers surveyed (F8)"),
+    ),
 }
