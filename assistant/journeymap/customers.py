@@ -5,11 +5,12 @@ Per touchpoint, how many respondents used it and how it felt to them (flagged wh
 the survey questions summarised; the respondents' profile for the persona card; and what customers said almost
 stopped them, read into obstacle themes and counted, with their own words as evidence.
 
-The obstacle themes are read here with the rules' keyword classifier, the one the owner's obstacles are read with:
-a customer theme joins the owner's finding of the same kind (preferring one at a touchpoint the customers named), or
-becomes a finding of its own; either way it says how many customers named it, which weighs in its severity.
-`assistant/survey/evidence.py` defines the hand-over (`CustomerEvidence`, `CustomerMention`) an obstacle reader can
-take instead.
+The customers' words are read into the rules' obstacle kinds exactly as the owner's obstacles are (`KeywordReader`
+reads as `AnalysisRules.classify` does, each keyword folded once and each distinct answer read once). A customer
+theme joins the owner's finding of the same kind (preferring one at a touchpoint the customers named; what the
+rules cannot place joins only a finding at its own touchpoint), or becomes a finding of its own; either way it says
+how many customers named it, which weighs in its severity, and quotes them. `assistant/survey/evidence.py` defines
+the hand-over (`CustomerEvidence`, `CustomerMention`) an obstacle reader of the analysis takes instead.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
 from assistant.survey.design import Survey, SurveyColumn
 from assistant.survey.evidence import CustomerEvidence, CustomerMention, ascii_fold, counts_of, customer_evidence
 from assistant.survey.model import CellValue, Respondents
-from assistant.text import fold, shorten
+from assistant.text import shorten
 
 GAP_AT_LEAST = 1.5
 """Points between the owner's emotion score and the customers' mean that make a touchpoint worth a second look."""
@@ -571,7 +572,7 @@ def _first_spelling(values: Sequence[CellValue]) -> dict[str, str]:
     spelled: dict[str, str] = {}
     for value in dict.fromkeys(compress(values, values)):
         if isinstance(value, str):
-            spelled.setdefault(fold(value), value)
+            spelled.setdefault(ascii_fold(value), value)  # the key `counts_of` counts it under
     return spelled
 
 

@@ -556,8 +556,7 @@ def _touchpoint_columns(survey: Survey, columns: dict[str, list[CellValue]]) -> 
 
 
 class _Parser:
-    """The interview's parser for one column, remembering what it has read: a column of a thousand “4”s and
-    “Có”s is parsed once per distinct cell."""
+    """The interview's parsers for one column's cells (the reader calls it once per distinct cell)."""
 
     def __init__(self, column: SurveyColumn, survey: Survey) -> None:
         self.column = column
@@ -569,7 +568,6 @@ class _Parser:
         self.text = column.type in (ItemType.TEXT, ItemType.LONG_TEXT)
         self.long = column.type is ItemType.LONG_TEXT
         self.limit = column.max_length or DEFAULT_MAX_LENGTH.get(column.type, DEFAULT_TEXT_LENGTH)
-        self.cache: dict[str, CellValue | AnswerError] = {}
         self.survey = survey
         self.labels = sorted(
             {(fold(label), option.code) for option in self.options for label in option.labels},
@@ -577,20 +575,6 @@ class _Parser:
         )
 
     def __call__(self, raw: str) -> CellValue:
-        if self.text:
-            return self.read(raw)
-        known = self.cache.get(raw)
-        if known is None:
-            try:
-                known = self.read(raw)
-            except AnswerError as error:
-                known = error
-            self.cache[raw] = known
-        if isinstance(known, AnswerError):
-            raise known
-        return known
-
-    def read(self, raw: str) -> CellValue:
         cell = from_spreadsheet_text(raw)
         kind = self.column.type
         if self.text:

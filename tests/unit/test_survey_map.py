@@ -214,3 +214,16 @@ def test_the_golden_map_with_respondents(tmp_path: Path, locale: str, files: lis
     if os.environ.get("JOURNEY_UPDATE_GOLDEN") == "1":
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8"), "regenerate with JOURNEY_UPDATE_GOLDEN=1 and read the diff"
+
+
+def test_answers_with_emoji_and_marks_are_counted_under_one_spelling(store: Store, tmp_path: Path) -> None:
+    interview = golden_interview(store, "vi").id
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "Bạn sống hoặc làm việc ở đâu? [p.location]\nQuận 1 🏙️\nquận 1 🏙️\nQuận 3\nQUẬN 1 🏙️\n", encoding="utf-8"
+    )
+    imported(store, interview, path)
+    customers = interview_map(store, interview).customers
+    assert customers is not None
+    (location,) = customers.profile
+    assert [(count.label, count.count) for count in location.counts] == [("Quận 1 🏙️", 3), ("Quận 3", 1)]
