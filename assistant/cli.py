@@ -411,6 +411,138 @@ def import_interview(file: Path, title: str | None) -> None:
     echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
 
 
+# ----- the customer survey ----------------------------------------------------------------------------
+
+
+@main.command(name="survey", help=_help("survey.cli.help.survey"))
+@click.argument("interview_id")
+@click.option("--locale", "survey_locale", metavar="vi|en", help=_help("survey.cli.help.locale"))
+@click.option("--format", "file_format", metavar="md|html|csv", help=_help("survey.cli.help.format"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--force", is_flag=True, help=_help("cli.help.force"))
+def survey(
+    interview_id: str, survey_locale: str | None, file_format: str | None, output: Path | None, force: bool
+) -> None:
+    from assistant.survey.render import render_survey, survey_format_for
+    from assistant.survey.service import interview_survey
+
+    chosen = survey_format_for(output, file_format)
+    locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.exists() and not force:
+        raise JourneyError("file.exists", path=str(output))
+    with _open_store() as store:
+        text = render_survey(interview_survey(store, interview_id, locale), chosen)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from assistant.files import write_atomically
+
+    write_atomically(output, text, force=force)
+    click.echo(t("cli.exported", _locale(), path=output), err=True)
+
+
+@main.group(name="respondents", help=_help("survey.cli.help.respondents"))
+def respondents() -> None:
+    pass
+
+
+@respondents.command(name="import", help=_help("survey.cli.help.import"))
+@click.argument("interview_id")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=_help("survey.cli.help.mapping"))
+@click.option("--strict", is_flag=True, help=_help("survey.cli.help.strict"))
+@click.option("--keep-personal", is_flag=True, help=_help("survey.cli.help.keep_personal"))
+def respondents_import(interview_id: str, file: Path, mapping: Path | None, strict: bool, keep_personal: bool) -> None:
+    from assistant.survey.importer import ImportOptions, import_responses
+    from assistant.survey.progress import TerminalProgress
+    from assistant.survey.report import import_summary
+    from assistant.survey.service import interview_survey
+
+    locale = _locale()
+    options = ImportOptions(strict=strict, keep_personal=keep_personal, mapping=mapping)
+    progress = TerminalProgress(sys.stderr, locale)
+    with _open_store() as store:
+        row = store.get(interview_id)
+        try:
+            report = import_responses(store, row.id, file, interview_survey(store, row.id), options, progress)
+        finally:
+            progress.finish()
+    click.echo("\n".join(import_summary(report, locale)))
+
+
+@respondents.command(name="list", help=_help("survey.cli.help.list"))
+@click.argument("interview_id")
+@click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
+def respondents_list(interview_id: str, as_json: bool) -> None:
+    from assistant.survey.report import batches_table, respondents_total
+
+    locale = _locale()
+    with _open_store() as store:
+        row = store.get(interview_id)
+        batches = store.survey_batches(row.id)
+    if as_json:
+        import dataclasses
+        import json
+
+        click.echo(json.dumps([dataclasses.asdict(batch) for batch in batches], ensure_ascii=False, indent=2))
+        return
+    if not batches:
+        click.echo(t("survey.list.none", locale, id=row.id))
+        return
+    _print_table(batches_table(batches, locale))
+    click.echo(respondents_total(batches, locale))
+
+
+@respondents.command(name="remove", help=_help("survey.cli.help.remove"))
+@click.argument("interview_id")
+@click.argument("batch", type=int)
+@click.option("--yes", "-y", "confirmed", is_flag=True, help=_help("cli.help.yes"))
+def respondents_remove(interview_id: str, batch: int, confirmed: bool) -> None:
+    locale = _locale()
+    with _open_store() as store:
+        row = store.get(interview_id)
+        found = next((b for b in store.survey_batches(row.id) if b.number == batch), None)
+        if found is None:
+            raise JourneyError("survey.no_batch", id=row.id, batch=batch)
+        if not confirmed:
+            if not sys.stdin.isatty():
+                raise JourneyError("survey.remove_needs_yes", id=row.id, batch=batch)
+            question = t("survey.confirm_remove", locale, batch=batch, file=found.file_name, count=found.respondents)
+            if not click.confirm(question, default=False):
+                click.echo(t("cli.delete_cancelled", locale))
+                sys.exit(1)
+        removed = store.remove_batch(row.id, batch)
+    click.echo(t("survey.removed", locale, batch=removed.number, file=removed.file_name, count=removed.respondents))
+
+
+@respondents.command(name="export", help=_help("survey.cli.help.export"))
+@click.argument("interview_id")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--locale", "survey_locale", metavar="vi|en", help=_help("survey.cli.help.locale"))
+@click.option("--force", is_flag=True, help=_help("cli.help.force"))
+def respondents_export(interview_id: str, output: Path | None, survey_locale: str | None, force: bool) -> None:
+    from assistant.survey.report import respondents_csv
+    from assistant.survey.service import interview_survey
+
+    locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.exists() and not force:
+        raise JourneyError("file.exists", path=str(output))
+    with _open_store() as store:
+        row = store.get(interview_id)
+        people = store.respondents(row.id)
+        if people is None:
+            raise JourneyError("survey.list.none", id=row.id)
+        survey = interview_survey(store, row.id, locale)
+    text = respondents_csv(survey, people, survey.locale)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from assistant.files import write_atomically
+
+    write_atomically(output, text, force=force)
+    click.echo(t("cli.exported", _locale(), path=output), err=True)
+
+
 def _print_table(rows: list[list[str]]) -> None:
     """Columns padded to their widest cell, written in one go (a listing may have thousands of rows)."""
     widths = [max(map(len, column)) for column in zip(*rows, strict=True)]

@@ -22,6 +22,7 @@ from assistant.bank.model import (
 )
 from assistant.bank.problems import BankProblem, Path, format_path
 from assistant.bank.roles import Role, Scope
+from assistant.bank.survey_checks import check_survey
 
 _LOCALIZED_KEYS = frozenset(
     {
@@ -35,6 +36,8 @@ _LOCALIZED_KEYS = frozenset(
         "intro",
         "description",
         "add_prompt",
+        "heading",
+        "thanks",
     }
 )
 _LENGTH_TYPES = TEXT_TYPES | {ItemType.LIST, ItemType.OPEN_CHOICE}
@@ -65,6 +68,7 @@ def check_bank(bank: Bank, file: str) -> list[BankProblem]:
     _check_presets(bank, index, report)
     _check_title_item(bank, index, report)
     _check_roles(index, report)
+    check_survey(bank, index, report.add)
     return report.problems
 
 
