@@ -94,7 +94,13 @@ class SurveyWording(_Strict):
 
     text: LocalizedText = Field(
         description="The question worded to the customer, e.g. “Had you heard of {business} before?”. "
-        "May pipe in `{business}`, the business's name from the interview."
+        "May pipe in `{business}`, the business's name from the interview, and `{answer:ITEM}`, the owner's answer "
+        "to a question outside any repeated group."
+    )
+    text_when_missing: LocalizedText | None = Field(
+        default=None,
+        description="The question when an answer it pipes in was not given (a business without a main online "
+        "channel is asked about its website).",
     )
     help: LocalizedText | None = Field(default=None, description="A hint printed under the question.")
     type: ItemType | None = Field(

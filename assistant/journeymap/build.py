@@ -167,10 +167,11 @@ class _Builder:
         """The map with the survey's respondents in it (the survey of this very map, read back), and what they said
         almost stopped them, for the analysis to read beside the owner's obstacles."""
         from assistant.journeymap.customers import customer_voice
-        from assistant.survey.design import design_survey
+        from assistant.survey.design import design_survey, piped_answers
 
-        applicable = (entry.item_id for entry in self.answers.entries)
-        survey = design_survey(self.bank, journey, applicable, self.locale)
+        entries = self.answers.entries
+        applicable = (entry.item_id for entry in entries)
+        survey = design_survey(self.bank, journey, applicable, self.locale, answers=piped_answers(entries))
         return customer_voice(journey, survey, respondents, rules_for(self.bank.id))
 
     def preset(self) -> Coded | None:

@@ -9,7 +9,8 @@ question and `consent`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Literal
 
@@ -31,6 +32,7 @@ from assistant.bank.model import (
 from assistant.bank.roles import Role
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, t
+from assistant.interview.models import ReviewEntry
 from assistant.journeymap.model import JourneyMap
 
 ColumnKind = Literal["question", "used", "feeling", "stopped", "profile", "consent"]
@@ -127,37 +129,58 @@ def touchpoint_column(touchpoint_key: str, kind: ColumnKind) -> str:
     return f"tp.{touchpoint_key}.{kind}"
 
 
-def design_survey(bank: Bank, journey: JourneyMap, applicable: Iterable[str], locale: str | None = None) -> Survey:
+def design_survey(
+    bank: Bank,
+    journey: JourneyMap,
+    applicable: Iterable[str],
+    locale: str | None = None,
+    *,
+    answers: Mapping[str, str] | None = None,
+) -> Survey:
     """The survey of `journey` (the map of an interview on `bank`) in `locale`, asking the bank's worded questions
-    among `applicable` (the ids of the questions that apply to this interview).
+    among `applicable` (the ids of the questions that apply to this interview); `answers` (item id → the owner's
+    answer as shown) fill the `{answer:ITEM}` pipes of the wordings.
 
     The same map gives the same survey: it is remembered by what it depends on (the bank, the stages and
     touchpoints, the questions that apply, the business's name), since the map is rebuilt after every answer."""
     chosen = locale or journey.locale
     questions = frozenset(applicable)
+    piped = dict(answers or {})
     key = (
         chosen,
         journey.goals.business or journey.title,
         questions,
+        tuple(sorted(piped.items())),
         tuple((s.key, s.name, tuple((tp.key, tp.name) for tp in s.touchpoints)) for s in journey.stages),
     )
     known = _designed.get(key)
     if known is not None and known[0] is bank:
         return known[1]
-    survey = _Designer(bank, journey, set(questions), chosen).survey()
+    survey = _Designer(bank, journey, set(questions), chosen, piped).survey()
     if len(_designed) >= DESIGNS_KEPT:
         _designed.clear()
     _designed[key] = (bank, survey)
     return survey
 
 
+def piped_answers(entries: Iterable[ReviewEntry]) -> dict[str, str]:
+    """The owner's answers a survey wording may pipe in: those outside any repeated group, as shown."""
+    return {entry.item_id: entry.display for entry in entries if entry.status == "answered" and not entry.instance_key}
+
+
 DESIGNS_KEPT = 64
 _designed: dict[tuple[object, ...], tuple[Bank, Survey]] = {}
 
 
+_ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
+
+
 class _Designer:
-    def __init__(self, bank: Bank, journey: JourneyMap, applicable: set[str], locale: str) -> None:
+    def __init__(
+        self, bank: Bank, journey: JourneyMap, applicable: set[str], locale: str, answers: dict[str, str]
+    ) -> None:
         self.bank = bank
+        self.answers = answers
         self.journey = journey
         self.applicable = applicable
         self.locale = locale
@@ -170,6 +193,15 @@ class _Designer:
         for name, replacement in {"business": self.business, **pipes}.items():
             value = value.replace("{" + name + "}", replacement)
         return value
+
+    def worded(self, wording: SurveyWording, locale: str | None = None) -> str:
+        """A wording's question with the owner's answers piped in, or its text for when one of them is missing."""
+        text = localize(wording.text, locale or self.locale, self.bank.default_locale)
+        piped = {match.group(1) for match in _ANSWER_PIPE.finditer(text)}
+        if wording.text_when_missing is not None and any(not self.answers.get(item) for item in piped):
+            return self.text(wording.text_when_missing, locale)
+        value = _ANSWER_PIPE.sub(lambda match: self.answers.get(match.group(1), ""), text)
+        return value.replace("{business}", self.business)
 
     def texts(self, text: LocalizedText, **pipes: str) -> dict[str, str]:
         return {locale: self.text(text, locale, **pipes) for locale in self.locales}
@@ -261,8 +293,8 @@ class _Designer:
                 SurveyColumn(
                     id=f"q.{item.id}",
                     kind="question",
-                    text=self.text(wording.text),
-                    texts=self.texts(wording.text),
+                    text=self.worded(wording),
+                    texts={locale: self.worded(wording, locale) for locale in self.locales},
                     help=self.text(wording.help) or None,
                     type=kind,
                     options=self.options(options),

@@ -6,7 +6,7 @@ from assistant.bank.model import Bank
 from assistant.interview.engine import Interview
 from assistant.interview.state import InterviewState
 from assistant.store import InterviewRow, Store
-from assistant.survey.design import Survey, design_survey
+from assistant.survey.design import Survey, design_survey, piped_answers
 
 
 def interview_survey(store: Store, interview_id: str, locale: str | None = None) -> Survey:
@@ -23,5 +23,6 @@ def survey_of(bank: Bank, state: InterviewState, row: InterviewRow, locale: str 
     from assistant.exports import map_of
 
     journey = map_of(bank, state, row, locale)
-    applicable = [entry.item_id for entry in Interview(bank, state).review()]
-    return design_survey(bank, journey, applicable, locale)
+    entries = Interview(bank, state).review()
+    applicable = [entry.item_id for entry in entries]
+    return design_survey(bank, journey, applicable, locale, answers=piped_answers(entries))

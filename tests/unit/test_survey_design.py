@@ -16,7 +16,7 @@ from assistant.interview.answers_file import fill_interview
 from assistant.interview.engine import Interview
 from assistant.journeymap.build import MapSource, build_map
 from assistant.survey.cells import csv_text, from_spreadsheet_text
-from assistant.survey.design import Survey, design_survey
+from assistant.survey.design import Survey, design_survey, piped_answers
 from assistant.survey.render import render_survey, survey_format_for
 from tests.survey import GOLDEN
 
@@ -32,8 +32,9 @@ def survey(document: dict[str, Any], bank: Bank | None = None, locale: str | Non
     bank = bank or find_bank(document["bank"]).bank
     interview = fill_interview(bank, document["answers"], document["locale"], document["preset"])
     journey = build_map(bank, interview.state, SOURCE)
-    applicable = [entry.item_id for entry in Interview(bank, interview.state).review()]
-    return design_survey(bank, journey, applicable, locale)
+    entries = Interview(bank, interview.state).review()
+    applicable = [entry.item_id for entry in entries]
+    return design_survey(bank, journey, applicable, locale, answers=piped_answers(entries))
 
 
 def without_survey_texts(bank: Bank, bank_id: str) -> Bank:
@@ -89,6 +90,21 @@ def test_the_website_questions_come_with_a_website() -> None:
     duration = made.column("q.visit_duration")
     assert duration is not None and duration.type is ItemType.SINGLE_CHOICE
     assert [o.code for o in duration.options] == ["under_1m", "1_3m", "3_10m", "over_10m", "not_visited"]
+
+
+@pytest.mark.parametrize("locale", ["en", "vi"])
+def test_a_business_without_a_website_is_asked_about_its_main_channel(locale: str) -> None:
+    document = answers(locale)
+    document["answers"].update(has_website=False, main_channel="Shopee Mall")
+    without = survey(document)
+    texts = [column.text for column in without.columns if column.kind == "question"]
+    asked = [text for text in texts if "Shopee Mall" in text]
+    assert len(asked) == 3, texts
+    assert not any("website" in text for text in texts), texts
+    document["answers"].update(has_website=True)
+    document["answers"].pop("main_channel")
+    with_website = [column.text for column in survey(document).columns if column.kind == "question"]
+    assert sum("website" in text for text in with_website) == 3, with_website
 
 
 def test_a_touchpoint_keeps_its_column_ids_when_others_are_added() -> None:
