@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from assistant.bank.model import Item, ItemType
 from assistant.errors import JourneyError
@@ -101,7 +102,16 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．＋－％", "0123456789,.+-%")
 
 
+# An owner's estimate is a number all the same: "khoảng 500", "tầm 3,5", "about 40", "~40".
+_ABOUT = re.compile(
+    r"^\s*(?:khoảng|khoang|tầm|tam|chừng|chung|gần|gan|hơn|hon|trên|tren|about|around|approximately|approx\.?|"
+    r"roughly|nearly|almost|over|some|~|≈)\s*(?=[0-9０-９+\-－])",
+    re.IGNORECASE,
+)
+
+
 def _split_sign(text: str) -> tuple[int, str] | None:
+    text = _ABOUT.sub("", text)
     match = _SIGNED.fullmatch(text.translate(_FULLWIDTH).replace(" ", "").replace("\u00a0", ""))
     if match is None:
         return None
@@ -205,14 +215,46 @@ def _parse_entries(item: Item, pieces: Sequence[str]) -> list[str]:
     return entries
 
 
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+_ASIDE = re.compile(r"\(([^()]*)\)")
+
+
+def _option_key(text: str) -> str:
+    """A label's matching key: accents, case and spacing ignored, and every dash one hyphen ('25-34' is '25–34')."""
+    return _DASHES.sub("-", fold(text)).rstrip(".")
+
+
+@cache
+def _label_names(label: str) -> frozenset[str]:
+    """What a label is also called in its own words: its name before an aside ('Quick' of 'Quick (four
+    questions…)'), each name of 'Facebook / fanpage', and each example of an aside listing them ('Shopee' of
+    'Marketplace (Shopee, Lazada, Tiki…)')."""
+    names: set[str] = set()
+    head = _ASIDE.sub("", label)
+    names.update(part for part in (_option_key(piece) for piece in head.split("/")) if part)
+    for aside in _ASIDE.findall(label):
+        pieces = [piece.strip(" .…") for piece in re.split(r"[,;]", aside)]
+        # A list of examples ("Shopee, Lazada, Tiki…") rather than a remark ("if any, say which").
+        listed = len(pieces) >= 3 or aside.rstrip().endswith(("…", "..."))
+        if listed and all(len(piece.split()) <= 3 for piece in pieces):
+            names.update(_option_key(piece) for piece in pieces if piece)
+    return frozenset(names)
+
+
 def match_option(token: str, options: Sequence[OptionChoice]) -> OptionChoice | None:
-    """By number, code or label in any language; accents and case do not matter."""
-    key = fold(token).rstrip(".")
+    """By number, code or label in any language (accents, case and the kind of dash do not matter), else by a name
+    the label gives itself (its words before an aside, the examples it lists) when only one option has it."""
+    key = _option_key(token)
     if key.isdigit():
         return next((option for option in options if option.number == int(key)), None)
     matches = [
-        option for option in options if key == option.code.lower() or any(key == fold(label) for label in option.labels)
+        option
+        for option in options
+        if key == option.code.lower() or any(key == _option_key(label) for label in option.labels)
     ]
+    if not matches:
+        named = [option for option in options if any(key in _label_names(label) for label in option.labels)]
+        return named[0] if len(named) == 1 else None
     if len(matches) > 1:
         names = ", ".join(f"{option.number}. {option.labels[0]}" for option in matches)
         raise AnswerError("answer.ambiguous_option", raw=token, matches=names)

@@ -591,3 +591,42 @@ def test_scale_with_negative_points() -> None:
     assert parsed(ItemType.SCALE, "0", points=points) == 0
     assert parsed(ItemType.SCALE, "vui", points=points) == 1
     assert refused(ItemType.SCALE, "2", points=points).params == {"min": -1, "max": 1}
+
+
+DEPTHS = (
+    OptionChoice(1, "quick", ("Nhanh (bốn câu mỗi điểm chạm)", "Quick (four questions per touchpoint)")),
+    OptionChoice(2, "full", ("Đầy đủ (bảy câu mỗi điểm chạm)", "Full (all seven questions)")),
+)
+KINDS = (
+    OptionChoice(1, "facebook", ("Facebook / fanpage",)),
+    OptionChoice(2, "marketplace", ("Sàn thương mại điện tử (Shopee, Lazada, Tiki…)", "Marketplace (Shopee, Lazada…)")),
+    OptionChoice(3, "age_25_34", ("25–34",)),
+    OptionChoice(4, "note", ("Ghi chú (nếu có, ghi rõ)",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "options", "code"),
+    [
+        ("nhanh", DEPTHS, "quick"),
+        ("Quick", DEPTHS, "quick"),
+        ("day du", DEPTHS, "full"),
+        ("shopee", KINDS, "marketplace"),
+        ("fanpage", KINDS, "facebook"),
+        ("25-34", KINDS, "age_25_34"),
+        ("25 - 34", KINDS, "age_25_34"),
+    ],
+)
+def test_a_choice_by_the_name_its_label_gives_itself(raw: str, options: Sequence[OptionChoice], code: str) -> None:
+    assert parsed(ItemType.SINGLE_CHOICE, raw, options) == code
+
+
+def test_an_aside_that_is_a_sentence_names_nothing() -> None:
+    assert refused(ItemType.SINGLE_CHOICE, "neu co", KINDS).key == "answer.unknown_option"
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("khoảng 500", 500), ("tầm 1.500", 1500), ("about 40", 40), ("~40", 40), ("Khoang 12", 12)]
+)
+def test_an_estimate_is_a_number(raw: str, value: int) -> None:
+    assert parsed(ItemType.INTEGER, raw) == value
