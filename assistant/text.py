@@ -46,7 +46,14 @@ def word_count(text: str) -> int:
 def shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis: for summaries and pickers."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    # At a word's end where one is near, so a title never ends "…and some nev…".
+    space = cut.rfind(" ")
+    if space >= width * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:·-–—") + "…"
 
 
 _SENTENCE_END = ".!?…。"

@@ -333,7 +333,7 @@ class _Writer:
                 rows.append((self.t("map.field.where"), where))
             # A rule's finding counts the respondents it rests on; only a theme's quotes are customers naming it.
             if finding.customers and finding.quotes:
-                quotes = " · ".join(f"“{quote}”" for quote in finding.quotes)
+                quotes = " · ".join(self.t("survey.md.quote", text=quote) for quote in finding.quotes)
                 said = self.t("map.customers_named", count=finding.customers)
                 rows.append((self.t("map.field.customers"), f"{said} {quotes}".strip()))
             steps = [step.text for step in finding.next_steps]
@@ -359,6 +359,9 @@ class _Writer:
         for place in finding.places:
             if place.touchpoint:
                 name = " › ".join(part for part in (place.stage, place.touchpoint) if part)
+                if place.source not in ("touchpoint", "customers"):
+                    # The finding counts "the reason customers leave" as a place of its own: so does this list.
+                    name = f"{name} ({self.t(f'map.place.{place.source}')})"
             else:
                 name = self.t(f"map.place.{place.source}")
             if name not in names:

@@ -86,3 +86,7 @@ def test_word_count_and_shorten() -> None:
     assert word_count("  two   words ") == 2
     assert shorten("a  b\nc", 10) == "a b c"
     assert shorten("abcdefghijk", 5) == "abcd…"
+    assert (
+        shorten("Customers cannot find the entrance and some never come back", 40)
+        == "Customers cannot find the entrance and…"
+    )

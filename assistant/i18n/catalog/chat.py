@@ -62,8 +62,8 @@ MESSAGES: Messages = {
     ),
     "chat.kinds_none": ("Bạn chưa nêu trở ngại nào.", "No obstacle has been named yet."),
     "chat.finding_withdrawn": (
-        "(Một ghi chú phân tích trước đó không còn đúng sau câu trả lời vừa sửa và đã được rút lại.)",
-        "(An earlier analysis note no longer holds after the answer you changed, and is withdrawn.)",
+        "(Một ghi chú phân tích trước đó không còn đúng sau câu trả lời mới nhất của bạn nên đã được rút lại.)",
+        "(An earlier analysis note no longer holds after your latest answer, and is withdrawn.)",
     ),
     "chat.resume": (
         "Tiếp tục cuộc phỏng vấn: đã trả lời {done}/{total} câu.",

@@ -478,8 +478,8 @@ MESSAGES: Messages = {
     "survey.md.files": (", từ {files} tệp", Plural(", from 1 file", ", from {files} files", by="files")),
     "survey.md.period": ("; trả lời từ {first} đến {last}.", "; responses from {first} to {last}."),
     "survey.md.reach": (
-        "Điểm chạm khách thực sự dùng (Bài 001 §4):",
-        "The touchpoints customers actually use (article 001 §4):",
+        "Điểm chạm khách thực sự dùng (bài «Hành trình khách hàng là gì?», bước 4):",
+        "The touchpoints customers actually use (article “Hành trình khách hàng là gì?”, step 4):",
     ),
     "survey.md.rarely": ("Ít khách dùng: {touchpoints}.", "Few customers use: {touchpoints}."),
     "survey.md.gaps": ("Nơi bạn và khách hàng cảm nhận khác nhau:", "Where you and your customers disagree:"),
