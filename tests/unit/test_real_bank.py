@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from assistant.bank.index import ANSWERABLE_TYPES, walk
 from assistant.bank.loader import find_bank
 from assistant.bank.model import Bank, ItemType
+from assistant.interview.answers_file import fill_interview
 from assistant.interview.engine import Interview
 from assistant.interview.models import Question
+from tests.survey import GOLDEN
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +139,24 @@ def test_a_snapshot_of_the_state_does_not_move_with_the_interview() -> None:
             interview.skip()
     assert interview.state.model_dump() != before
     assert snapshot.model_dump() == before
+
+
+@pytest.mark.parametrize(
+    ("locale", "nothing"),
+    [("vi", "không có gì"), ("vi", "ko co gi"), ("vi", "k có gì"), ("en", "nothing really"), ("en", "not really")],
+)
+def test_an_obstacle_answer_that_names_nothing_opens_no_deeper_questions(bank: Bank, locale: str, nothing: str) -> None:
+    """Quick depth asks what customers do, think and want only where a touchpoint hurts: 'không có gì' as its
+    obstacle is no hurt."""
+    # The quick interview of the golden coffee shop, its answers read in either language.
+    answers = yaml.safe_load((GOLDEN / "answers-vi.yaml").read_text(encoding="utf-8"))
+    first = answers["answers"]["stage"][0]["touchpoint"][0]
+    first.update(tp_emotion=4, tp_obstacles=nothing)
+    interview = fill_interview(bank, answers["answers"], locale, answers["preset"])
+    review = Interview(bank, interview.state).review()
+    place = next(entry.instance_key for entry in review if entry.item_id == "tp_obstacles")
+    asked = [entry.item_id for entry in review if entry.instance_key == place]
+    assert asked == ["tp_channel", "tp_emotion", "tp_obstacles", "tp_opportunity"]
+    first.update(tp_obstacles="Sai giờ mở cửa" if locale == "vi" else "Wrong opening hours")
+    review = Interview(bank, fill_interview(bank, answers["answers"], locale, answers["preset"]).state).review()
+    assert "tp_actions" in [entry.item_id for entry in review if entry.instance_key == place]
