@@ -105,6 +105,21 @@ class _Clause:
     barriers: frozenset[int]  # key positions a cue never reaches across (a barrier sits before that key)
 
 
+# A clause's words as keys: mode, keys, expanded words, the typed word of each key, barriers.
+_Normalised = tuple[Mode, list[str], list[str], list[int], frozenset[int]]
+
+
+class _Memo:
+    """What one public call has worked out already: an answer's words are read as a whole, cut into parts, checked
+    for "none" and grouped, and the same words (the same keys) come back at each step."""
+
+    __slots__ = ("clauses", "evidence")
+
+    def __init__(self) -> None:
+        self.clauses: dict[tuple[str, tuple[tuple[str, bool, bool, bool, bool], ...]], _Normalised] = {}
+        self.evidence: dict[tuple[Mode, tuple[str, ...], frozenset[int]], _Evidence] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class _Span:
     start: int
@@ -156,24 +171,26 @@ class ObstacleReader:
         cleaned = clean_text(text, multiline=True)
         whole = split_words(cleaned)
         language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
-        if self._words_say_none(cleaned, whole, language):
+        memo = _Memo()
+        if self._words_say_none(cleaned, whole, language, memo):
             return []
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
-            found.extend(self._read_piece(piece, language))
+            found.extend(self._read_piece(piece, language, memo))
         return found
 
     def classify(self, clause: str) -> ReadObstacle:
         """One clause as a whole: no cutting, no looking for "none"."""
         text = clean_text(clause, multiline=False)
         words = split_words(text)
-        return self._obstacle(self._clause(text, words, self._language(words)))
+        memo = _Memo()
+        return self._obstacle(self._clause(text, words, self._language(words), memo), memo)
 
     def says_none(self, text: str) -> bool:
         """True when the whole answer says there is no obstacle ("không có", "ổn", "none", "n/a", "-")."""
         cleaned = clean_text(text, multiline=True)
         words = split_words(cleaned)
-        return self._words_say_none(cleaned, words, self._language(words))
+        return self._words_say_none(cleaned, words, self._language(words), _Memo())
 
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""
@@ -207,7 +224,20 @@ class ObstacleReader:
         marked = any(has_marks(word.text) and word.text.casefold() not in shorthand for word in words)
         return "marked" if marked else "bare"
 
-    def _clause(self, text: str, words: list[Word], language: Language) -> _Clause:
+    def _clause(self, text: str, words: list[Word], language: Language, memo: _Memo) -> _Clause:
+        # The same words come back as a whole, as a part and as a group: their keys are worked out once per call.
+        content = (
+            language,
+            tuple((word.text, word.break_before, word.joined_before, word.money, word.percent) for word in words),
+        )
+        known = memo.clauses.get(content)
+        if known is None:
+            known = self._normalised(words, language)
+            memo.clauses[content] = known
+        mode, keys, expanded, word_of, barriers = known
+        return _Clause(text, words, mode, keys, expanded, word_of, barriers)
+
+    def _normalised(self, words: list[Word], language: Language) -> _Normalised:
         mode = self._mode(words, language)
         normaliser = self.lexicon.normalisers[language]
         typed = [_typed(word) for word in words]
@@ -223,11 +253,20 @@ class ObstacleReader:
             keys.append(normaliser.repair(key) if mode == "en" else key)
             expanded.append(word)
             word_of.append(index)
-        return _Clause(text, words, mode, keys, expanded, word_of, frozenset(barriers))
+        return mode, keys, expanded, word_of, frozenset(barriers)
 
     # --- scoring ---
 
-    def _evidence(self, clause: _Clause) -> _Evidence:
+    def _evidence(self, clause: _Clause, memo: _Memo) -> _Evidence:
+        """What the clause's keys say; read once per call for the same keys (evidence is never changed after)."""
+        content = (clause.mode, tuple(clause.keys), clause.barriers)
+        known = memo.evidence.get(content)
+        if known is None:
+            known = self._weigh(clause)
+            memo.evidence[content] = known
+        return known
+
+    def _weigh(self, clause: _Clause) -> _Evidence:
         tries = self.lexicon.tries[clause.mode]
         keys = clause.keys
         phrases = _each_word_once(
@@ -441,8 +480,8 @@ class ObstacleReader:
             return self.lexicon.default_subkind.get(kind)
         return max(weights.items(), key=lambda item: item[1])[0]
 
-    def _obstacle(self, clause: _Clause) -> ReadObstacle:
-        evidence = self._evidence(clause)
+    def _obstacle(self, clause: _Clause, memo: _Memo) -> ReadObstacle:
+        evidence = self._evidence(clause, memo)
         kind, subkind, confidence = self._decide(evidence)
         text = span_text(clause.text, clause.words[0], clause.words[-1]) if clause.words else clause.text.strip()
         matched = tuple(dict.fromkeys(phrase for _, phrase in sorted(evidence.matched)))
@@ -474,13 +513,13 @@ class ObstacleReader:
 
     # --- none, pieces, parts ---
 
-    def _words_say_none(self, text: str, words: list[Word], language: Language) -> bool:
+    def _words_say_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
         """Stop words aside, it starts with a no-obstacle phrase or a positive remark and holds nothing else but
         fillers, positive words and such phrases; a word that says what is wrong ("không ổn") spoils it."""
         if not words:
             return True
-        clause = self._clause(text, words, language)
-        evidence = self._evidence(clause)
+        clause = self._clause(text, words, language, memo)
+        evidence = self._evidence(clause, memo)
         cues = evidence.cues
         if cues.get("evaluative"):
             return False
@@ -507,27 +546,29 @@ class ObstacleReader:
         )
         return first is None or any(span.start <= first < span.end for span in saying)
 
-    def _read_piece(self, piece: str, language: Language) -> list[ReadObstacle]:
+    def _read_piece(self, piece: str, language: Language, memo: _Memo) -> list[ReadObstacle]:
         words = split_words(piece)
-        if not words or self._words_say_none(piece, words, language):
+        if not words or self._words_say_none(piece, words, language, memo):
             return []
-        whole = self._clause(piece, words, language)
-        cuts = self._cuts(whole)
+        whole = self._clause(piece, words, language, memo)
+        cuts = self._cuts(whole, memo)
         first_contrast = next((start for start, end, name in cuts if name == "contrast"), None)
         if first_contrast is not None:
             prefix = words[:first_contrast]
-            if prefix and self._words_say_none(piece, prefix, language):
+            if prefix and self._words_say_none(piece, prefix, language, memo):
                 # "Không có gì, nhưng khách hay hỏi phí ship": only what follows the "but" is an obstacle.
                 after = next(end for start, end, name in cuts if start == first_contrast)
                 words = words[after:]
                 if not words:
                     return []
-                whole = self._clause(piece, words, language)
-                cuts = self._cuts(whole)
+                whole = self._clause(piece, words, language, memo)
+                cuts = self._cuts(whole, memo)
         parts = _parts(words, cuts)
-        return self._grouped(piece, words, parts, language)
+        return self._grouped(piece, words, parts, language, memo)
 
-    def _borrowed_topic(self, piece: str, before: _Clause, part: list[Word], language: Language) -> list[Word]:
+    def _borrowed_topic(
+        self, piece: str, before: _Clause, part: list[Word], language: Language, memo: _Memo
+    ) -> list[Word]:
         """The word of the previous part that, put before this one, reads strongest: what "and slow" is about."""
         stop = self.lexicon.tries[before.mode].stop
         best: tuple[float, list[Word]] = (0.0, [])
@@ -535,14 +576,14 @@ class ObstacleReader:
             if key in stop or key in PLACEHOLDERS:
                 continue
             lent = [before.words[index]]
-            top = self._evidence(self._clause(piece, lent + part, language)).top
+            top = self._evidence(self._clause(piece, lent + part, language, memo), memo).top
             if top >= self.scoring.clause_min_score and top > best[0]:
                 best = (top, lent)
         return best[1]
 
-    def _cuts(self, clause: _Clause) -> list[tuple[int, int, str]]:
+    def _cuts(self, clause: _Clause, memo: _Memo) -> list[tuple[int, int, str]]:
         """(first word, word after, set) of every word that can cut the clause, plus punctuation cuts."""
-        evidence = self._evidence(clause)
+        evidence = self._evidence(clause, memo)
         cuts: dict[int, tuple[int, int, str]] = {}
         for name in _CUTTING:
             for span in evidence.cues.get(name, []):
@@ -554,7 +595,7 @@ class ObstacleReader:
         return [cuts[start] for start in sorted(cuts)]
 
     def _grouped(
-        self, piece: str, words: list[Word], parts: list[tuple[int, int, str]], language: Language
+        self, piece: str, words: list[Word], parts: list[tuple[int, int, str]], language: Language, memo: _Memo
     ) -> list[ReadObstacle]:
         """Weak parts join a neighbour; parts that read as one kind and subkind join each other."""
         strong: list[bool] = []
@@ -563,18 +604,18 @@ class ObstacleReader:
         previous: tuple[_Clause, _Evidence] | None = None
         for index, (start, end, _) in enumerate(parts):
             part_words = words[start:end]
-            clause = self._clause(piece, part_words, language)
-            evidence = self._evidence(clause)
+            clause = self._clause(piece, part_words, language, memo)
+            evidence = self._evidence(clause, memo)
             is_strong = evidence.top >= self.scoring.clause_min_score
             says_what_is_wrong = bool(evidence.cues.get("evaluative") or evidence.cues.get("slowness"))
             if not is_strong and previous is not None and not evidence.topics and says_what_is_wrong:
                 # "Shipping is expensive and slow": the second part says what is wrong, the topic is the first's.
-                topic = self._borrowed_topic(piece, previous[0], part_words, language)
+                topic = self._borrowed_topic(piece, previous[0], part_words, language, memo)
                 if topic:
                     borrowed[index] = topic
                     is_strong = True
             strong.append(is_strong)
-            silent.append(self._words_say_none(piece, part_words, language))
+            silent.append(self._words_say_none(piece, part_words, language, memo))
             previous = (clause, evidence)
         groups: list[list[int]] = []
         pending: list[int] = []
@@ -599,12 +640,12 @@ class ObstacleReader:
         for group in groups:
             start, end = parts[group[0]][0], parts[group[-1]][1]
             lent_words = borrowed.get(group[0], [])
-            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language))
+            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language, memo), memo)
             if lent_words:
                 read = replace(read, text=span_text(piece, words[start], words[end - 1]))
             if obstacles and _same_reading(obstacles[-1][2], read):
                 start = obstacles[-1][0]
-                read = self._obstacle(self._clause(piece, words[start:end], language))
+                read = self._obstacle(self._clause(piece, words[start:end], language, memo), memo)
                 obstacles[-1] = (start, end, read)
             else:
                 obstacles.append((start, end, read))
