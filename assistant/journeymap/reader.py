@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from assistant.journeymap.lexicon import (
     KINDS,
@@ -92,8 +92,7 @@ class ReadObstacle:
     matched: tuple[str, ...]  # the lexicon phrases that counted
 
 
-@dataclass(frozen=True, slots=True)
-class _Clause:
+class _Clause(NamedTuple):
     """A run of typed words, normalised: one key per word after shorthand, with the barriers between them."""
 
     text: str
@@ -120,8 +119,7 @@ class _Memo:
         self.evidence: dict[tuple[Mode, tuple[str, ...], frozenset[int]], _Evidence] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(NamedTuple):
     start: int
     end: int
 
