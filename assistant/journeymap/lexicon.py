@@ -45,8 +45,9 @@ class _Strict(BaseModel):
 
 
 class Scoring(_Strict):
-    min_score: float = Field(gt=0)
-    min_margin: float = Field(ge=0, lt=1)
+    lexicon_weight: float = Field(gt=0)
+    model_temperature: float = Field(gt=0)
+    min_probability: float = Field(gt=0, lt=1)
     clause_min_score: float = Field(gt=0)
     length_bonus: float = Field(ge=0)
     cue_window: int = Field(ge=0)
@@ -385,6 +386,7 @@ class CompiledLexicon:
         self.cue_sets = source.cues
         self.default_subkind = {code: kind.default_subkind for code, kind in source.kinds.items()}
         self._problems: list[str] = []
+        self._expanded: dict[tuple[Language, str], list[str]] = {}
         for mode in MODES:
             self._compile(mode)
         if self._problems:
@@ -394,10 +396,17 @@ class CompiledLexicon:
         self._compile_repairs()
         # Words that carry no meaning for `terms` although they are cues: "không", "and", "gì"…
         self.function_keys: dict[Mode, set[str]] = {mode: self._function_keys(mode) for mode in MODES}
+        del self._expanded  # only compiling needs it
 
     def keys(self, phrase: str, mode: Mode) -> list[str]:
-        normaliser = self.normalisers[language_of(mode)]
-        return [normaliser.key(word, mode) for word, _ in normaliser.expand(list(phrase_words(phrase)))]
+        language = language_of(mode)
+        normaliser = self.normalisers[language]
+        # Vietnamese phrases are compiled twice (with marks and without): their shorthand is expanded once.
+        expanded = self._expanded.get((language, phrase))
+        if expanded is None:
+            expanded = [word for word, _ in normaliser.expand(list(phrase_words(phrase)))]
+            self._expanded[(language, phrase)] = expanded
+        return [normaliser.key(word, mode) for word in expanded]
 
     def _compile(self, mode: Mode) -> None:
         blocked = self._unmarked_collisions() if mode == "bare" else _NoCollisions()

@@ -36,6 +36,7 @@ How a sentence is read (the weights and every word list are in `questionnaires/l
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
+from assistant.journeymap.learned import LearnedModel, bundled_model_path, features
 from assistant.journeymap.lexicon import (
     KINDS,
     STRUCTURE_SETS,
@@ -51,6 +53,7 @@ from assistant.journeymap.lexicon import (
     Language,
     Mode,
     Phrase,
+    Scoring,
     Tries,
     bundled_lexicon_path,
     load_lexicon,
@@ -66,7 +69,7 @@ from assistant.journeymap.words import (
 )
 from assistant.text import clean_text
 
-__all__ = ["KINDS", "ObstacleReader", "ReadObstacle"]
+__all__ = ["KINDS", "ObstacleReader", "ReadObstacle", "blend"]
 
 V = TypeVar("V")
 
@@ -140,6 +143,8 @@ class _Evidence:
     cancelled: list[_Span]
     cues: dict[str, list[_Span]]
     stop_spans: list[_Span]
+    cue_names: list[str]  # every cue set the keys hold, before any is hidden: what the learned model sees
+    concepts: list[tuple[_Span, str]]  # every concept the keys hold, overlapping ones too
     topics: list[_Span] = field(default_factory=list)  # the topics that counted, for a next part to borrow
 
     def ranked(self) -> list[tuple[str, float]]:
@@ -153,14 +158,24 @@ class _Evidence:
 class ObstacleReader:
     """Reads obstacle sentences with one compiled lexicon. Build it with `ObstacleReader.load()`."""
 
-    def __init__(self, lexicon: CompiledLexicon) -> None:
+    kinds = KINDS
+
+    def __init__(self, lexicon: CompiledLexicon, learned: LearnedModel | None = None) -> None:
         self.lexicon = lexicon
         self.scoring = lexicon.scoring
+        self.learned = learned
 
     @classmethod
-    def load(cls, path: Path | None = None) -> ObstacleReader:
-        """The reader for a lexicon file (the bundled one by default), compiled once per file and process."""
-        return _reader_for((path or bundled_lexicon_path()).resolve())
+    def load(cls, path: Path | None = None, *, learned: bool = True) -> ObstacleReader:
+        """The reader for a lexicon file (the bundled one by default), compiled once per file and process, with the
+        learned model beside that file (the bundled one when there is none there); `learned=False` reads with the
+        lexicon alone."""
+        lexicon_path = (path or bundled_lexicon_path()).resolve()
+        model_path: Path | None = None
+        if learned:
+            beside = lexicon_path.with_name(bundled_model_path().name)
+            model_path = beside if beside.is_file() else bundled_model_path().resolve()
+        return _reader_for(lexicon_path, model_path)
 
     # --- the public readings ---
 
@@ -176,6 +191,14 @@ class ObstacleReader:
         for piece in _hard_pieces(cleaned):
             found.extend(self._read_piece(piece, language, memo))
         return found
+
+    def features(self, clause: str) -> frozenset[str]:
+        """What the learned model sees of one clause read as a whole (as `classify` reads it): what it is trained on."""
+        text = clean_text(clause, multiline=False)
+        words = split_words(text)
+        memo = _Memo()
+        read = self._clause(text, words, self._language(words), memo)
+        return self._features(read, self._evidence(read, memo))
 
     def classify(self, clause: str) -> ReadObstacle:
         """One clause as a whole: no cutting, no looking for "none"."""
@@ -275,7 +298,9 @@ class ObstacleReader:
         compounds = [span for span, phrase in phrases if phrase.role == "topic" and phrase.length > 1]
         longer = [span for span, phrase in phrases if phrase.length > 1]
         cues: dict[str, list[_Span]] = {}
+        cue_names: list[str] = []
         for start, end, name in tries.cues.spans(keys, clause.barriers):
+            cue_names.append(name)
             span = _Span(start, end)
             if name not in _NEVER_HIDDEN and any(span.inside(other) or span == other for other in neutral):
                 continue
@@ -304,6 +329,10 @@ class ObstacleReader:
             cancelled=[],
             cues=cues,
             stop_spans=[span for span, phrase in phrases if phrase.is_stop],
+            cue_names=cue_names,
+            concepts=[
+                (_Span(start, end), concept) for start, end, concept in tries.concepts.spans(keys, clause.barriers)
+            ],
         )
         shared = _ambiguity(phrases) if clause.mode == "bare" else {}
         topics = [(span, phrase) for span, phrase in phrases if phrase.role == "topic" and phrase.kind is not None]
@@ -457,13 +486,16 @@ class ObstacleReader:
         if used:
             cues["negation"] = [cue for cue in negations if cue not in used]
 
-    def _decide(self, evidence: _Evidence) -> tuple[str, str | None, float]:
-        ranked = evidence.ranked()
-        (winner, top), (_, second) = ranked[0], ranked[1]
-        confidence = (top - second) / top if top > 0 else 0.0
-        if top < self.scoring.min_score or confidence < self.scoring.min_margin:
-            return "other", None, round(confidence, 3)
-        return winner, self._subkind(evidence, winner), round(confidence, 3)
+    def _decide(self, clause: _Clause, evidence: _Evidence) -> tuple[str, str | None, dict[str, float]]:
+        """The most probable kind when it is probable enough, else "other"; with the probability of every kind."""
+        likelihoods = None
+        if self.learned is not None:
+            likelihoods = self.learned.log_likelihoods(self._features(clause, evidence))
+        probabilities = blend(evidence.scores, likelihoods, self.scoring)
+        winner = max(KINDS, key=probabilities.__getitem__)
+        if probabilities[winner] < self.scoring.min_probability:
+            return "other", None, probabilities
+        return winner, self._subkind(evidence, winner), probabilities
 
     def _subkind(self, evidence: _Evidence, kind: str) -> str | None:
         """A hint of the winning kind decides ("slow replies at night" is off_hours); else the heaviest subkind."""
@@ -480,24 +512,26 @@ class ObstacleReader:
 
     def _obstacle(self, clause: _Clause, memo: _Memo) -> ReadObstacle:
         evidence = self._evidence(clause, memo)
-        kind, subkind, confidence = self._decide(evidence)
+        kind, subkind, probabilities = self._decide(clause, evidence)
         text = span_text(clause.text, clause.words[0], clause.words[-1]) if clause.words else clause.text.strip()
         matched = tuple(dict.fromkeys(phrase for _, phrase in sorted(evidence.matched)))
         return ReadObstacle(
             text=text,
             kind=kind,
             subkind=subkind,
-            confidence=confidence,
-            scores=MappingProxyType({name: round(score, 3) for name, score in evidence.scores.items()}),
-            terms=self._terms(clause),
+            confidence=round(probabilities[kind], 3),
+            scores=MappingProxyType({name: round(probabilities[name], 3) for name in KINDS}),
+            terms=self._terms(clause, evidence),
             matched=matched,
         )
 
-    def _terms(self, clause: _Clause) -> frozenset[str]:
+    def _features(self, clause: _Clause, evidence: _Evidence) -> frozenset[str]:
+        folded = [bare_key(word.text) for word in clause.words]
+        return features(folded, clause.keys, (concept for _, concept in evidence.concepts), evidence.cue_names)
+
+    def _terms(self, clause: _Clause, evidence: _Evidence) -> frozenset[str]:
         tries = self.lexicon.tries[clause.mode]
-        concepts = _each_word_once(
-            [(_Span(start, end), concept) for start, end, concept in tries.concepts.spans(clause.keys, clause.barriers)]
-        )
+        concepts = _each_word_once(list(evidence.concepts))
         terms = {concept for _, concept in concepts}
         covered = {index for span, _ in concepts for index in range(span.start, span.end)}
         function_words = self.lexicon.function_keys[clause.mode]
@@ -650,9 +684,24 @@ class ObstacleReader:
         return [read for _, _, read in obstacles]
 
 
+def blend(
+    lexicon_scores: Mapping[str, float], likelihoods: Mapping[str, float] | None, scoring: Scoring
+) -> dict[str, float]:
+    """One probability per kind from the lexicon's scores and the learned model's log-likelihoods (None: no model):
+    P(kind) ∝ exp(lexicon_weight × score + log-likelihood / model_temperature), see `scoring` in the lexicon file."""
+    values = {kind: scoring.lexicon_weight * lexicon_scores.get(kind, 0.0) for kind in KINDS}
+    if likelihoods is not None:
+        for kind in KINDS:
+            values[kind] += likelihoods[kind] / scoring.model_temperature
+    highest = max(values.values())
+    exponentials = {kind: math.exp(value - highest) for kind, value in values.items()}
+    total = sum(exponentials.values())
+    return {kind: value / total for kind, value in exponentials.items()}
+
+
 @cache
-def _reader_for(path: Path) -> ObstacleReader:
-    return ObstacleReader(load_lexicon(path))
+def _reader_for(path: Path, model_path: Path | None) -> ObstacleReader:
+    return ObstacleReader(load_lexicon(path), LearnedModel.load(model_path) if model_path is not None else None)
 
 
 def _typed(word: Word) -> str:

@@ -15,13 +15,13 @@ from assistant.journeymap.lexicon import bundled_lexicon_path, load_lexicon
 from assistant.journeymap.reader import ObstacleReader
 from tests.benchmarks.harness import Result, median_ms
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "obstacles"
+CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "questionnaires" / "lexicon"
 
 
 def _texts(section: str) -> list[str]:
     texts: list[str] = []
     for language in ("vi", "en"):
-        data = yaml.safe_load((CORPUS_DIR / f"dev-{language}.yaml").read_text(encoding="utf-8"))
+        data = yaml.safe_load((CORPUS_DIR / f"examples-{language}.yaml").read_text(encoding="utf-8"))
         texts += [entry["text"] for entry in data[section]]
     return texts
 
