@@ -49,6 +49,7 @@ class Scoring(_Strict):
     model_temperature: float = Field(gt=0)
     min_probability: float = Field(gt=0, lt=1)
     clause_min_score: float = Field(gt=0)
+    clause_min_probability: float = Field(gt=0, le=1)
     length_bonus: float = Field(ge=0)
     cue_window: int = Field(ge=0)
     positive_window: int = Field(ge=0)

@@ -76,10 +76,13 @@ V = TypeVar("V")
 _BULLET = re.compile(r"^\s*(?:[-*•+–—>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s)")
 _MAX_LENGTH_BONUS_WORDS = 3
+_CONTENT_TO_STAND_ALONE = 2  # content words a part needs to stand as an obstacle on the learned reading alone
 # The structure words that can cut a clause; a cause ("vì", "because") only walls cues off.
 _CUTTING = ("joiners", "contrast")
 # Cues a neutral phrase around them does not hide: "trở ngại" (an obstacle) is still a filler in "không có trở ngại".
 _NEVER_HIDDEN = frozenset({"none", "filler"})
+# Cue sets that say nothing about what is wrong with a topic.
+_NOT_WHAT_IS_WRONG = frozenset({*STRUCTURE_SETS, "none", "filler", "positive"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -613,6 +616,26 @@ class ObstacleReader:
                 best = (top, lent)
         return best[1]
 
+    def _stands_alone(self, clause: _Clause, evidence: _Evidence) -> bool:
+        """A part the lexicon finds weak still names an obstacle of its own when the blended reading is sure of a
+        kind and the part says more than a topic: two words of content (a number counts), and a cue of what is wrong
+        or a word beside the topics. "The website is English only and the checkout has six steps" is two obstacles,
+        "queues at 8 am and not knowing the price of delivery" too; "delivery fees and taxes are only shown at
+        checkout" is one ("delivery fees" only names what the rest is about), and so is "chèo kéo quá, khách sợ"
+        (one word: the fear is what the pushing does)."""
+        if self.learned is None:
+            return False
+        stop, function_words = self.lexicon.tries[clause.mode].stop, self.lexicon.function_keys[clause.mode]
+        content = [index for index, key in enumerate(clause.keys) if key not in stop and key not in function_words]
+        if len(content) < _CONTENT_TO_STAND_ALONE:
+            return False
+        beside_topics = any(not any(t.start <= index < t.end for t in evidence.topics) for index in content)
+        cued = any(spans and name not in _NOT_WHAT_IS_WRONG for name, spans in evidence.cues.items())
+        if not beside_topics and not cued:
+            return False
+        kind, _, probabilities = self._decide(clause, evidence)
+        return kind != "other" and probabilities[kind] >= self.scoring.clause_min_probability
+
     def _cuts(self, clause: _Clause, memo: _Memo) -> list[tuple[int, int, str]]:
         """(first word, word after, set) of every word that can cut the clause, plus punctuation cuts."""
         evidence = self._evidence(clause, memo)
@@ -625,6 +648,48 @@ class ObstacleReader:
             if index and (word.break_before or word.joined_before) and index not in cuts:
                 cuts[index] = (index, index, "joiners" if word.joined_before else "break")
         return [cuts[start] for start in sorted(cuts)]
+
+    def _joined_weak_runs(
+        self,
+        piece: str,
+        words: list[Word],
+        parts: list[tuple[int, int, str]],
+        strong: list[bool],
+        silent: list[bool],
+        borrowed: dict[int, list[Word]],
+        language: Language,
+        memo: _Memo,
+    ) -> tuple[list[tuple[int, int, str]], list[bool], list[bool], dict[int, list[Word]]]:
+        """Neighbouring weak parts that together name an obstacle become one strong part: in "they ask the price, we
+        send the photo of the price list, then they disappear at the bank transfer deposit" the first two are one
+        obstacle (the price is only a photo), not an appendix of the deposit's."""
+        out_parts: list[tuple[int, int, str]] = []
+        out_strong: list[bool] = []
+        out_silent: list[bool] = []
+        out_borrowed: dict[int, list[Word]] = {}
+        index = 0
+        while index < len(parts):
+            end = index
+            while end < len(parts) and not strong[end] and not silent[end]:
+                end += 1
+            if end - index >= 2:
+                clause = self._clause(piece, words[parts[index][0] : parts[end - 1][1]], language, memo)
+                evidence = self._evidence(clause, memo)
+                if self._stands_alone(clause, evidence):
+                    out_parts.append((parts[index][0], parts[end - 1][1], parts[end - 1][2]))
+                    out_strong.append(True)
+                    out_silent.append(False)
+                    index = end
+                    continue
+            end = max(end, index + 1)
+            for each in range(index, end):
+                if each in borrowed:
+                    out_borrowed[len(out_parts)] = borrowed[each]
+                out_parts.append(parts[each])
+                out_strong.append(strong[each])
+                out_silent.append(silent[each])
+            index = end
+        return out_parts, out_strong, out_silent, out_borrowed
 
     def _grouped(
         self, piece: str, words: list[Word], parts: list[tuple[int, int, str]], language: Language, memo: _Memo
@@ -646,9 +711,14 @@ class ObstacleReader:
                 if topic:
                     borrowed[index] = topic
                     is_strong = True
+            if not is_strong:
+                is_strong = self._stands_alone(clause, evidence)
             strong.append(is_strong)
             silent.append(self._words_say_none(piece, part_words, language, memo))
             previous = (clause, evidence)
+        parts, strong, silent, borrowed = self._joined_weak_runs(
+            piece, words, parts, strong, silent, borrowed, language, memo
+        )
         groups: list[list[int]] = []
         pending: list[int] = []
         for index, (_, _, link_after) in enumerate(parts):

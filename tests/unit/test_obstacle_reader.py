@@ -124,11 +124,43 @@ def test_an_answer_naming_three_obstacles_gives_three(reader: ObstacleReader) ->
     assert found[0].subkind == "off_hours"
 
 
+def test_a_consequence_clause_is_cut_from_what_named_the_obstacle(reader: ObstacleReader) -> None:
+    """The owner tells the story: asking and sending the price list is one obstacle (the price is only a photo),
+    what made them disappear another; neither is the price itself."""
+    english = reader.read(
+        "They ask the price, we send the photo of the price list, then they disappear when they hear about the bank"
+        " transfer deposit"
+    )
+    assert [o.kind for o in english] == ["information", "complexity"]
+    assert english[0].text == "They ask the price, we send the photo of the price list"
+    vietnamese = reader.read("Khách hỏi giá, mình gửi ảnh bảng giá, rồi khách im luôn khi nghe phải chuyển khoản cọc")
+    assert [o.kind for o in vietnamese] == ["information", "complexity"]
+
+
+def test_a_part_the_lexicon_finds_weak_stands_alone_when_the_blend_is_sure(reader: ObstacleReader) -> None:
+    assert [(o.kind, o.text) for o in reader.read("The website is English only and the checkout has six steps")] == [
+        ("information", "The website is English only"),
+        ("complexity", "the checkout has six steps"),
+    ]
+    assert kinds_read(reader, "Queues at 8 am and not knowing the price of delivery") == ["availability", "information"]
+    assert kinds_read(reader, "people can't find the entrance, and when they call nobody picks up")[-1] == "support"
+
+
+def test_vietnamese_joiners_of_two_obstacles(reader: ObstacleReader) -> None:
+    assert kinds_read(reader, "Web không để giá, đã vậy đặt lịch phải gọi điện") == ["information", "complexity"]
+    assert kinds_read(reader, "Giao hàng chậm, cộng thêm phí ship cao") == ["availability", "price"]
+    assert kinds_read(reader, "giao hang cham, lai con phi ship cao") == ["availability", "price"]
+    assert kinds_read(reader, "Hàng giả nhiều nên khách nghi, chưa kể phí ship cao") == ["trust", "price"]
+
+
 def test_one_obstacle_with_a_comma_or_and_stays_one(reader: ObstacleReader) -> None:
     assert kinds_read(reader, "fees and taxes are only shown at the end") == ["information"]
     assert kinds_read(reader, "Page trả lời tin nhắn chậm, có khi 3–4 tiếng") == ["support"]
     assert kinds_read(reader, "Delivery takes a week, sometimes two") == ["availability"]
     assert kinds_read(reader, "No prices shown on the fanpage, have to message") == ["information"]
+    # What the customer feels is what the obstacle does, not a second obstacle; a bare topic is no obstacle alone.
+    assert kinds_read(reader, "Nhân viên bán hàng chèo kéo quá, khách sợ") == ["support"]
+    assert kinds_read(reader, "Delivery fees and taxes are only shown at checkout") == ["information"]
 
 
 def test_lines_bullets_semicolons_and_numbers_always_cut(reader: ObstacleReader) -> None:
