@@ -581,13 +581,14 @@ class _Finder:
 
     def linked(self, code: str, text: str) -> list[Finding]:
         """The obstacles a resource would remove, judged on meaning: the same kind of obstacle as the resource's own
-        words read as ("card payment" for a payment obstacle), words it shares with the obstacle, weighed by how
-        rare they are on the map ("reply" says more than "price"), or a place it names. When it links to none
-        that way, the obstacles of a kind it is the first remedy for."""
+        words read as, when the reader is sure of it ("card payment" for a payment obstacle), words it shares with
+        the obstacle, weighed by how rare they are on the map ("reply" says more than "price"), or a place it names.
+        When it links to none that way, the obstacles of a kind it is the first remedy for."""
         reads = self.reader.read(text) or [self.reader.classify(text)]
         need_terms = frozenset().union(*(read.terms for read in reads))
-        need_kinds = {(read.kind, read.subkind) for read in reads if read.subkind}
-        need_kind_codes = {read.kind for read in reads if read.kind != "other"}
+        sure = [read for read in reads if read.confidence >= self.rules.need_kind_confidence]
+        need_kinds = {(read.kind, read.subkind) for read in sure if read.subkind}
+        need_kind_codes = {read.kind for read in sure if read.kind != "other"}
         folded = fold(text)
         frequency: dict[str, int] = {}
         for finding in self.found.obstacles:

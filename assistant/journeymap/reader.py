@@ -14,24 +14,37 @@ The kinds (the shared definition a CX consultant signs, and the one the test set
 - support: people: slow or no replies, attitude, no advice, no after-sales care, complaints, nobody at night.
 - other: none of these clearly; also what the reader says when no kind wins by a clear margin.
 
-How a sentence is read (the weights and every word list are in `questionnaires/lexicon/obstacles.yaml`):
+How a sentence is read (the weights, thresholds and every word list are in `questionnaires/lexicon/obstacles.yaml`):
 
 1. `read` cuts an answer into clauses. New lines, bullets, numbered items and semicolons always cut. Commas,
    sentence ends, "-", "&", joining words ("và", "với lại", "còn", "rồi", "and", "plus"…) and contrast words
-   ("nhưng", "but"…) cut only where the parts on both sides each name an obstacle strong enough to stand alone
-   (`scoring.clause_min_score`); a weaker part stays with its neighbour ("Page trả lời chậm, có khi 3–4 tiếng" is
-   one obstacle; "fees and taxes are only shown at the end" is one). Neighbouring parts that come out as the same
-   kind with the same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle,
-   while "giá cao và phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only
-   says what is wrong ("shipping is expensive and slow") is read with the previous part's subject.
+   ("nhưng", "but"…) cut only where the parts on both sides each name an obstacle strong enough to stand alone: the
+   lexicon scores the part `scoring.clause_min_score`, or the blended reading (4.) is sure of one kind
+   (`scoring.clause_min_probability`) and the part says more than a topic (two words of content, and a cue or a
+   word beside the topics); a weaker part stays with its neighbour ("Page trả lời chậm, có khi 3–4 tiếng" is one
+   obstacle; "fees and taxes are only shown at the end" is one), and neighbouring weak parts that together stand
+   alone are one obstacle ("they ask the price, we send the photo of the price list" before "then they disappear
+   when they hear about the bank transfer deposit"). Neighbouring parts that come out as the same kind with the
+   same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle, while "giá cao và
+   phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only says what is wrong
+   ("shipping is expensive and slow") is read with the previous part's subject.
 2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
    it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
    such phrases. "None, it is easy. But we pay 15% commission" reads only what follows the "but".
 3. A clause's language is the reader's own guess (marks, telltale words, then the shape of the syllables), so an
    owner who mixes "ship", "inbox", "COD" into Vietnamese is read as Vietnamese.
 4. Every kind collects the weight of its phrases; a topic ("phí ship") counts more with a cue beside it ("cao"),
-   and a cue can move it to another kind ("không để giá" is information). The winner must score
-   `scoring.min_score` and beat the runner-up by `scoring.min_margin` of its score; otherwise the kind is "other".
+   and a cue can move it to another kind ("không để giá" is information). The learned model
+   (`assistant/journeymap/learned.py`, trained on the labelled examples beside the lexicon) weighs every word of
+   the clause, and both are blended into one probability per kind:
+   P(kind) ∝ exp(`lexicon_weight` × lexicon score + model log-likelihood / `model_temperature`). The most probable
+   kind is read when its probability reaches `scoring.min_probability`, otherwise the kind is "other". `scores`
+   are these probabilities and `confidence` the probability of the kind read (of "other" when none was probable
+   enough): the app asks the owner to confirm what the reader is unsure of. The subkind is the lexicon's.
+5. `terms`, what an obstacle is about (what `same_theme` and the analysis's resource linking compare), are its
+   concepts and the broader concepts they stand for ("chuyển khoản" is a payment), the lexicon's `terms.words`
+   (Vietnamese words of several syllables, "nguồn gốc", as one term; never a loose syllable), and in English the
+   other stemmed words that are neither stop words, cues (what is wrong: "slow", "hard") nor too general.
 """
 
 from __future__ import annotations
@@ -90,11 +103,11 @@ class ReadObstacle:
     """One obstacle as the reader understood it."""
 
     text: str  # the clause as the owner wrote it, trimmed of joining words and punctuation
-    kind: str  # one of KINDS; "other" when no kind wins clearly
+    kind: str  # one of KINDS; "other" when no kind is probable enough
     subkind: str | None  # finer detail under the kind, declared in the lexicon
-    confidence: float  # 0..1: (winner − runner-up) / winner
-    scores: Mapping[str, float]  # score per kind
-    terms: frozenset[str]  # meaning words and concepts, accent-free: what decides `same_theme`
+    confidence: float  # 0..1: the probability of `kind` (the app asks the owner to confirm a low one)
+    scores: Mapping[str, float]  # the probability of every kind, lexicon and learned model blended (sum 1)
+    terms: frozenset[str]  # what it is about: concepts and content words, accent-free; what decides `same_theme`
     matched: tuple[str, ...]  # the lexicon phrases that counted
 
 
@@ -533,17 +546,31 @@ class ObstacleReader:
         return features(folded, clause.keys, (concept for _, concept in evidence.concepts), evidence.cue_names)
 
     def _terms(self, clause: _Clause, evidence: _Evidence) -> frozenset[str]:
+        """What the obstacle is about, accent-free: its concepts (and the broader ones they stand for), the words of
+        `terms.words` ("nguồn gốc" as one term), and in English every other stemmed word that is no stop word, no cue
+        (what is wrong is not what it is about: "slow" delivery and "slow" replies) and not too general."""
         tries = self.lexicon.tries[clause.mode]
-        concepts = _each_word_once(list(evidence.concepts))
-        terms = {concept for _, concept in concepts}
-        covered = {index for span, _ in concepts for index in range(span.start, span.end)}
+        terms: set[str] = set()
+        covered: set[int] = set()
+        for span, concept in _each_word_once(list(evidence.concepts)):
+            terms.add(concept)
+            terms.update(self.lexicon.broader[concept])
+            covered.update(range(span.start, span.end))
+        words = [(_Span(start, end), word) for start, end, word in tries.words.spans(clause.keys, clause.barriers)]
+        for span, word in _each_word_once(words):
+            if not covered.intersection(range(span.start, span.end)):
+                terms.add(word)
+                covered.update(range(span.start, span.end))
+        if clause.mode != "en":
+            return frozenset(terms)
+        cued = {index for spans in evidence.cues.values() for span in spans for index in range(span.start, span.end)}
         function_words = self.lexicon.function_keys[clause.mode]
         for index, key in enumerate(clause.keys):
-            if index in covered or key in tries.stop or key in function_words or key in PLACEHOLDERS:
+            if index in covered or index in cued or key in tries.stop or key in function_words:
                 continue
-            word = bare_key(clause.expanded[index]) if clause.mode != "en" else key
-            if len(word) > 1 and not word.isdigit():
-                terms.add(word)
+            if key in tries.not_terms or key in PLACEHOLDERS or len(key) < 3 or not key.isalpha():
+                continue
+            terms.add(key)
         return frozenset(terms)
 
     # --- none, pieces, parts ---
@@ -699,7 +726,7 @@ class ObstacleReader:
         silent: list[bool] = []
         borrowed: dict[int, list[Word]] = {}
         previous: tuple[_Clause, _Evidence] | None = None
-        for index, (start, end, _) in enumerate(parts):
+        for index, (start, end, link_after) in enumerate(parts):
             part_words = words[start:end]
             clause = self._clause(piece, part_words, language, memo)
             evidence = self._evidence(clause, memo)
@@ -711,7 +738,9 @@ class ObstacleReader:
                 if topic:
                     borrowed[index] = topic
                     is_strong = True
-            if not is_strong:
+            if not is_strong and link_after != "contrast":
+                # What comes before a "but" is the setting ("live đông nhưng chốt đơn phải inbox riêng"), the
+                # reason follows it: only the lexicon, naming an obstacle there, cuts it off.
                 is_strong = self._stands_alone(clause, evidence)
             strong.append(is_strong)
             silent.append(self._words_say_none(piece, part_words, language, memo))

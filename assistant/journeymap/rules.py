@@ -137,6 +137,7 @@ class AnalysisRules(_Strict):
     care_quality: dict[str, Severity]
     where_to_start: WhereToStart
     advice_repeats_at_most: int = Field(ge=1)
+    need_kind_confidence: float = Field(ge=0, le=1)
     measurable_objectives: list[str]
     measurement_sources: dict[Role, list[str]]
     website_channels: list[str]

@@ -281,6 +281,42 @@ def test_the_language_is_the_readers_own_guess(reader: ObstacleReader) -> None:
 # --- themes, terms, confidence ---
 
 
+def test_the_places_one_obstacle_is_named_share_its_meaning(reader: ObstacleReader) -> None:
+    """The cases the map relies on: the same obstacle in other words shares a concept (or two, across sub-kinds)."""
+    prices = [
+        reader.classify(text)
+        for text in (
+            "No prices shown on the fanpage",
+            "price list is just a photo",
+            "Not knowing the full price before booking",
+        )
+    ]
+    assert all(reader.same_theme(a, b) for a in prices for b in prices)
+    licence = reader.classify("Khách sợ hàng giả vì thiếu giấy công bố")
+    origin = reader.classify("Sợ hàng giả, hàng không rõ nguồn gốc")
+    assert licence.terms & origin.terms == {"fake", "fear"}  # one fear of fakes, though one names a licence
+    evening = reader.classify("Someone to answer messages in the evening")
+    night = reader.classify("Slow reply at night")
+    assert evening.terms & night.terms >= {"reply", "night"} and reader.same_theme(evening, night)
+    engine = reader.classify("A booking engine with card payment")
+    transfer = reader.classify("Deposit by bank transfer only")
+    assert "payment" in engine.terms & transfer.terms  # a card and a bank transfer are both ways to pay
+
+
+def test_terms_are_concepts_and_whole_words_never_loose_syllables_or_stop_words(reader: ObstacleReader) -> None:
+    origin = reader.classify("Sợ hàng giả, hàng không rõ nguồn gốc").terms
+    assert origin == {"fake", "fear", "origin"}  # not "so", "ro", "nguon", "goc"
+    assert reader.classify("Phụ huynh chê học phí cao").terms == {"phu huynh", "price", "expensive"}
+    assert (
+        "hoi" not in reader.classify("comment hỏi hoài").terms and "luan" not in reader.classify("có bình luận").terms
+    )
+    story = reader.classify("They ask the price, we send the photo of the price list").terms
+    assert story == {"price", "photo"}  # asking and sending say nothing of what the obstacle is about
+    assert reader.classify("Someone to answer messages in the evening").terms == {"message", "night", "reply"}
+    # What is wrong is no part of what it is about: "hard" would tie a hard-to-use app to a hard-to-find shop.
+    assert reader.classify("Hard to use app for older people").terms == {"app", "older"}
+
+
 def test_same_theme_is_one_kind_and_one_shared_concept(reader: ObstacleReader) -> None:
     shown = reader.classify("No prices shown on the fanpage")
     photo = reader.classify("price list is just a photo")
