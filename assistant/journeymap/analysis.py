@@ -358,12 +358,13 @@ class _Finder:
                 at.setdefault(key, []).append(number)
         touchpoints = {tp.key: tp for stage in self.map.stages for tp in stage.touchpoints}
         ideas: dict[int, list[str]] = {}
+        theme_terms = [frozenset().union(*(m.read.terms for m in theme.mentions)) for theme in themes]
         for key, numbers in at.items():
             idea = touchpoints[key].opportunity or ""
             terms = self.reader.terms(idea)
 
             def fit(number: int, terms: frozenset[str] = terms) -> int:
-                return len(terms & frozenset().union(*(m.read.terms for m in themes[number].mentions)))
+                return len(terms & theme_terms[number])
 
             ranked = sorted(numbers, key=lambda number: (-fit(number), number))
             for number in ranked[: self.rules.advice_repeats_at_most]:

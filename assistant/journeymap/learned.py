@@ -88,6 +88,7 @@ class LearnedModel:
         self.unseen = [math.log(alpha / (float(data["totals"][kind]) + alpha * vocabulary)) for kind in self.kinds]
         highest = max((max(counts[1::2]) for counts in self.counts.values()), default=0)
         self.lift = [math.log((count + alpha) / alpha) for count in range(highest + 1)]
+        self._vectors: dict[str, tuple[float, ...]] = {}
 
     @classmethod
     def load(cls, path: Path) -> LearnedModel:
@@ -98,21 +99,33 @@ class LearnedModel:
 
     def log_likelihoods(self, found: Iterable[str]) -> dict[str, float]:
         """log P(kind) + Σ weight · log P(feature | kind) over the features the model knows (others say nothing)."""
-        scores = list(self.log_prior)
-        seen_weight = 0.0
-        counts_of, weights, lift = self.counts, self.weights, self.lift
+        vectors = self._vectors
+        known: list[tuple[float, ...]] = []
         for feature in found:
-            counts = counts_of.get(feature)
-            if counts is None:
-                continue
-            weight = weights[feature[0]]
-            seen_weight += weight
-            for index in range(0, len(counts), 2):
-                scores[counts[index]] += weight * lift[counts[index + 1]]
+            vector = vectors.get(feature)
+            if vector is None:
+                counts = self.counts.get(feature)
+                if counts is None:
+                    continue
+                vector = self._vector_of(feature, counts)
+            known.append(vector)
+        if not known:
+            return dict(zip(self.kinds, self.log_prior, strict=True))
         return {
-            kind: score + seen_weight * unseen
-            for kind, score, unseen in zip(self.kinds, scores, self.unseen, strict=True)
+            kind: prior + sum(column)
+            for kind, prior, column in zip(self.kinds, self.log_prior, zip(*known, strict=True), strict=True)
         }
+
+    def _vector_of(self, feature: str, counts: list[int]) -> tuple[float, ...]:
+        """What one feature adds to each kind, weight · log P(feature | kind), worked out the first time a clause
+        holds it (the file holds tens of thousands; a process meets a few thousand)."""
+        weight = self.weights[feature[0]]
+        values = [weight * unseen for unseen in self.unseen]
+        for index in range(0, len(counts), 2):
+            values[counts[index]] += weight * self.lift[counts[index + 1]]
+        vector = tuple(values)
+        self._vectors[feature] = vector
+        return vector
 
 
 def bundled_model_path() -> Path:

@@ -131,11 +131,12 @@ class _Memo:
     """What one public call has worked out already: an answer's words are read as a whole, cut into parts, checked
     for "none" and grouped, and the same words (the same keys) come back at each step."""
 
-    __slots__ = ("clauses", "evidence")
+    __slots__ = ("clauses", "evidence", "likelihoods")
 
     def __init__(self) -> None:
-        self.clauses: dict[tuple[str, tuple[tuple[str, bool, bool, bool, bool], ...]], _Normalised] = {}
+        self.clauses: dict[tuple[str, tuple[Word, ...]], _Normalised] = {}
         self.evidence: dict[tuple[Mode, tuple[str, ...], frozenset[int]], _Evidence] = {}
+        self.likelihoods: dict[frozenset[str], dict[str, float]] = {}
 
 
 class _Span(NamedTuple):
@@ -205,7 +206,8 @@ class ObstacleReader:
             return []
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
-            found.extend(self._read_piece(piece, language, memo))
+            # Most answers are one piece: its words are the answer's, split once.
+            found.extend(self._read_piece(piece, language, memo, whole if piece == cleaned else None))
         return found
 
     def features(self, clause: str) -> frozenset[str]:
@@ -263,10 +265,8 @@ class ObstacleReader:
 
     def _clause(self, text: str, words: list[Word], language: Language, memo: _Memo) -> _Clause:
         # The same words come back as a whole, as a part and as a group: their keys are worked out once per call.
-        content = (
-            language,
-            tuple((word.text, word.break_before, word.joined_before, word.money, word.percent) for word in words),
-        )
+        # One call splits its text once, so the typed words themselves (with their places) say which words these are.
+        content = (language, tuple(words))
         known = memo.clauses.get(content)
         if known is None:
             known = self._normalised(words, language)
@@ -502,11 +502,14 @@ class ObstacleReader:
         if used:
             cues["negation"] = [cue for cue in negations if cue not in used]
 
-    def _decide(self, clause: _Clause, evidence: _Evidence) -> tuple[str, str | None, dict[str, float]]:
+    def _decide(self, clause: _Clause, evidence: _Evidence, memo: _Memo) -> tuple[str, str | None, dict[str, float]]:
         """The most probable kind when it is probable enough, else "other"; with the probability of every kind."""
         likelihoods = None
         if self.learned is not None:
-            likelihoods = self.learned.log_likelihoods(self._features(clause, evidence))
+            found = self._features(clause, evidence)
+            likelihoods = memo.likelihoods.get(found)
+            if likelihoods is None:
+                likelihoods = memo.likelihoods[found] = self.learned.log_likelihoods(found)
         probabilities = blend(evidence.scores, likelihoods, self.scoring)
         winner = max(KINDS, key=probabilities.__getitem__)
         if probabilities[winner] < self.scoring.min_probability:
@@ -528,7 +531,7 @@ class ObstacleReader:
 
     def _obstacle(self, clause: _Clause, memo: _Memo) -> ReadObstacle:
         evidence = self._evidence(clause, memo)
-        kind, subkind, probabilities = self._decide(clause, evidence)
+        kind, subkind, probabilities = self._decide(clause, evidence, memo)
         text = span_text(clause.text, clause.words[0], clause.words[-1]) if clause.words else clause.text.strip()
         matched = tuple(dict.fromkeys(phrase for _, phrase in sorted(evidence.matched)))
         return ReadObstacle(
@@ -608,8 +611,10 @@ class ObstacleReader:
         )
         return first is None or any(span.start <= first < span.end for span in saying)
 
-    def _read_piece(self, piece: str, language: Language, memo: _Memo) -> list[ReadObstacle]:
-        words = split_words(piece)
+    def _read_piece(
+        self, piece: str, language: Language, memo: _Memo, words: list[Word] | None = None
+    ) -> list[ReadObstacle]:
+        words = split_words(piece) if words is None else words
         if not words or self._words_say_none(piece, words, language, memo):
             return []
         whole = self._clause(piece, words, language, memo)
@@ -643,7 +648,7 @@ class ObstacleReader:
                 best = (top, lent)
         return best[1]
 
-    def _stands_alone(self, clause: _Clause, evidence: _Evidence) -> bool:
+    def _stands_alone(self, clause: _Clause, evidence: _Evidence, memo: _Memo) -> bool:
         """A part the lexicon finds weak still names an obstacle of its own when the blended reading is sure of a
         kind and the part says more than a topic: two words of content (a number counts), and a cue of what is wrong
         or a word beside the topics. "The website is English only and the checkout has six steps" is two obstacles,
@@ -660,7 +665,7 @@ class ObstacleReader:
         cued = any(spans and name not in _NOT_WHAT_IS_WRONG for name, spans in evidence.cues.items())
         if not beside_topics and not cued:
             return False
-        kind, _, probabilities = self._decide(clause, evidence)
+        kind, _, probabilities = self._decide(clause, evidence, memo)
         return kind != "other" and probabilities[kind] >= self.scoring.clause_min_probability
 
     def _cuts(self, clause: _Clause, memo: _Memo) -> list[tuple[int, int, str]]:
@@ -702,7 +707,7 @@ class ObstacleReader:
             if end - index >= 2:
                 clause = self._clause(piece, words[parts[index][0] : parts[end - 1][1]], language, memo)
                 evidence = self._evidence(clause, memo)
-                if self._stands_alone(clause, evidence):
+                if self._stands_alone(clause, evidence, memo):
                     out_parts.append((parts[index][0], parts[end - 1][1], parts[end - 1][2]))
                     out_strong.append(True)
                     out_silent.append(False)
@@ -741,7 +746,7 @@ class ObstacleReader:
             if not is_strong and link_after != "contrast":
                 # What comes before a "but" is the setting ("live đông nhưng chốt đơn phải inbox riêng"), the
                 # reason follows it: only the lexicon, naming an obstacle there, cuts it off.
-                is_strong = self._stands_alone(clause, evidence)
+                is_strong = self._stands_alone(clause, evidence, memo)
             strong.append(is_strong)
             silent.append(self._words_say_none(piece, part_words, language, memo))
             previous = (clause, evidence)

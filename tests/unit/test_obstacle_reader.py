@@ -29,8 +29,10 @@ from assistant.journeymap.lexicon import bundled_lexicon_path
 from assistant.journeymap.reader import KINDS, ObstacleReader, blend
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "questionnaires" / "lexicon"
+HELD_OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "obstacles"
 LANGUAGES = ("vi", "en")
-REQUIRED_ACCURACY = 0.92
+REQUIRED_ACCURACY = 0.92  # on the examples, which the model is trained on: a floor, not a measure
+REQUIRED_HELD_OUT_ACCURACY = 0.88
 
 
 @pytest.fixture(scope="module")
@@ -87,12 +89,31 @@ def test_kind_accuracy_on_the_dev_corpus(reader: ObstacleReader, language: str) 
             subkinds_named += 1
             subkinds_right += read.subkind == entry["subkind"]
     accuracy = 1 - sum(misses.values()) / len(entries)
-    print(f"\n[{language}] kind accuracy {accuracy:.3f} on {len(entries)} sentences; ", end="")
+    print(f"\n[{language}] kind accuracy on the examples {accuracy:.3f} on {len(entries)} sentences; ", end="")
     print(f"subkind {subkinds_right}/{subkinds_named} where the kind is right")
     for (expected, got), count in misses.most_common():
         print(f"  {expected} read as {got}: {count}")
     print("\n".join(examples))
     assert accuracy >= REQUIRED_ACCURACY
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_kind_accuracy_on_the_held_out_corpus(reader: ObstacleReader, language: str) -> None:
+    """Sentences written by another author blind to the reader: the honest measure on unseen text. Only the
+    figures and the confusion are printed, never a sentence, so that nobody tunes the lexicon to them."""
+    data: dict[str, Any] = yaml.safe_load((HELD_OUT_DIR / f"heldout-{language}.yaml").read_text(encoding="utf-8"))
+    misses: Counter[tuple[str, str]] = Counter()
+    for entry in data["sentences"]:
+        kind = reader.classify(entry["text"]).kind
+        if kind != entry["kind"]:
+            misses[(entry["kind"], kind)] += 1
+    accuracy = 1 - sum(misses.values()) / len(data["sentences"])
+    split = sum(one_per_run(kinds_read(reader, e["text"])) == one_per_run(e["kinds"]) for e in data["compound"])
+    print(f"\n[{language}] held-out kind accuracy {accuracy:.3f} on {len(data['sentences'])} sentences; ", end="")
+    print(f"compound answers split right {split}/{len(data['compound'])}")
+    for (expected, got), count in misses.most_common():
+        print(f"  {expected} read as {got}: {count}")
+    assert accuracy >= REQUIRED_HELD_OUT_ACCURACY
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -456,12 +477,28 @@ def test_the_reader_is_compiled_once(reader: ObstacleReader) -> None:
 # --- speed ---
 
 
-def test_classify_is_fast(reader: ObstacleReader) -> None:
-    """A sanity bound only, so it never flakes: the real budget (0.5 ms median) is in tests/benchmarks."""
-    sentences = [entry["text"] for language in LANGUAGES for entry in corpus(language)["obstacles"]]
+def _median_ms(run: Any, texts: list[str]) -> float:
     samples = []
-    for sentence in sentences:
+    for text in texts:
         start = time.perf_counter()
-        reader.classify(sentence)
-        samples.append(time.perf_counter() - start)
-    assert statistics.median(samples) < 0.005
+        run(text)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def test_reading_is_fast(reader: ObstacleReader) -> None:
+    """Sanity bounds only, ten times the budgets so they never flake on a busy machine: the budgets themselves
+    (classify 0.5 ms and read 1 ms median, lexicon and model loaded in 0.5 s, the analysis at most 20 % on top of
+    building the map) are measured by `make bench`."""
+    sentences = [entry["text"] for language in LANGUAGES for entry in corpus(language)["obstacles"]]
+    answers = [entry["text"] for language in LANGUAGES for entry in corpus(language)["compound"]]
+    assert _median_ms(reader.classify, sentences) < 5
+    assert _median_ms(reader.read, answers) < 10
+
+
+def test_the_lexicon_and_the_model_load_fast() -> None:
+    from assistant.journeymap.lexicon import load_lexicon
+
+    start = time.process_time()
+    ObstacleReader(load_lexicon(bundled_lexicon_path()), LearnedModel.load(bundled_model_path()))
+    assert time.process_time() - start < 5
