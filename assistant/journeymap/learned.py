@@ -1,5 +1,6 @@
 """The obstacle reader's learned backoff: a multinomial Naive Bayes over the words of a clause, trained on the
-labelled example sentences shipped beside the lexicon (`questionnaires/lexicon/examples-{vi,en}.yaml`).
+labelled example sentences shipped beside the lexicon (`questionnaires/lexicon/examples-{vi,en}.yaml` and the
+further `examples-{vi,en}-<name>.yaml`: long stories, terse shorthand).
 
 The lexicon reads what its phrases name and says nothing about a sentence worded in a way it has not seen; the
 model has seen every example sentence and leans on every word, so it carries the reader over the unseen wording
@@ -137,21 +138,27 @@ def bundled_model_path() -> Path:
     return bundled_lexicon_path().with_name("obstacles-model.json")
 
 
-def bundled_examples_paths() -> dict[str, Path]:
+def bundled_examples_paths() -> dict[str, tuple[Path, ...]]:
+    """Each language's example files beside the lexicon: `examples-<language>.yaml` (which also holds the compound
+    and no-obstacle answers the tests read) first, then any further `examples-<language>-<name>.yaml` by name."""
     from assistant.journeymap.lexicon import bundled_lexicon_path
 
     folder = bundled_lexicon_path().parent
-    return {language: folder / f"examples-{language}.yaml" for language in LANGUAGES}
+    return {
+        language: (folder / f"examples-{language}.yaml", *sorted(folder.glob(f"examples-{language}-*.yaml")))
+        for language in LANGUAGES
+    }
 
 
-def load_examples(paths: dict[str, Path] | None = None) -> list[Example]:
+def load_examples(paths: dict[str, tuple[Path, ...]] | None = None) -> list[Example]:
     """The labelled sentences (`obstacles:`) of every examples file, in file order."""
     import yaml
 
     examples: list[Example] = []
-    for language, path in (paths or bundled_examples_paths()).items():
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        examples.extend(Example(entry["text"], entry["kind"], language) for entry in data["obstacles"])
+    for language, files in (paths or bundled_examples_paths()).items():
+        for path in files:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            examples.extend(Example(entry["text"], entry["kind"], language) for entry in data["obstacles"])
     return examples
 
 

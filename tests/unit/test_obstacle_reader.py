@@ -32,7 +32,10 @@ CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "questionnaires" / 
 HELD_OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "obstacles"
 LANGUAGES = ("vi", "en")
 REQUIRED_ACCURACY = 0.92  # on the examples, which the model is trained on: a floor, not a measure
-REQUIRED_HELD_OUT_ACCURACY = 0.88
+# The held-out sets, each written by another author blind to the reader: `heldout` (the reader's lexicon work has
+# been measured on it), `heldout2` (nothing has been tuned to it).
+HELD_OUT_SETS = ("heldout", "heldout2")
+REQUIRED_HELD_OUT_ACCURACY = 0.91  # measured 0.933 / 0.926 (heldout vi / en), 0.932 / 0.918 (heldout2 vi / en)
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +46,16 @@ def reader() -> ObstacleReader:
 def corpus(language: str) -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load((CORPUS_DIR / f"examples-{language}.yaml").read_text(encoding="utf-8"))
     return data
+
+
+def examples(language: str) -> list[dict[str, Any]]:
+    """Every labelled obstacle sentence of the language: the main examples file and the further ones beside it."""
+    entries: list[dict[str, Any]] = []
+    for path in sorted(CORPUS_DIR.glob(f"examples-{language}*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["language"] == language, path
+        entries += data["obstacles"]
+    return entries
 
 
 def kinds_read(reader: ObstacleReader, text: str) -> list[str]:
@@ -76,15 +89,15 @@ def test_a_third_of_the_vietnamese_corpus_is_typed_without_marks() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_kind_accuracy_on_the_dev_corpus(reader: ObstacleReader, language: str) -> None:
-    entries = corpus(language)["obstacles"]
+    entries = examples(language)
     misses: Counter[tuple[str, str]] = Counter()
-    examples: list[str] = []
+    missed: list[str] = []
     subkinds_right = subkinds_named = 0
     for entry in entries:
         read = reader.classify(entry["text"])
         if read.kind != entry["kind"]:
             misses[(entry["kind"], read.kind)] += 1
-            examples.append(f"    {entry['kind']:>12} → {read.kind:<12} {entry['text']}")
+            missed.append(f"    {entry['kind']:>12} → {read.kind:<12} {entry['text']}")
         elif entry.get("subkind"):
             subkinds_named += 1
             subkinds_right += read.subkind == entry["subkind"]
@@ -93,15 +106,17 @@ def test_kind_accuracy_on_the_dev_corpus(reader: ObstacleReader, language: str) 
     print(f"subkind {subkinds_right}/{subkinds_named} where the kind is right")
     for (expected, got), count in misses.most_common():
         print(f"  {expected} read as {got}: {count}")
-    print("\n".join(examples))
+    print("\n".join(missed))
     assert accuracy >= REQUIRED_ACCURACY
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_kind_accuracy_on_the_held_out_corpus(reader: ObstacleReader, language: str) -> None:
-    """Sentences written by another author blind to the reader: the honest measure on unseen text. Only the
+@pytest.mark.parametrize("held_out", HELD_OUT_SETS)
+def test_kind_accuracy_on_the_held_out_corpus(reader: ObstacleReader, held_out: str, language: str) -> None:
+    """Sentences written by other authors blind to the reader: the honest measure on unseen text. Only the
     figures and the confusion are printed, never a sentence, so that nobody tunes the lexicon to them."""
-    data: dict[str, Any] = yaml.safe_load((HELD_OUT_DIR / f"heldout-{language}.yaml").read_text(encoding="utf-8"))
+    path = HELD_OUT_DIR / f"{held_out}-{language}.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     misses: Counter[tuple[str, str]] = Counter()
     for entry in data["sentences"]:
         kind = reader.classify(entry["text"]).kind
@@ -109,8 +124,14 @@ def test_kind_accuracy_on_the_held_out_corpus(reader: ObstacleReader, language: 
             misses[(entry["kind"], kind)] += 1
     accuracy = 1 - sum(misses.values()) / len(data["sentences"])
     split = sum(one_per_run(kinds_read(reader, e["text"])) == one_per_run(e["kinds"]) for e in data["compound"])
-    print(f"\n[{language}] held-out kind accuracy {accuracy:.3f} on {len(data['sentences'])} sentences; ", end="")
-    print(f"compound answers split right {split}/{len(data['compound'])}")
+    print(
+        f"\n[{held_out} {language}] held-out kind accuracy {accuracy:.3f} on {len(data['sentences'])} sentences; ",
+        end="",
+    )
+    nothing = sum(kinds_read(reader, entry["text"]) == entry["kinds"] for entry in data["none"])
+    print(
+        f"compound answers split right {split}/{len(data['compound'])}; 'none'-like answers right {nothing}/{len(data['none'])}"
+    )
     for (expected, got), count in misses.most_common():
         print(f"  {expected} read as {got}: {count}")
     assert accuracy >= REQUIRED_HELD_OUT_ACCURACY
@@ -446,9 +467,29 @@ def test_the_shipped_model_is_a_fresh_training_on_the_shipped_examples() -> None
 
 
 def test_the_examples_are_the_corpus_the_tests_measure() -> None:
+    """The model trains on every examples file beside the lexicon, and on exactly the sentences the dev accuracy
+    measures; the further example files hold no held-out sentence (the main ones were written before the held-out
+    sets and share a dozen short common answers with them, 'delivery takes a week')."""
     paths = bundled_examples_paths()
-    assert {path.parent for path in paths.values()} == {CORPUS_DIR}
-    assert len(load_examples()) == sum(len(corpus(language)["obstacles"]) for language in LANGUAGES)
+    assert {path.parent for files in paths.values() for path in files} == {CORPUS_DIR}
+    assert {path.name for files in paths.values() for path in files} == {p.name for p in CORPUS_DIR.glob("examples-*")}
+    assert len(paths["vi"]) > 1 and len(paths["en"]) > 1
+    trained = load_examples()
+    for language in LANGUAGES:
+        measured = Counter((entry["text"], entry["kind"]) for entry in examples(language))
+        assert Counter((e.text, e.kind) for e in trained if e.language == language) == measured
+    held_out = {
+        " ".join(entry["text"].casefold().split())
+        for path in HELD_OUT_DIR.glob("*.yaml")
+        for section in yaml.safe_load(path.read_text(encoding="utf-8")).values()
+        if isinstance(section, list)
+        for entry in section
+    }
+    further = [path for files in paths.values() for path in files[1:]]
+    texts = [
+        entry["text"] for path in further for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["obstacles"]
+    ]
+    assert not [text for text in texts if " ".join(text.casefold().split()) in held_out]
 
 
 # --- the lexicon file ---
