@@ -525,9 +525,13 @@ class ObstacleReader:
         for subkind, weight in evidence.subscores.get(kind, {}).items():
             if subkind is not None:
                 weights[subkind] = weights.get(subkind, 0.0) + weight
+        default = self.lexicon.default_subkind.get(kind)
         if not weights:
-            return self.lexicon.default_subkind.get(kind)
-        return max(weights.items(), key=lambda item: item[1])[0]
+            return default
+        # The default subkind is the general one ("too expensive" says a price is high); a more specific one named
+        # beside it says which price ("the delivery fee is too expensive" is the shipping fee).
+        specific = {subkind: weight for subkind, weight in weights.items() if subkind != default}
+        return max((specific or weights).items(), key=lambda item: item[1])[0]
 
     def _obstacle(self, clause: _Clause, memo: _Memo) -> ReadObstacle:
         evidence = self._evidence(clause, memo)

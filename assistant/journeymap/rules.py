@@ -54,6 +54,7 @@ class SeverityRule(_Strict):
     persona_points: float
     listed_points: float
     customers: list[CustomerShare]
+    customers_theme_at_least: int = Field(default=2, ge=1)
 
     def level(self, score: float) -> Severity:
         if score >= self.high_at_least:

@@ -39,24 +39,27 @@ class Theme:
 
     @property
     def customers(self) -> int:
-        return len({m.respondent for m in self.mentions if m.respondent is not None})
+        return len({number for m in self.mentions for number in m.respondents})
 
     @property
     def title_mention(self) -> Mention:
         """The wording that names the theme: the owner's own, where they said it most concretely (at a touchpoint,
         then in the list…), the first place on the journey it was named."""
-        candidates = self.owner_mentions or self.mentions
+        if not self.owner_mentions:  # customers alone: the words most of them used, said of a touchpoint
+            return max(self.mentions, key=lambda m: (len(m.respondents), m.touchpoint is not None))
+        candidates = self.owner_mentions
         best = min(_SOURCE_ORDER[m.source] for m in candidates)
         return next(m for m in candidates if _SOURCE_ORDER[m.source] == best)
 
 
-def group(mentions: list[Mention], reader: Reading) -> list[Theme]:
+def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") -> list[Theme]:
     """Themes in the order their first mention appears; a corroborating mention only joins a theme named
-    elsewhere."""
+    elsewhere. What customers said joins the owner's theme it means the same as; what joins none is gathered by kind
+    and sub-kind, one theme of the customers' own each: a hundred respondents word one worry a hundred ways."""
     themes: list[Theme] = []
     by_kind: dict[str, list[Theme]] = {}  # sameness needs one kind: a mention is compared within its kind only
     for mention in mentions:
-        if mention.source in CORROBORATING:
+        if mention.source in CORROBORATING or mention.source == "customers":
             continue
         theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
         if theme is None:
@@ -70,6 +73,20 @@ def group(mentions: list[Mention], reader: Reading) -> list[Theme]:
             theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
             if theme is not None:
                 theme.mentions.append(mention)
+    customers_own: dict[tuple[str, str | None, str | None], Theme] = {}
+    for mention in mentions:
+        if mention.source != "customers":
+            continue
+        theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
+        if theme is None:
+            # What the reader could not place says nothing in common but that: it stays at its own touchpoint.
+            where = mention.touchpoint.key if mention.kind == catch_all and mention.touchpoint else None
+            key = (mention.kind, mention.read.subkind, where)
+            theme = customers_own.get(key)
+            if theme is None:
+                theme = customers_own[key] = Theme([])
+                themes.append(theme)
+        theme.mentions.append(mention)
     return themes
 
 

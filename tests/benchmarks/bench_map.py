@@ -46,7 +46,7 @@ def cold_analysis_ratio(interview: Interview, repeat: int = 7) -> tuple[float, f
     build_map(bank, state, SOURCE)  # the lexicon, the model and the rules loaded once, as a process does first
 
     def cold() -> None:
-        default_reading.cache_clear()  # the sentences the analysis reads are new to the process
+        default_reading().forget()  # the sentences the analysis reads are new to the process
         build_map(bank, state, SOURCE)
 
     without, with_findings = [], []

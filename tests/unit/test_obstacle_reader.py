@@ -35,7 +35,7 @@ REQUIRED_ACCURACY = 0.92  # on the examples, which the model is trained on: a fl
 # The held-out sets, each written by another author blind to the reader: `heldout` (the reader's lexicon work has
 # been measured on it), `heldout2` (nothing has been tuned to it).
 HELD_OUT_SETS = ("heldout", "heldout2")
-REQUIRED_HELD_OUT_ACCURACY = 0.91  # measured 0.933 / 0.926 (heldout vi / en), 0.932 / 0.918 (heldout2 vi / en)
+REQUIRED_HELD_OUT_ACCURACY = 0.91  # measured 0.937 / 0.926 (heldout vi / en), 0.932 / 0.918 (heldout2 vi / en)
 
 
 @pytest.fixture(scope="module")
