@@ -411,12 +411,13 @@ class _Finder:
                 at.setdefault(key, []).append(number)
         touchpoints = {tp.key: tp for stage in self.map.stages for tp in stage.touchpoints}
         ideas: dict[int, list[str]] = {}
+        theme_terms = [frozenset().union(*(m.read.terms for m in theme.mentions)) for theme in themes]
         for key, numbers in at.items():
             idea = touchpoints[key].opportunity or ""
             terms = self.reader.terms(idea)
 
             def fit(number: int, terms: frozenset[str] = terms) -> int:
-                return len(terms & frozenset().union(*(m.read.terms for m in themes[number].mentions)))
+                return len(terms & theme_terms[number])
 
             ranked = sorted(numbers, key=lambda number: (-fit(number), number))
             for number in ranked[: self.rules.advice_repeats_at_most]:
@@ -662,13 +663,14 @@ class _Finder:
 
     def linked(self, code: str, text: str) -> list[Finding]:
         """The obstacles a resource would remove, judged on meaning: the same kind of obstacle as the resource's own
-        words read as ("card payment" for a payment obstacle), words it shares with the obstacle, weighed by how
-        rare they are on the map ("reply" says more than "price"), or a place it names. When it links to none
-        that way, the obstacles of a kind it is the first remedy for."""
+        words read as, when the reader is sure of it ("card payment" for a payment obstacle), words it shares with
+        the obstacle, weighed by how rare they are on the map ("reply" says more than "price"), or a place it names.
+        When it links to none that way, the obstacles of a kind it is the first remedy for."""
         reads = self.reader.read(text) or [self.reader.classify(text)]
         need_terms = frozenset().union(*(read.terms for read in reads))
-        need_kinds = {(read.kind, read.subkind) for read in reads if read.subkind}
-        need_kind_codes = {read.kind for read in reads if read.kind != "other"}
+        sure = [read for read in reads if read.confidence >= self.rules.need_kind_confidence]
+        need_kinds = {(read.kind, read.subkind) for read in sure if read.subkind}
+        need_kind_codes = {read.kind for read in sure if read.kind != "other"}
         folded = fold(text)
         frequency: dict[str, int] = {}
         for finding in self.found.obstacles:
@@ -679,17 +681,23 @@ class _Finder:
         for finding in self.found.obstacles:
             names = [place.touchpoint for place in finding.places if place.touchpoint] + [finding.touchpoint or ""]
             score = sum(1 / frequency.get(term, 1) for term in need_terms & self._terms(finding))
+            # Words met on any obstacle, of whatever kind, say what the need is about ("new photos" where a price
+            # list is a photo): then it is no remedy by kind for obstacles its words do not meet.
+            touches_the_map = touches_the_map or score > 0
+            # The kind counts for what the obstacle is; the touchpoint count's kind (fewer touchpoints than expected
+            # is "availability") is a heading for the shape of the map: a barista brings nobody to more touchpoints.
+            said = finding.rule not in ("fewer_touchpoints", "more_touchpoints")
+            if said and (finding.kind, finding.subkind) in need_kinds:
+                score += 2
+            elif said and finding.kind in need_kind_codes:
+                score += 1
             if code in finding.needs:
-                touches_the_map = touches_the_map or score > 0
                 # A resource of a kind the obstacle needs (people for a queue) removes it on less said in common.
                 score += 0.5
             else:
-                # One shared word ("rush hour", "opening hours") is not enough for a resource of another kind.
+                # One shared word ("rush hour", "opening hours") or the kind alone (a barista for fewer touchpoints
+                # than expected, both "availability") is not enough for a resource of another kind.
                 score /= 2
-            if (finding.kind, finding.subkind) in need_kinds:
-                score += 2
-            elif finding.kind in need_kind_codes:
-                score += 1
             if any(name and fold(name) in folded for name in names):
                 score += 2
             if score >= 1:

@@ -30,6 +30,7 @@ class RoleAnswers:
                 self._items.setdefault(placement.item.role, []).append(placement.item)
         self._by_role: dict[Role, list[ReviewEntry]] = {}
         self._by_key: dict[tuple[Role, str], ReviewEntry] = {}
+        self._evidence: dict[str, Evidence | None] = {}
         self._by_instance: dict[str, list[ReviewEntry]] = {}
         for entry in self.entries:
             self._by_instance.setdefault(entry.instance_key, []).append(entry)
@@ -181,16 +182,22 @@ class RoleAnswers:
         return [ref for role, key in pairs if (ref := self.ref(role, key)) is not None]
 
     def evidence(self, ref: str) -> Evidence | None:
+        """The answer `ref` as evidence; one instance per answer (findings cite the same answers many times, and
+        nothing changes evidence once made)."""
+        if ref in self._evidence:
+            return self._evidence[ref]
         entry = self.by_ref.get(ref)
-        if entry is None or entry.status == "unanswered":
-            return None
-        return Evidence(
-            number=self.numbers[ref],
-            ref=ref,
-            item_id=entry.item_id,
-            question=entry.question,
-            answer=entry.display if entry.status == "answered" else "",
-        )
+        found = None
+        if entry is not None and entry.status != "unanswered":
+            found = Evidence(
+                number=self.numbers[ref],
+                ref=ref,
+                item_id=entry.item_id,
+                question=entry.question,
+                answer=entry.display if entry.status == "answered" else "",
+            )
+        self._evidence[ref] = found
+        return found
 
     def facts(self, role: Role) -> Iterator[Fact]:
         for entry in self.entries_of(role):

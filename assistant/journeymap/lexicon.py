@@ -45,9 +45,11 @@ class _Strict(BaseModel):
 
 
 class Scoring(_Strict):
-    min_score: float = Field(gt=0)
-    min_margin: float = Field(ge=0, lt=1)
+    lexicon_weight: float = Field(gt=0)
+    model_temperature: float = Field(gt=0)
+    min_probability: float = Field(gt=0, lt=1)
     clause_min_score: float = Field(gt=0)
+    clause_min_probability: float = Field(gt=0, le=1)
     length_bonus: float = Field(ge=0)
     cue_window: int = Field(ge=0)
     positive_window: int = Field(ge=0)
@@ -60,6 +62,15 @@ class Bilingual(_Strict):
 
     def of(self, language: Language) -> list[str]:
         return self.vi if language == "vi" else self.en
+
+
+class Concept(Bilingual):
+    broader: list[str] = []  # wider concepts every form also stands for
+
+
+class Terms(_Strict):
+    words: Bilingual
+    ignore: Bilingual
 
 
 class ShorthandChoice(_Strict):
@@ -129,7 +140,8 @@ class LexiconFile(_Strict):
     structure: Structure
     no_obstacle: NoObstacle
     cues: dict[str, CueSet]
-    concepts: dict[str, Bilingual]
+    concepts: dict[str, Concept]
+    terms: Terms
     kinds: dict[str, KindSpec]
 
     @model_validator(mode="after")
@@ -144,6 +156,10 @@ class LexiconFile(_Strict):
                 unknown = [kind for kind in cue_set.boosts if kind not in KINDS]
                 if unknown:
                     raise ValueError(f"cues.{name}.boosts: unknown kind {', '.join(unknown)}")
+        for name, concept in self.concepts.items():
+            unknown = [wider for wider in concept.broader if wider not in self.concepts or wider == name]
+            if unknown:
+                raise ValueError(f"concepts.{name}.broader: no other concept {', '.join(unknown)}")
         for code, kind in self.kinds.items():
             if kind.default_subkind is not None and kind.default_subkind not in kind.subkinds:
                 raise ValueError(f"kinds.{code}.default_subkind: {kind.default_subkind} is not one of its subkinds")
@@ -231,7 +247,9 @@ class Tries:
     phrases: Trie[Phrase] = field(default_factory=Trie)
     cues: Trie[str] = field(default_factory=Trie)
     concepts: Trie[str] = field(default_factory=Trie)
+    words: Trie[str] = field(default_factory=Trie)  # `terms.words`, each to its accent-free text
     stop: set[str] = field(default_factory=set)
+    not_terms: set[str] = field(default_factory=set)  # `terms.ignore`
 
 
 class Normaliser:
@@ -384,7 +402,9 @@ class CompiledLexicon:
         }
         self.cue_sets = source.cues
         self.default_subkind = {code: kind.default_subkind for code, kind in source.kinds.items()}
+        self.broader: dict[str, frozenset[str]] = {name: _wider(name, source.concepts) for name in source.concepts}
         self._problems: list[str] = []
+        self._expanded: dict[tuple[Language, str], list[str]] = {}
         for mode in MODES:
             self._compile(mode)
         if self._problems:
@@ -394,10 +414,17 @@ class CompiledLexicon:
         self._compile_repairs()
         # Words that carry no meaning for `terms` although they are cues: "không", "and", "gì"…
         self.function_keys: dict[Mode, set[str]] = {mode: self._function_keys(mode) for mode in MODES}
+        del self._expanded  # only compiling needs it
 
     def keys(self, phrase: str, mode: Mode) -> list[str]:
-        normaliser = self.normalisers[language_of(mode)]
-        return [normaliser.key(word, mode) for word, _ in normaliser.expand(list(phrase_words(phrase)))]
+        language = language_of(mode)
+        normaliser = self.normalisers[language]
+        # Vietnamese phrases are compiled twice (with marks and without): their shorthand is expanded once.
+        expanded = self._expanded.get((language, phrase))
+        if expanded is None:
+            expanded = [word for word, _ in normaliser.expand(list(phrase_words(phrase)))]
+            self._expanded[(language, phrase)] = expanded
+        return [normaliser.key(word, mode) for word in expanded]
 
     def _compile(self, mode: Mode) -> None:
         blocked = self._unmarked_collisions() if mode == "bare" else _NoCollisions()
@@ -406,6 +433,7 @@ class CompiledLexicon:
         seen = self._compile_neutral(mode)
         self._compile_kinds(mode, blocked, seen)
         self._compile_concepts(mode, blocked)
+        self._compile_terms(mode)
 
     def _compile_stop_words(self, mode: Mode) -> None:
         tries = self.tries[mode]
@@ -476,6 +504,16 @@ class CompiledLexicon:
                 concept_of[tuple(keys)] = concept
                 self.tries[mode].concepts.add(keys, concept)
 
+    def _compile_terms(self, mode: Mode) -> None:
+        tries, terms = self.tries[mode], self.source.terms
+        for text in terms.words.of(language_of(mode)):
+            keys = self._required_keys(text, mode, "terms.words")
+            if mode == "bare" and len(keys) == 1:
+                continue  # see `terms.words`: one syllable without marks is too often another word
+            tries.words.add(keys, " ".join(bare_key(word) for word in phrase_words(text)))
+        for text in terms.ignore.of(language_of(mode)):
+            tries.not_terms.update(self._required_keys(text, mode, "terms.ignore"))
+
     def _unmarked_collisions(self) -> _Collisions:
         """One-syllable words that, typed without marks, are more often a stop word or a joining word."""
         forms: dict[str, set[str]] = {}
@@ -523,6 +561,18 @@ class CompiledLexicon:
             for gone in deletes(stem):
                 index.setdefault(gone, set()).add(stem)
         normaliser.repair_index = index
+
+
+def _wider(name: str, concepts: dict[str, Concept]) -> frozenset[str]:
+    """Every concept `name` stands for besides itself, through `broader` and the broader concepts' own."""
+    found: set[str] = set()
+    todo = list(concepts[name].broader)
+    while todo:
+        wider = todo.pop()
+        if wider not in found and wider != name:
+            found.add(wider)
+            todo.extend(concepts[wider].broader)
+    return frozenset(found)
 
 
 def _collect_keys(trie: Trie[T], into: set[str]) -> None:

@@ -14,36 +14,51 @@ The kinds (the shared definition a CX consultant signs, and the one the test set
 - support: people: slow or no replies, attitude, no advice, no after-sales care, complaints, nobody at night.
 - other: none of these clearly; also what the reader says when no kind wins by a clear margin.
 
-How a sentence is read (the weights and every word list are in `questionnaires/lexicon/obstacles.yaml`):
+How a sentence is read (the weights, thresholds and every word list are in `questionnaires/lexicon/obstacles.yaml`):
 
 1. `read` cuts an answer into clauses. New lines, bullets, numbered items and semicolons always cut. Commas,
    sentence ends, "-", "&", joining words ("và", "với lại", "còn", "rồi", "and", "plus"…) and contrast words
-   ("nhưng", "but"…) cut only where the parts on both sides each name an obstacle strong enough to stand alone
-   (`scoring.clause_min_score`); a weaker part stays with its neighbour ("Page trả lời chậm, có khi 3–4 tiếng" is
-   one obstacle; "fees and taxes are only shown at the end" is one). Neighbouring parts that come out as the same
-   kind with the same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle,
-   while "giá cao và phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only
-   says what is wrong ("shipping is expensive and slow") is read with the previous part's subject.
+   ("nhưng", "but"…) cut only where the parts on both sides each name an obstacle strong enough to stand alone: the
+   lexicon scores the part `scoring.clause_min_score`, or the blended reading (4.) is sure of one kind
+   (`scoring.clause_min_probability`) and the part says more than a topic (two words of content, and a cue or a
+   word beside the topics); a weaker part stays with its neighbour ("Page trả lời chậm, có khi 3–4 tiếng" is one
+   obstacle; "fees and taxes are only shown at the end" is one), and neighbouring weak parts that together stand
+   alone are one obstacle ("they ask the price, we send the photo of the price list" before "then they disappear
+   when they hear about the bank transfer deposit"). Neighbouring parts that come out as the same kind with the
+   same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle, while "giá cao và
+   phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only says what is wrong
+   ("shipping is expensive and slow") is read with the previous part's subject.
 2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
    it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
    such phrases. "None, it is easy. But we pay 15% commission" reads only what follows the "but".
 3. A clause's language is the reader's own guess (marks, telltale words, then the shape of the syllables), so an
    owner who mixes "ship", "inbox", "COD" into Vietnamese is read as Vietnamese.
 4. Every kind collects the weight of its phrases; a topic ("phí ship") counts more with a cue beside it ("cao"),
-   and a cue can move it to another kind ("không để giá" is information). The winner must score
-   `scoring.min_score` and beat the runner-up by `scoring.min_margin` of its score; otherwise the kind is "other".
+   and a cue can move it to another kind ("không để giá" is information). The learned model
+   (`assistant/journeymap/learned.py`, trained on the labelled examples beside the lexicon) weighs every word of
+   the clause, and both are blended into one probability per kind:
+   P(kind) ∝ exp(`lexicon_weight` × lexicon score + model log-likelihood / `model_temperature`). The most probable
+   kind is read when its probability reaches `scoring.min_probability`, otherwise the kind is "other". `scores`
+   are these probabilities and `confidence` the probability of the kind read (of "other" when none was probable
+   enough): the app asks the owner to confirm what the reader is unsure of. The subkind is the lexicon's.
+5. `terms`, what an obstacle is about (what `same_theme` and the analysis's resource linking compare), are its
+   concepts and the broader concepts they stand for ("chuyển khoản" is a payment), the lexicon's `terms.words`
+   (Vietnamese words of several syllables, "nguồn gốc", as one term; never a loose syllable), and in English the
+   other stemmed words that are neither stop words, cues (what is wrong: "slow", "hard") nor too general.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
+from assistant.journeymap.learned import LearnedModel, bundled_model_path, features
 from assistant.journeymap.lexicon import (
     KINDS,
     STRUCTURE_SETS,
@@ -51,6 +66,7 @@ from assistant.journeymap.lexicon import (
     Language,
     Mode,
     Phrase,
+    Scoring,
     Tries,
     bundled_lexicon_path,
     load_lexicon,
@@ -66,17 +82,20 @@ from assistant.journeymap.words import (
 )
 from assistant.text import clean_text
 
-__all__ = ["KINDS", "ObstacleReader", "ReadObstacle"]
+__all__ = ["KINDS", "ObstacleReader", "ReadObstacle", "blend"]
 
 V = TypeVar("V")
 
 _BULLET = re.compile(r"^\s*(?:[-*•+–—>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s)")
 _MAX_LENGTH_BONUS_WORDS = 3
+_CONTENT_TO_STAND_ALONE = 2  # content words a part needs to stand as an obstacle on the learned reading alone
 # The structure words that can cut a clause; a cause ("vì", "because") only walls cues off.
 _CUTTING = ("joiners", "contrast")
 # Cues a neutral phrase around them does not hide: "trở ngại" (an obstacle) is still a filler in "không có trở ngại".
 _NEVER_HIDDEN = frozenset({"none", "filler"})
+# Cue sets that say nothing about what is wrong with a topic.
+_NOT_WHAT_IS_WRONG = frozenset({*STRUCTURE_SETS, "none", "filler", "positive"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +103,15 @@ class ReadObstacle:
     """One obstacle as the reader understood it."""
 
     text: str  # the clause as the owner wrote it, trimmed of joining words and punctuation
-    kind: str  # one of KINDS; "other" when no kind wins clearly
+    kind: str  # one of KINDS; "other" when no kind is probable enough
     subkind: str | None  # finer detail under the kind, declared in the lexicon
-    confidence: float  # 0..1: (winner − runner-up) / winner
-    scores: Mapping[str, float]  # score per kind
-    terms: frozenset[str]  # meaning words and concepts, accent-free: what decides `same_theme`
+    confidence: float  # 0..1: the probability of `kind` (the app asks the owner to confirm a low one)
+    scores: Mapping[str, float]  # the probability of every kind, lexicon and learned model blended (sum 1)
+    terms: frozenset[str]  # what it is about: concepts and content words, accent-free; what decides `same_theme`
     matched: tuple[str, ...]  # the lexicon phrases that counted
 
 
-@dataclass(frozen=True, slots=True)
-class _Clause:
+class _Clause(NamedTuple):
     """A run of typed words, normalised: one key per word after shorthand, with the barriers between them."""
 
     text: str
@@ -105,8 +123,23 @@ class _Clause:
     barriers: frozenset[int]  # key positions a cue never reaches across (a barrier sits before that key)
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+# A clause's words as keys: mode, keys, expanded words, the typed word of each key, barriers.
+_Normalised = tuple[Mode, list[str], list[str], list[int], frozenset[int]]
+
+
+class _Memo:
+    """What one public call has worked out already: an answer's words are read as a whole, cut into parts, checked
+    for "none" and grouped, and the same words (the same keys) come back at each step."""
+
+    __slots__ = ("clauses", "evidence", "likelihoods")
+
+    def __init__(self) -> None:
+        self.clauses: dict[tuple[str, tuple[Word, ...]], _Normalised] = {}
+        self.evidence: dict[tuple[Mode, tuple[str, ...], frozenset[int]], _Evidence] = {}
+        self.likelihoods: dict[frozenset[str], dict[str, float]] = {}
+
+
+class _Span(NamedTuple):
     start: int
     end: int
 
@@ -127,6 +160,8 @@ class _Evidence:
     cancelled: list[_Span]
     cues: dict[str, list[_Span]]
     stop_spans: list[_Span]
+    cue_names: list[str]  # every cue set the keys hold, before any is hidden: what the learned model sees
+    concepts: list[tuple[_Span, str]]  # every concept the keys hold, overlapping ones too
     topics: list[_Span] = field(default_factory=list)  # the topics that counted, for a next part to borrow
 
     def ranked(self) -> list[tuple[str, float]]:
@@ -140,14 +175,24 @@ class _Evidence:
 class ObstacleReader:
     """Reads obstacle sentences with one compiled lexicon. Build it with `ObstacleReader.load()`."""
 
-    def __init__(self, lexicon: CompiledLexicon) -> None:
+    kinds = KINDS
+
+    def __init__(self, lexicon: CompiledLexicon, learned: LearnedModel | None = None) -> None:
         self.lexicon = lexicon
         self.scoring = lexicon.scoring
+        self.learned = learned
 
     @classmethod
-    def load(cls, path: Path | None = None) -> ObstacleReader:
-        """The reader for a lexicon file (the bundled one by default), compiled once per file and process."""
-        return _reader_for((path or bundled_lexicon_path()).resolve())
+    def load(cls, path: Path | None = None, *, learned: bool = True) -> ObstacleReader:
+        """The reader for a lexicon file (the bundled one by default), compiled once per file and process, with the
+        learned model beside that file (the bundled one when there is none there); `learned=False` reads with the
+        lexicon alone."""
+        lexicon_path = (path or bundled_lexicon_path()).resolve()
+        model_path: Path | None = None
+        if learned:
+            beside = lexicon_path.with_name(bundled_model_path().name)
+            model_path = beside if beside.is_file() else bundled_model_path().resolve()
+        return _reader_for(lexicon_path, model_path)
 
     # --- the public readings ---
 
@@ -156,24 +201,35 @@ class ObstacleReader:
         cleaned = clean_text(text, multiline=True)
         whole = split_words(cleaned)
         language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
-        if self._words_say_none(cleaned, whole, language):
+        memo = _Memo()
+        if self._words_say_none(cleaned, whole, language, memo):
             return []
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
-            found.extend(self._read_piece(piece, language))
+            # Most answers are one piece: its words are the answer's, split once.
+            found.extend(self._read_piece(piece, language, memo, whole if piece == cleaned else None))
         return found
+
+    def features(self, clause: str) -> frozenset[str]:
+        """What the learned model sees of one clause read as a whole (as `classify` reads it): what it is trained on."""
+        text = clean_text(clause, multiline=False)
+        words = split_words(text)
+        memo = _Memo()
+        read = self._clause(text, words, self._language(words), memo)
+        return self._features(read, self._evidence(read, memo))
 
     def classify(self, clause: str) -> ReadObstacle:
         """One clause as a whole: no cutting, no looking for "none"."""
         text = clean_text(clause, multiline=False)
         words = split_words(text)
-        return self._obstacle(self._clause(text, words, self._language(words)))
+        memo = _Memo()
+        return self._obstacle(self._clause(text, words, self._language(words), memo), memo)
 
     def says_none(self, text: str) -> bool:
         """True when the whole answer says there is no obstacle ("không có", "ổn", "none", "n/a", "-")."""
         cleaned = clean_text(text, multiline=True)
         words = split_words(cleaned)
-        return self._words_say_none(cleaned, words, self._language(words))
+        return self._words_say_none(cleaned, words, self._language(words), _Memo())
 
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""
@@ -207,7 +263,18 @@ class ObstacleReader:
         marked = any(has_marks(word.text) and word.text.casefold() not in shorthand for word in words)
         return "marked" if marked else "bare"
 
-    def _clause(self, text: str, words: list[Word], language: Language) -> _Clause:
+    def _clause(self, text: str, words: list[Word], language: Language, memo: _Memo) -> _Clause:
+        # The same words come back as a whole, as a part and as a group: their keys are worked out once per call.
+        # One call splits its text once, so the typed words themselves (with their places) say which words these are.
+        content = (language, tuple(words))
+        known = memo.clauses.get(content)
+        if known is None:
+            known = self._normalised(words, language)
+            memo.clauses[content] = known
+        mode, keys, expanded, word_of, barriers = known
+        return _Clause(text, words, mode, keys, expanded, word_of, barriers)
+
+    def _normalised(self, words: list[Word], language: Language) -> _Normalised:
         mode = self._mode(words, language)
         normaliser = self.lexicon.normalisers[language]
         typed = [_typed(word) for word in words]
@@ -223,11 +290,20 @@ class ObstacleReader:
             keys.append(normaliser.repair(key) if mode == "en" else key)
             expanded.append(word)
             word_of.append(index)
-        return _Clause(text, words, mode, keys, expanded, word_of, frozenset(barriers))
+        return mode, keys, expanded, word_of, frozenset(barriers)
 
     # --- scoring ---
 
-    def _evidence(self, clause: _Clause) -> _Evidence:
+    def _evidence(self, clause: _Clause, memo: _Memo) -> _Evidence:
+        """What the clause's keys say; read once per call for the same keys (evidence is never changed after)."""
+        content = (clause.mode, tuple(clause.keys), clause.barriers)
+        known = memo.evidence.get(content)
+        if known is None:
+            known = self._weigh(clause)
+            memo.evidence[content] = known
+        return known
+
+    def _weigh(self, clause: _Clause) -> _Evidence:
         tries = self.lexicon.tries[clause.mode]
         keys = clause.keys
         phrases = _each_word_once(
@@ -238,7 +314,9 @@ class ObstacleReader:
         compounds = [span for span, phrase in phrases if phrase.role == "topic" and phrase.length > 1]
         longer = [span for span, phrase in phrases if phrase.length > 1]
         cues: dict[str, list[_Span]] = {}
+        cue_names: list[str] = []
         for start, end, name in tries.cues.spans(keys, clause.barriers):
+            cue_names.append(name)
             span = _Span(start, end)
             if name not in _NEVER_HIDDEN and any(span.inside(other) or span == other for other in neutral):
                 continue
@@ -267,6 +345,10 @@ class ObstacleReader:
             cancelled=[],
             cues=cues,
             stop_spans=[span for span, phrase in phrases if phrase.is_stop],
+            cue_names=cue_names,
+            concepts=[
+                (_Span(start, end), concept) for start, end, concept in tries.concepts.spans(keys, clause.barriers)
+            ],
         )
         shared = _ambiguity(phrases) if clause.mode == "bare" else {}
         topics = [(span, phrase) for span, phrase in phrases if phrase.role == "topic" and phrase.kind is not None]
@@ -420,13 +502,19 @@ class ObstacleReader:
         if used:
             cues["negation"] = [cue for cue in negations if cue not in used]
 
-    def _decide(self, evidence: _Evidence) -> tuple[str, str | None, float]:
-        ranked = evidence.ranked()
-        (winner, top), (_, second) = ranked[0], ranked[1]
-        confidence = (top - second) / top if top > 0 else 0.0
-        if top < self.scoring.min_score or confidence < self.scoring.min_margin:
-            return "other", None, round(confidence, 3)
-        return winner, self._subkind(evidence, winner), round(confidence, 3)
+    def _decide(self, clause: _Clause, evidence: _Evidence, memo: _Memo) -> tuple[str, str | None, dict[str, float]]:
+        """The most probable kind when it is probable enough, else "other"; with the probability of every kind."""
+        likelihoods = None
+        if self.learned is not None:
+            found = self._features(clause, evidence)
+            likelihoods = memo.likelihoods.get(found)
+            if likelihoods is None:
+                likelihoods = memo.likelihoods[found] = self.learned.log_likelihoods(found)
+        probabilities = blend(evidence.scores, likelihoods, self.scoring)
+        winner = max(KINDS, key=probabilities.__getitem__)
+        if probabilities[winner] < self.scoring.min_probability:
+            return "other", None, probabilities
+        return winner, self._subkind(evidence, winner), probabilities
 
     def _subkind(self, evidence: _Evidence, kind: str) -> str | None:
         """A hint of the winning kind decides ("slow replies at night" is off_hours); else the heaviest subkind."""
@@ -437,50 +525,70 @@ class ObstacleReader:
         for subkind, weight in evidence.subscores.get(kind, {}).items():
             if subkind is not None:
                 weights[subkind] = weights.get(subkind, 0.0) + weight
+        default = self.lexicon.default_subkind.get(kind)
         if not weights:
-            return self.lexicon.default_subkind.get(kind)
-        return max(weights.items(), key=lambda item: item[1])[0]
+            return default
+        # The default subkind is the general one ("too expensive" says a price is high); a more specific one named
+        # beside it says which price ("the delivery fee is too expensive" is the shipping fee).
+        specific = {subkind: weight for subkind, weight in weights.items() if subkind != default}
+        return max((specific or weights).items(), key=lambda item: item[1])[0]
 
-    def _obstacle(self, clause: _Clause) -> ReadObstacle:
-        evidence = self._evidence(clause)
-        kind, subkind, confidence = self._decide(evidence)
+    def _obstacle(self, clause: _Clause, memo: _Memo) -> ReadObstacle:
+        evidence = self._evidence(clause, memo)
+        kind, subkind, probabilities = self._decide(clause, evidence, memo)
         text = span_text(clause.text, clause.words[0], clause.words[-1]) if clause.words else clause.text.strip()
         matched = tuple(dict.fromkeys(phrase for _, phrase in sorted(evidence.matched)))
         return ReadObstacle(
             text=text,
             kind=kind,
             subkind=subkind,
-            confidence=confidence,
-            scores=MappingProxyType({name: round(score, 3) for name, score in evidence.scores.items()}),
-            terms=self._terms(clause),
+            confidence=round(probabilities[kind], 3),
+            scores=MappingProxyType({name: round(probabilities[name], 3) for name in KINDS}),
+            terms=self._terms(clause, evidence),
             matched=matched,
         )
 
-    def _terms(self, clause: _Clause) -> frozenset[str]:
+    def _features(self, clause: _Clause, evidence: _Evidence) -> frozenset[str]:
+        folded = [bare_key(word.text) for word in clause.words]
+        return features(folded, clause.keys, (concept for _, concept in evidence.concepts), evidence.cue_names)
+
+    def _terms(self, clause: _Clause, evidence: _Evidence) -> frozenset[str]:
+        """What the obstacle is about, accent-free: its concepts (and the broader ones they stand for), the words of
+        `terms.words` ("nguồn gốc" as one term), and in English every other stemmed word that is no stop word, no cue
+        (what is wrong is not what it is about: "slow" delivery and "slow" replies) and not too general."""
         tries = self.lexicon.tries[clause.mode]
-        concepts = _each_word_once(
-            [(_Span(start, end), concept) for start, end, concept in tries.concepts.spans(clause.keys, clause.barriers)]
-        )
-        terms = {concept for _, concept in concepts}
-        covered = {index for span, _ in concepts for index in range(span.start, span.end)}
+        terms: set[str] = set()
+        covered: set[int] = set()
+        for span, concept in _each_word_once(list(evidence.concepts)):
+            terms.add(concept)
+            terms.update(self.lexicon.broader[concept])
+            covered.update(range(span.start, span.end))
+        words = [(_Span(start, end), word) for start, end, word in tries.words.spans(clause.keys, clause.barriers)]
+        for span, word in _each_word_once(words):
+            if not covered.intersection(range(span.start, span.end)):
+                terms.add(word)
+                covered.update(range(span.start, span.end))
+        if clause.mode != "en":
+            return frozenset(terms)
+        cued = {index for spans in evidence.cues.values() for span in spans for index in range(span.start, span.end)}
         function_words = self.lexicon.function_keys[clause.mode]
         for index, key in enumerate(clause.keys):
-            if index in covered or key in tries.stop or key in function_words or key in PLACEHOLDERS:
+            if index in covered or index in cued or key in tries.stop or key in function_words:
                 continue
-            word = bare_key(clause.expanded[index]) if clause.mode != "en" else key
-            if len(word) > 1 and not word.isdigit():
-                terms.add(word)
+            if key in tries.not_terms or key in PLACEHOLDERS or len(key) < 3 or not key.isalpha():
+                continue
+            terms.add(key)
         return frozenset(terms)
 
     # --- none, pieces, parts ---
 
-    def _words_say_none(self, text: str, words: list[Word], language: Language) -> bool:
+    def _words_say_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
         """Stop words aside, it starts with a no-obstacle phrase or a positive remark and holds nothing else but
         fillers, positive words and such phrases; a word that says what is wrong ("không ổn") spoils it."""
         if not words:
             return True
-        clause = self._clause(text, words, language)
-        evidence = self._evidence(clause)
+        clause = self._clause(text, words, language, memo)
+        evidence = self._evidence(clause, memo)
         cues = evidence.cues
         if cues.get("evaluative"):
             return False
@@ -507,27 +615,31 @@ class ObstacleReader:
         )
         return first is None or any(span.start <= first < span.end for span in saying)
 
-    def _read_piece(self, piece: str, language: Language) -> list[ReadObstacle]:
-        words = split_words(piece)
-        if not words or self._words_say_none(piece, words, language):
+    def _read_piece(
+        self, piece: str, language: Language, memo: _Memo, words: list[Word] | None = None
+    ) -> list[ReadObstacle]:
+        words = split_words(piece) if words is None else words
+        if not words or self._words_say_none(piece, words, language, memo):
             return []
-        whole = self._clause(piece, words, language)
-        cuts = self._cuts(whole)
+        whole = self._clause(piece, words, language, memo)
+        cuts = self._cuts(whole, memo)
         first_contrast = next((start for start, end, name in cuts if name == "contrast"), None)
         if first_contrast is not None:
             prefix = words[:first_contrast]
-            if prefix and self._words_say_none(piece, prefix, language):
+            if prefix and self._words_say_none(piece, prefix, language, memo):
                 # "Không có gì, nhưng khách hay hỏi phí ship": only what follows the "but" is an obstacle.
                 after = next(end for start, end, name in cuts if start == first_contrast)
                 words = words[after:]
                 if not words:
                     return []
-                whole = self._clause(piece, words, language)
-                cuts = self._cuts(whole)
+                whole = self._clause(piece, words, language, memo)
+                cuts = self._cuts(whole, memo)
         parts = _parts(words, cuts)
-        return self._grouped(piece, words, parts, language)
+        return self._grouped(piece, words, parts, language, memo)
 
-    def _borrowed_topic(self, piece: str, before: _Clause, part: list[Word], language: Language) -> list[Word]:
+    def _borrowed_topic(
+        self, piece: str, before: _Clause, part: list[Word], language: Language, memo: _Memo
+    ) -> list[Word]:
         """The word of the previous part that, put before this one, reads strongest: what "and slow" is about."""
         stop = self.lexicon.tries[before.mode].stop
         best: tuple[float, list[Word]] = (0.0, [])
@@ -535,14 +647,34 @@ class ObstacleReader:
             if key in stop or key in PLACEHOLDERS:
                 continue
             lent = [before.words[index]]
-            top = self._evidence(self._clause(piece, lent + part, language)).top
+            top = self._evidence(self._clause(piece, lent + part, language, memo), memo).top
             if top >= self.scoring.clause_min_score and top > best[0]:
                 best = (top, lent)
         return best[1]
 
-    def _cuts(self, clause: _Clause) -> list[tuple[int, int, str]]:
+    def _stands_alone(self, clause: _Clause, evidence: _Evidence, memo: _Memo) -> bool:
+        """A part the lexicon finds weak still names an obstacle of its own when the blended reading is sure of a
+        kind and the part says more than a topic: two words of content (a number counts), and a cue of what is wrong
+        or a word beside the topics. "The website is English only and the checkout has six steps" is two obstacles,
+        "queues at 8 am and not knowing the price of delivery" too; "delivery fees and taxes are only shown at
+        checkout" is one ("delivery fees" only names what the rest is about), and so is "chèo kéo quá, khách sợ"
+        (one word: the fear is what the pushing does)."""
+        if self.learned is None:
+            return False
+        stop, function_words = self.lexicon.tries[clause.mode].stop, self.lexicon.function_keys[clause.mode]
+        content = [index for index, key in enumerate(clause.keys) if key not in stop and key not in function_words]
+        if len(content) < _CONTENT_TO_STAND_ALONE:
+            return False
+        beside_topics = any(not any(t.start <= index < t.end for t in evidence.topics) for index in content)
+        cued = any(spans and name not in _NOT_WHAT_IS_WRONG for name, spans in evidence.cues.items())
+        if not beside_topics and not cued:
+            return False
+        kind, _, probabilities = self._decide(clause, evidence, memo)
+        return kind != "other" and probabilities[kind] >= self.scoring.clause_min_probability
+
+    def _cuts(self, clause: _Clause, memo: _Memo) -> list[tuple[int, int, str]]:
         """(first word, word after, set) of every word that can cut the clause, plus punctuation cuts."""
-        evidence = self._evidence(clause)
+        evidence = self._evidence(clause, memo)
         cuts: dict[int, tuple[int, int, str]] = {}
         for name in _CUTTING:
             for span in evidence.cues.get(name, []):
@@ -553,29 +685,78 @@ class ObstacleReader:
                 cuts[index] = (index, index, "joiners" if word.joined_before else "break")
         return [cuts[start] for start in sorted(cuts)]
 
+    def _joined_weak_runs(
+        self,
+        piece: str,
+        words: list[Word],
+        parts: list[tuple[int, int, str]],
+        strong: list[bool],
+        silent: list[bool],
+        borrowed: dict[int, list[Word]],
+        language: Language,
+        memo: _Memo,
+    ) -> tuple[list[tuple[int, int, str]], list[bool], list[bool], dict[int, list[Word]]]:
+        """Neighbouring weak parts that together name an obstacle become one strong part: in "they ask the price, we
+        send the photo of the price list, then they disappear at the bank transfer deposit" the first two are one
+        obstacle (the price is only a photo), not an appendix of the deposit's."""
+        out_parts: list[tuple[int, int, str]] = []
+        out_strong: list[bool] = []
+        out_silent: list[bool] = []
+        out_borrowed: dict[int, list[Word]] = {}
+        index = 0
+        while index < len(parts):
+            end = index
+            while end < len(parts) and not strong[end] and not silent[end]:
+                end += 1
+            if end - index >= 2:
+                clause = self._clause(piece, words[parts[index][0] : parts[end - 1][1]], language, memo)
+                evidence = self._evidence(clause, memo)
+                if self._stands_alone(clause, evidence, memo):
+                    out_parts.append((parts[index][0], parts[end - 1][1], parts[end - 1][2]))
+                    out_strong.append(True)
+                    out_silent.append(False)
+                    index = end
+                    continue
+            end = max(end, index + 1)
+            for each in range(index, end):
+                if each in borrowed:
+                    out_borrowed[len(out_parts)] = borrowed[each]
+                out_parts.append(parts[each])
+                out_strong.append(strong[each])
+                out_silent.append(silent[each])
+            index = end
+        return out_parts, out_strong, out_silent, out_borrowed
+
     def _grouped(
-        self, piece: str, words: list[Word], parts: list[tuple[int, int, str]], language: Language
+        self, piece: str, words: list[Word], parts: list[tuple[int, int, str]], language: Language, memo: _Memo
     ) -> list[ReadObstacle]:
         """Weak parts join a neighbour; parts that read as one kind and subkind join each other."""
         strong: list[bool] = []
         silent: list[bool] = []
         borrowed: dict[int, list[Word]] = {}
         previous: tuple[_Clause, _Evidence] | None = None
-        for index, (start, end, _) in enumerate(parts):
+        for index, (start, end, link_after) in enumerate(parts):
             part_words = words[start:end]
-            clause = self._clause(piece, part_words, language)
-            evidence = self._evidence(clause)
+            clause = self._clause(piece, part_words, language, memo)
+            evidence = self._evidence(clause, memo)
             is_strong = evidence.top >= self.scoring.clause_min_score
             says_what_is_wrong = bool(evidence.cues.get("evaluative") or evidence.cues.get("slowness"))
             if not is_strong and previous is not None and not evidence.topics and says_what_is_wrong:
                 # "Shipping is expensive and slow": the second part says what is wrong, the topic is the first's.
-                topic = self._borrowed_topic(piece, previous[0], part_words, language)
+                topic = self._borrowed_topic(piece, previous[0], part_words, language, memo)
                 if topic:
                     borrowed[index] = topic
                     is_strong = True
+            if not is_strong and link_after != "contrast":
+                # What comes before a "but" is the setting ("live đông nhưng chốt đơn phải inbox riêng"), the
+                # reason follows it: only the lexicon, naming an obstacle there, cuts it off.
+                is_strong = self._stands_alone(clause, evidence, memo)
             strong.append(is_strong)
-            silent.append(self._words_say_none(piece, part_words, language))
+            silent.append(self._words_say_none(piece, part_words, language, memo))
             previous = (clause, evidence)
+        parts, strong, silent, borrowed = self._joined_weak_runs(
+            piece, words, parts, strong, silent, borrowed, language, memo
+        )
         groups: list[list[int]] = []
         pending: list[int] = []
         for index, (_, _, link_after) in enumerate(parts):
@@ -599,21 +780,36 @@ class ObstacleReader:
         for group in groups:
             start, end = parts[group[0]][0], parts[group[-1]][1]
             lent_words = borrowed.get(group[0], [])
-            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language))
+            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language, memo), memo)
             if lent_words:
                 read = replace(read, text=span_text(piece, words[start], words[end - 1]))
             if obstacles and _same_reading(obstacles[-1][2], read):
                 start = obstacles[-1][0]
-                read = self._obstacle(self._clause(piece, words[start:end], language))
+                read = self._obstacle(self._clause(piece, words[start:end], language, memo), memo)
                 obstacles[-1] = (start, end, read)
             else:
                 obstacles.append((start, end, read))
         return [read for _, _, read in obstacles]
 
 
+def blend(
+    lexicon_scores: Mapping[str, float], likelihoods: Mapping[str, float] | None, scoring: Scoring
+) -> dict[str, float]:
+    """One probability per kind from the lexicon's scores and the learned model's log-likelihoods (None: no model):
+    P(kind) ∝ exp(lexicon_weight × score + log-likelihood / model_temperature), see `scoring` in the lexicon file."""
+    values = {kind: scoring.lexicon_weight * lexicon_scores.get(kind, 0.0) for kind in KINDS}
+    if likelihoods is not None:
+        for kind in KINDS:
+            values[kind] += likelihoods[kind] / scoring.model_temperature
+    highest = max(values.values())
+    exponentials = {kind: math.exp(value - highest) for kind, value in values.items()}
+    total = sum(exponentials.values())
+    return {kind: value / total for kind, value in exponentials.items()}
+
+
 @cache
-def _reader_for(path: Path) -> ObstacleReader:
-    return ObstacleReader(load_lexicon(path))
+def _reader_for(path: Path, model_path: Path | None) -> ObstacleReader:
+    return ObstacleReader(load_lexicon(path), LearnedModel.load(model_path) if model_path is not None else None)
 
 
 def _typed(word: Word) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -138,6 +138,7 @@ class AnalysisRules(_Strict):
     care_quality: dict[str, Severity]
     where_to_start: WhereToStart
     advice_repeats_at_most: int = Field(ge=1)
+    need_kind_confidence: float = Field(ge=0, le=1)
     measurable_objectives: list[str]
     measurement_sources: dict[Role, list[str]]
     website_channels: list[str]
@@ -193,11 +194,16 @@ class AnalysisRules(_Strict):
 
     def stage_matches(self, role: str, stage_name: str) -> bool:
         """Whether a stage's name holds one of the role's words as a whole word (accents and case ignored)."""
-        return _stage_matches(self._stage_patterns(role), fold(stage_name))
+        return _stage_matches(self._stage_patterns.get(role), fold(stage_name))
 
-    def _stage_patterns(self, role: str) -> re.Pattern[str] | None:
-        words = [fold(word) for words in self.stage_words.get(role, {}).values() for word in words]
-        return _phrases_pattern(tuple(words)) if words else None
+    @cached_property
+    def _stage_patterns(self) -> dict[str, re.Pattern[str] | None]:
+        """One pattern per role, folded once: the analysis asks for every mention of every theme."""
+        patterns: dict[str, re.Pattern[str] | None] = {}
+        for role, by_locale in self.stage_words.items():
+            words = [fold(word) for words in by_locale.values() for word in words]
+            patterns[role] = _phrases_pattern(tuple(words)) if words else None
+        return patterns
 
     def check_against(self, bank: Bank) -> list[str]:
         """Roles and option codes these rules rely on that the bank does not declare: the analysis of such a bank

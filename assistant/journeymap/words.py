@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.text import fold
 
@@ -38,9 +38,8 @@ _VIETNAMESE_SYLLABLE = re.compile(
 PLACEHOLDERS = frozenset({"#num", "#money", "#percent"})
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One typed word and what stands between it and the previous one."""
+class Word(NamedTuple):
+    """One typed word and what stands between it and the previous one (a tuple: an answer makes many)."""
 
     text: str
     start: int
@@ -52,24 +51,30 @@ class Word:
 
 
 def split_words(text: str) -> list[Word]:
-    found = list(_WORD.finditer(text))
+    found = [(match.start(), match.end()) for match in _WORD.finditer(text)]
     words: list[Word] = []
-    for index, match in enumerate(found):
-        gap_before = text[found[index - 1].end() : match.start()] if index else text[: match.start()]
-        gap_after = text[match.end() : found[index + 1].start()] if index + 1 < len(found) else text[match.end() :]
-        spaced_dash = any(ch in _DASHES for ch in gap_before) and any(ch.isspace() for ch in gap_before)
+    last = len(found) - 1
+    for index, (start, end) in enumerate(found):
+        gap_before = text[found[index - 1][1] : start] if index else text[:start]
+        gap_after = text[end : found[index + 1][0]] if index < last else text[end:]
+        # Most gaps are one space: the set tests below are skipped for them.
+        plain = gap_before == " " or not gap_before
         words.append(
             Word(
-                text=match.group(),
-                start=match.start(),
-                end=match.end(),
-                break_before=index > 0 and (any(ch in _BREAKS for ch in gap_before) or spaced_dash),
-                joined_before=index > 0 and any(ch in _JOIN_SYMBOLS for ch in gap_before),
-                money=gap_before[-1:] in CURRENCY_SYMBOLS or gap_after[:1] in CURRENCY_SYMBOLS,
-                percent=gap_after.lstrip()[:1] == "%",
+                text[start:end],
+                start,
+                end,
+                index > 0 and not plain and (not _BREAKS.isdisjoint(gap_before) or _spaced_dash(gap_before)),
+                index > 0 and not plain and not _JOIN_SYMBOLS.isdisjoint(gap_before),
+                gap_before[-1:] in CURRENCY_SYMBOLS or gap_after[:1] in CURRENCY_SYMBOLS,
+                gap_after.lstrip()[:1] == "%",
             )
         )
     return words
+
+
+def _spaced_dash(gap: str) -> bool:
+    return not _DASHES.isdisjoint(gap) and any(ch.isspace() for ch in gap)
 
 
 def word_texts(text: str) -> list[str]:

@@ -6,9 +6,11 @@ Run with `-s` to see the accuracy per language and the confusion of the misses.
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +18,24 @@ import pytest
 import yaml
 
 from assistant.errors import JourneyError
+from assistant.journeymap.learned import (
+    LearnedModel,
+    bundled_examples_paths,
+    bundled_model_path,
+    fresh_model_text,
+    load_examples,
+)
 from assistant.journeymap.lexicon import bundled_lexicon_path
-from assistant.journeymap.reader import KINDS, ObstacleReader
+from assistant.journeymap.reader import KINDS, ObstacleReader, blend
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "obstacles"
+CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "questionnaires" / "lexicon"
+HELD_OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "obstacles"
 LANGUAGES = ("vi", "en")
-REQUIRED_ACCURACY = 0.92
+REQUIRED_ACCURACY = 0.92  # on the examples, which the model is trained on: a floor, not a measure
+# The held-out sets, each written by another author blind to the reader: `heldout` (the reader's lexicon work has
+# been measured on it), `heldout2` (nothing has been tuned to it).
+HELD_OUT_SETS = ("heldout", "heldout2")
+REQUIRED_HELD_OUT_ACCURACY = 0.91  # measured 0.937 / 0.926 (heldout vi / en), 0.932 / 0.918 (heldout2 vi / en)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +44,18 @@ def reader() -> ObstacleReader:
 
 
 def corpus(language: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((CORPUS_DIR / f"dev-{language}.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load((CORPUS_DIR / f"examples-{language}.yaml").read_text(encoding="utf-8"))
     return data
+
+
+def examples(language: str) -> list[dict[str, Any]]:
+    """Every labelled obstacle sentence of the language: the main examples file and the further ones beside it."""
+    entries: list[dict[str, Any]] = []
+    for path in sorted(CORPUS_DIR.glob(f"examples-{language}*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["language"] == language, path
+        entries += data["obstacles"]
+    return entries
 
 
 def kinds_read(reader: ObstacleReader, text: str) -> list[str]:
@@ -65,25 +89,52 @@ def test_a_third_of_the_vietnamese_corpus_is_typed_without_marks() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_kind_accuracy_on_the_dev_corpus(reader: ObstacleReader, language: str) -> None:
-    entries = corpus(language)["obstacles"]
+    entries = examples(language)
     misses: Counter[tuple[str, str]] = Counter()
-    examples: list[str] = []
+    missed: list[str] = []
     subkinds_right = subkinds_named = 0
     for entry in entries:
         read = reader.classify(entry["text"])
         if read.kind != entry["kind"]:
             misses[(entry["kind"], read.kind)] += 1
-            examples.append(f"    {entry['kind']:>12} → {read.kind:<12} {entry['text']}")
+            missed.append(f"    {entry['kind']:>12} → {read.kind:<12} {entry['text']}")
         elif entry.get("subkind"):
             subkinds_named += 1
             subkinds_right += read.subkind == entry["subkind"]
     accuracy = 1 - sum(misses.values()) / len(entries)
-    print(f"\n[{language}] kind accuracy {accuracy:.3f} on {len(entries)} sentences; ", end="")
+    print(f"\n[{language}] kind accuracy on the examples {accuracy:.3f} on {len(entries)} sentences; ", end="")
     print(f"subkind {subkinds_right}/{subkinds_named} where the kind is right")
     for (expected, got), count in misses.most_common():
         print(f"  {expected} read as {got}: {count}")
-    print("\n".join(examples))
+    print("\n".join(missed))
     assert accuracy >= REQUIRED_ACCURACY
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("held_out", HELD_OUT_SETS)
+def test_kind_accuracy_on_the_held_out_corpus(reader: ObstacleReader, held_out: str, language: str) -> None:
+    """Sentences written by other authors blind to the reader: the honest measure on unseen text. Only the
+    figures and the confusion are printed, never a sentence, so that nobody tunes the lexicon to them."""
+    path = HELD_OUT_DIR / f"{held_out}-{language}.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    misses: Counter[tuple[str, str]] = Counter()
+    for entry in data["sentences"]:
+        kind = reader.classify(entry["text"]).kind
+        if kind != entry["kind"]:
+            misses[(entry["kind"], kind)] += 1
+    accuracy = 1 - sum(misses.values()) / len(data["sentences"])
+    split = sum(one_per_run(kinds_read(reader, e["text"])) == one_per_run(e["kinds"]) for e in data["compound"])
+    print(
+        f"\n[{held_out} {language}] held-out kind accuracy {accuracy:.3f} on {len(data['sentences'])} sentences; ",
+        end="",
+    )
+    nothing = sum(kinds_read(reader, entry["text"]) == entry["kinds"] for entry in data["none"])
+    print(
+        f"compound answers split right {split}/{len(data['compound'])}; 'none'-like answers right {nothing}/{len(data['none'])}"
+    )
+    for (expected, got), count in misses.most_common():
+        print(f"  {expected} read as {got}: {count}")
+    assert accuracy >= REQUIRED_HELD_OUT_ACCURACY
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -115,11 +166,43 @@ def test_an_answer_naming_three_obstacles_gives_three(reader: ObstacleReader) ->
     assert found[0].subkind == "off_hours"
 
 
+def test_a_consequence_clause_is_cut_from_what_named_the_obstacle(reader: ObstacleReader) -> None:
+    """The owner tells the story: asking and sending the price list is one obstacle (the price is only a photo),
+    what made them disappear another; neither is the price itself."""
+    english = reader.read(
+        "They ask the price, we send the photo of the price list, then they disappear when they hear about the bank"
+        " transfer deposit"
+    )
+    assert [o.kind for o in english] == ["information", "complexity"]
+    assert english[0].text == "They ask the price, we send the photo of the price list"
+    vietnamese = reader.read("Khách hỏi giá, mình gửi ảnh bảng giá, rồi khách im luôn khi nghe phải chuyển khoản cọc")
+    assert [o.kind for o in vietnamese] == ["information", "complexity"]
+
+
+def test_a_part_the_lexicon_finds_weak_stands_alone_when_the_blend_is_sure(reader: ObstacleReader) -> None:
+    assert [(o.kind, o.text) for o in reader.read("The website is English only and the checkout has six steps")] == [
+        ("information", "The website is English only"),
+        ("complexity", "the checkout has six steps"),
+    ]
+    assert kinds_read(reader, "Queues at 8 am and not knowing the price of delivery") == ["availability", "information"]
+    assert kinds_read(reader, "people can't find the entrance, and when they call nobody picks up")[-1] == "support"
+
+
+def test_vietnamese_joiners_of_two_obstacles(reader: ObstacleReader) -> None:
+    assert kinds_read(reader, "Web không để giá, đã vậy đặt lịch phải gọi điện") == ["information", "complexity"]
+    assert kinds_read(reader, "Giao hàng chậm, cộng thêm phí ship cao") == ["availability", "price"]
+    assert kinds_read(reader, "giao hang cham, lai con phi ship cao") == ["availability", "price"]
+    assert kinds_read(reader, "Hàng giả nhiều nên khách nghi, chưa kể phí ship cao") == ["trust", "price"]
+
+
 def test_one_obstacle_with_a_comma_or_and_stays_one(reader: ObstacleReader) -> None:
     assert kinds_read(reader, "fees and taxes are only shown at the end") == ["information"]
     assert kinds_read(reader, "Page trả lời tin nhắn chậm, có khi 3–4 tiếng") == ["support"]
     assert kinds_read(reader, "Delivery takes a week, sometimes two") == ["availability"]
     assert kinds_read(reader, "No prices shown on the fanpage, have to message") == ["information"]
+    # What the customer feels is what the obstacle does, not a second obstacle; a bare topic is no obstacle alone.
+    assert kinds_read(reader, "Nhân viên bán hàng chèo kéo quá, khách sợ") == ["support"]
+    assert kinds_read(reader, "Delivery fees and taxes are only shown at checkout") == ["information"]
 
 
 def test_lines_bullets_semicolons_and_numbers_always_cut(reader: ObstacleReader) -> None:
@@ -240,6 +323,42 @@ def test_the_language_is_the_readers_own_guess(reader: ObstacleReader) -> None:
 # --- themes, terms, confidence ---
 
 
+def test_the_places_one_obstacle_is_named_share_its_meaning(reader: ObstacleReader) -> None:
+    """The cases the map relies on: the same obstacle in other words shares a concept (or two, across sub-kinds)."""
+    prices = [
+        reader.classify(text)
+        for text in (
+            "No prices shown on the fanpage",
+            "price list is just a photo",
+            "Not knowing the full price before booking",
+        )
+    ]
+    assert all(reader.same_theme(a, b) for a in prices for b in prices)
+    licence = reader.classify("Khách sợ hàng giả vì thiếu giấy công bố")
+    origin = reader.classify("Sợ hàng giả, hàng không rõ nguồn gốc")
+    assert licence.terms & origin.terms == {"fake", "fear"}  # one fear of fakes, though one names a licence
+    evening = reader.classify("Someone to answer messages in the evening")
+    night = reader.classify("Slow reply at night")
+    assert evening.terms & night.terms >= {"reply", "night"} and reader.same_theme(evening, night)
+    engine = reader.classify("A booking engine with card payment")
+    transfer = reader.classify("Deposit by bank transfer only")
+    assert "payment" in engine.terms & transfer.terms  # a card and a bank transfer are both ways to pay
+
+
+def test_terms_are_concepts_and_whole_words_never_loose_syllables_or_stop_words(reader: ObstacleReader) -> None:
+    origin = reader.classify("Sợ hàng giả, hàng không rõ nguồn gốc").terms
+    assert origin == {"fake", "fear", "origin"}  # not "so", "ro", "nguon", "goc"
+    assert reader.classify("Phụ huynh chê học phí cao").terms == {"phu huynh", "price", "expensive"}
+    assert (
+        "hoi" not in reader.classify("comment hỏi hoài").terms and "luan" not in reader.classify("có bình luận").terms
+    )
+    story = reader.classify("They ask the price, we send the photo of the price list").terms
+    assert story == {"price", "photo"}  # asking and sending say nothing of what the obstacle is about
+    assert reader.classify("Someone to answer messages in the evening").terms == {"message", "night", "reply"}
+    # What is wrong is no part of what it is about: "hard" would tie a hard-to-use app to a hard-to-find shop.
+    assert reader.classify("Hard to use app for older people").terms == {"app", "older"}
+
+
 def test_same_theme_is_one_kind_and_one_shared_concept(reader: ObstacleReader) -> None:
     shown = reader.classify("No prices shown on the fanpage")
     photo = reader.classify("price list is just a photo")
@@ -262,35 +381,115 @@ def test_terms_are_accent_free_meaning_words(reader: ObstacleReader) -> None:
     assert all(term.isascii() for term in terms)
 
 
-def test_confidence_is_the_margin_over_the_runner_up(reader: ObstacleReader) -> None:
+def test_scores_are_probabilities_and_confidence_is_that_of_the_kind_read(reader: ObstacleReader) -> None:
     read = reader.classify("Phí ship cao, nhân viên cáu gắt")
-    ranked = sorted(read.scores.values(), reverse=True)
-    assert read.confidence == pytest.approx((ranked[0] - ranked[1]) / ranked[0], abs=0.01)
     assert set(read.scores) == set(KINDS)
-    assert reader.classify("Phí ship cao quá").confidence == 1.0
+    assert sum(read.scores.values()) == pytest.approx(1.0, abs=0.01)
+    assert read.confidence == read.scores[read.kind]
+    assert reader.classify("Phí ship cao quá").confidence >= 0.95
 
 
-def test_no_clear_winner_is_other(reader: ObstacleReader) -> None:
-    tie = reader.classify("Phí ship cao, khách sợ hàng giả")  # price and trust, about as strong
-    assert tie.kind == "other" and tie.subkind is None
-    assert tie.confidence < reader.scoring.min_margin
-    assert tie.scores["price"] > 0 and tie.scores["trust"] > 0
+def test_two_kinds_named_in_one_clause_share_the_probability(reader: ObstacleReader) -> None:
+    both = reader.classify("Phí ship cao, khách sợ hàng giả")  # price and trust, both named
+    assert both.scores["price"] > 0.05 and both.scores["trust"] > 0.05
+    assert both.confidence < 0.95  # the app asks the owner to confirm
 
 
-def test_the_margin_is_the_lexicons(tmp_path: Path) -> None:
+def test_no_probable_kind_is_other_and_the_threshold_is_the_lexicons(tmp_path: Path) -> None:
     text = bundled_lexicon_path().read_text(encoding="utf-8")
-    assert "  min_margin: 0.2\n" in text
+    assert "  min_probability: 0.5\n" in text
     strict = tmp_path / "obstacles.yaml"
-    strict.write_text(text.replace("  min_margin: 0.2\n", "  min_margin: 0.5\n"), encoding="utf-8")
-    clear_enough = "Phí ship cao, web hơi lag"  # price ahead of availability by about a third
-    assert ObstacleReader.load().classify(clear_enough).kind == "price"
-    assert ObstacleReader.load(strict).classify(clear_enough).kind == "other"
+    strict.write_text(text.replace("  min_probability: 0.5\n", "  min_probability: 0.97\n"), encoding="utf-8")
+    both = "Phí ship cao, khách sợ hàng giả"
+    assert ObstacleReader.load().classify(both).kind == "price"
+    unsure = ObstacleReader.load(strict).classify(both)
+    assert unsure.kind == "other" and unsure.subkind is None
+    assert unsure.confidence == unsure.scores["other"] < 0.5
     assert ObstacleReader.load(strict).classify("Phí ship cao quá").kind == "price"
 
 
-def test_nothing_recognised_is_other_with_no_confidence(reader: ObstacleReader) -> None:
+def test_nothing_recognised_is_other_with_low_confidence(reader: ObstacleReader) -> None:
     read = reader.classify("thứ ba tuần sau")
-    assert read.kind == "other" and read.confidence == 0.0 and read.matched == ()
+    assert read.kind == "other" and read.confidence < 0.5 and read.matched == ()
+
+
+# --- the learned backoff and how it is blended with the lexicon ---
+
+
+class _FixedModel(LearnedModel):
+    """A model that always says the same: the blend rule seen without any training behind it."""
+
+    def __init__(self, likelihoods: dict[str, float]) -> None:
+        self.likelihoods = likelihoods
+
+    def log_likelihoods(self, found: Iterable[str]) -> dict[str, float]:
+        return dict(self.likelihoods)
+
+
+def test_the_blend_is_the_documented_rule(reader: ObstacleReader) -> None:
+    scoring = reader.scoring
+    lexicon = {"price": 2.0, "trust": 1.0}
+    likelihoods = dict.fromkeys(KINDS, -40.0) | {"trust": -28.0}
+    values = {
+        kind: scoring.lexicon_weight * lexicon.get(kind, 0.0) + likelihoods[kind] / scoring.model_temperature
+        for kind in KINDS
+    }
+    total = sum(math.exp(value) for value in values.values())
+    assert blend(lexicon, likelihoods, scoring) == pytest.approx({k: math.exp(v) / total for k, v in values.items()})
+    assert blend(lexicon, None, scoring) == pytest.approx(blend(lexicon, dict.fromkeys(KINDS, -40.0), scoring))
+
+
+def test_the_reader_decides_by_the_blend(reader: ObstacleReader) -> None:
+    sentence = "Phí ship cao quá"  # the lexicon: a price topic with its cues, a clear price
+    neutral = dict.fromkeys(KINDS, 0.0)
+    alone = ObstacleReader.load(learned=False).classify(sentence)
+    assert dict(ObstacleReader(reader.lexicon, _FixedModel(neutral)).classify(sentence).scores) == dict(alone.scores)
+    # A model sure enough outweighs one bare topic; a topic with its cues outweighs a model that only leans.
+    assert ObstacleReader(reader.lexicon, _FixedModel(neutral | {"trust": 60.0})).classify("Phí ship").kind == "trust"
+    leaning = ObstacleReader(reader.lexicon, _FixedModel(neutral | {"trust": 6.0})).classify(sentence)
+    assert leaning.kind == "price" and leaning.subkind == "shipping_fee"
+    # The model may name a kind the lexicon has no phrase of: no subkind then, unless the kind has a default.
+    assert ObstacleReader(reader.lexicon, _FixedModel(neutral | {"support": 90.0})).classify(sentence).kind == "support"
+
+
+def test_the_model_carries_the_reader_over_wording_the_lexicon_does_not_know(reader: ObstacleReader) -> None:
+    unnamed = "people think our bread is yesterday's"  # freshness is quality: trust, though no phrase says so
+    assert ObstacleReader.load(learned=False).classify(unnamed).kind == "other"
+    read = reader.classify(unnamed)
+    assert read.kind == "trust" and read.matched == ()
+
+
+def test_the_shipped_model_is_a_fresh_training_on_the_shipped_examples() -> None:
+    """The model file is generated (`python -m assistant.journeymap.learned`); a changed example or lexicon without
+    regenerating it fails here."""
+    shipped = bundled_model_path().read_text(encoding="utf-8")
+    assert shipped == fresh_model_text(), "regenerate: python -m assistant.journeymap.learned"
+
+
+def test_the_examples_are_the_corpus_the_tests_measure() -> None:
+    """The model trains on every examples file beside the lexicon, and on exactly the sentences the dev accuracy
+    measures; the further example files hold no held-out sentence (the main ones were written before the held-out
+    sets and share a dozen short common answers with them, 'delivery takes a week')."""
+    paths = bundled_examples_paths()
+    assert {path.parent for files in paths.values() for path in files} == {CORPUS_DIR}
+    assert {path.name for files in paths.values() for path in files} == {p.name for p in CORPUS_DIR.glob("examples-*")}
+    assert len(paths["vi"]) > 1 and len(paths["en"]) > 1
+    trained = load_examples()
+    for language in LANGUAGES:
+        measured = Counter((entry["text"], entry["kind"]) for entry in examples(language))
+        assert Counter((e.text, e.kind) for e in trained if e.language == language) == measured
+    held_out = {
+        " ".join(entry["text"].casefold().split())
+        for path in HELD_OUT_DIR.glob("*.yaml")
+        for section in yaml.safe_load(path.read_text(encoding="utf-8")).values()
+        if isinstance(section, list)
+        for entry in section
+    }
+    further = [path for files in paths.values() for path in files[1:]]
+    texts = [
+        entry["text"] for path in further for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["obstacles"]
+    ]
+    assert not [text for text in texts if " ".join(text.casefold().split()) in held_out]
 
 
 # --- the lexicon file ---
@@ -319,12 +518,28 @@ def test_the_reader_is_compiled_once(reader: ObstacleReader) -> None:
 # --- speed ---
 
 
-def test_classify_is_fast(reader: ObstacleReader) -> None:
-    """A sanity bound only, so it never flakes: the real budget (0.5 ms median) is in tests/benchmarks."""
-    sentences = [entry["text"] for language in LANGUAGES for entry in corpus(language)["obstacles"]]
+def _median_ms(run: Any, texts: list[str]) -> float:
     samples = []
-    for sentence in sentences:
+    for text in texts:
         start = time.perf_counter()
-        reader.classify(sentence)
-        samples.append(time.perf_counter() - start)
-    assert statistics.median(samples) < 0.005
+        run(text)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def test_reading_is_fast(reader: ObstacleReader) -> None:
+    """Sanity bounds only, ten times the budgets so they never flake on a busy machine: the budgets themselves
+    (classify 0.5 ms and read 1 ms median, lexicon and model loaded in 0.5 s, the analysis at most 20 % on top of
+    building the map) are measured by `make bench`."""
+    sentences = [entry["text"] for language in LANGUAGES for entry in corpus(language)["obstacles"]]
+    answers = [entry["text"] for language in LANGUAGES for entry in corpus(language)["compound"]]
+    assert _median_ms(reader.classify, sentences) < 5
+    assert _median_ms(reader.read, answers) < 10
+
+
+def test_the_lexicon_and_the_model_load_fast() -> None:
+    from assistant.journeymap.lexicon import load_lexicon
+
+    start = time.process_time()
+    ObstacleReader(load_lexicon(bundled_lexicon_path()), LearnedModel.load(bundled_model_path()))
+    assert time.process_time() - start < 5
