@@ -20,6 +20,7 @@ from assistant.journeymap.html import render_html
 from assistant.journeymap.markdown import render_markdown
 from assistant.journeymap.model import JourneyMap
 from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, rules_for
+from tests.unit.test_html_canvas import ALLOWED_TAGS
 
 SOURCE = MapSource("Lotus Coffee", "in_progress", "2026-11-01T08:00:00Z", "2026-11-02T09:30:00Z")
 BANK = find_bank("customer-journey").bank
@@ -283,13 +284,6 @@ def test_markdown_is_deterministic_and_has_the_tables_the_model_says() -> None:
     first, second = render_markdown(found), render_markdown(found)
     assert first == second
     assert tables(first) == expected_tables(found)
-
-
-ALLOWED_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ul", "li", "strong", "em",
-    "table", "thead", "tbody", "tr", "th", "td", "div", "svg", "rect", "text", "line", "polyline", "circle", "pre",
-    "code", "br", "hr",
-}  # fmt: skip
 
 
 class Tags(HTMLParser):
