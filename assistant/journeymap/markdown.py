@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from assistant.i18n import t
 from assistant.interview.values import format_number
+from assistant.journeymap.canvas import Column, LaneId, journey_canvas
 from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage
+from assistant.text import shorten
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
 # line. Escaping them with a backslash is always allowed for ASCII punctuation, so the text reads the same.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>#|~&!])")
 # At the start of a line: list markers, ordered-list numbers, setext underlines, and indentation.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-_MERMAID_UNSAFE = re.compile(r"[:;#`\n\r,]+")
 MISSING = "—"
+GLANCE_ENTRY = 60
+"""Characters of one touchpoint's text in the at-a-glance table: the whole journey on one screen, the detail below."""
 
 
 def inline(text: str) -> str:
@@ -49,10 +53,37 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{match.group(1)}\\{marker}"
 
 
-def mermaid_text(text: str) -> str:
-    """A name Mermaid's journey syntax cannot misread: no `:`, `;`, `#`, commas (actor lists) or line breaks."""
-    cleaned = " ".join(_MERMAID_UNSAFE.sub(" ", text).split())
-    return cleaned or MISSING
+# Mermaid's journey grammar (journey.jison) ends a title, a section name or a task name at `#` (a comment), `;` or
+# a line break, splits a task at `:` and its actors at `,`, and drops a line from any `%%` on (a comment, or a
+# `%%{…}%%` directive that reconfigures the diagram). Each is replaced by its full-width form, which reads the same
+# and is no token. Backticks could end the Markdown fence.
+# A byte-order mark is whitespace to JavaScript and not to Python: it goes, so no keyword hides behind it.
+_MERMAID_ALWAYS = str.maketrans({"#": "＃", ";": "；", "`": "｀", "\n": " ", "\r": " ", "\ufeff": " "})
+_MERMAID_TASK = str.maketrans({":": "："})
+_MERMAID_ACTOR = str.maketrans({":": "：", ",": "，"})
+_MERMAID_PERCENTS = re.compile(r"%(?=%)")
+# The lexer is case-insensitive and tries its keywords before a task name, so a task called "Section A" starts a
+# section and "Title page" retitles the diagram. A zero-width space in front is no keyword and shows nothing.
+_MERMAID_KEYWORD = re.compile(r"(?i)(?:journey|title|section|acctitle|accdescr)")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def mermaid_text(text: str, role: Literal["title", "section", "task", "actor"] = "task") -> str:
+    """`text` as Mermaid's journey grammar reads it back whole, in the role it plays in the diagram."""
+    cleaned = _MERMAID_PERCENTS.sub("％", text.translate(_MERMAID_ALWAYS))
+    if role in ("section", "task"):
+        cleaned = cleaned.translate(_MERMAID_TASK)
+    elif role == "actor":
+        cleaned = cleaned.translate(_MERMAID_ACTOR)
+    cleaned = " ".join(cleaned.split()) or MISSING
+    if role == "task" and _MERMAID_KEYWORD.match(cleaned):
+        cleaned = _ZERO_WIDTH_SPACE + cleaned
+    return cleaned
+
+
+def mermaid_score(score: float) -> int:
+    """The journey diagram draws scores 0 to 5."""
+    return max(0, min(5, round(score)))
 
 
 def render_markdown(journey: JourneyMap) -> str:
@@ -93,10 +124,10 @@ class _Writer:
 
     def render(self) -> str:
         self.header()
+        self.at_a_glance()  # right after "Where to start" when the map has one
         self.goals()
         self.persona()
         self.research()
-        self.at_a_glance()
         self.stages()
         self.blueprint()
         self.findings("map.obstacles", "map.obstacles_intro", self.map.obstacles, "map.no_obstacles")
@@ -189,20 +220,88 @@ class _Writer:
         )
 
     def at_a_glance(self) -> None:
+        """Stages across, lanes down: the whole journey on one screen, each cell short (the stages' tables below
+        have every word), then the emotion at each touchpoint as a Mermaid journey diagram."""
+        if not self.map.stages:
+            return
+        self.heading(2, self.t("map.at_a_glance"))
+        canvas = journey_canvas(self.map)
+        self.out(
+            "| "
+            + " | ".join([self.t("map.col.stage"), *(f"{c.number}\\. {inline(c.name)}" for c in canvas.columns)])
+            + " |",
+            "|" + "|".join("---" for _ in range(len(canvas.columns) + 1)) + "|",
+        )
+        backstage = False
+        for lane in canvas.lanes:
+            if lane.backstage and not backstage:
+                backstage = True
+                line = self.t("map.canvas.line_of_visibility")
+                self.out("| " + " | ".join([f"*{inline(line)}*", *(" " for _ in canvas.columns)]) + " |")
+            cells = [self._glance_cell(lane.id, column) or MISSING for column in canvas.columns]
+            self.out("| " + " | ".join([f"**{inline(lane.label)}**", *cells]) + " |")
+        self.out("")
+        self.emotion_diagram()
+
+    def _glance_cell(self, lane: LaneId, column: Column) -> str:
+        """One cell of the glance: journey's own emphasis around escaped text, one line per touchpoint."""
+        lines: list[str] = []
+        if lane == "touchpoints":
+            for head in column.touchpoints:
+                channel = f" · *{inline(head.channel)}*" if head.channel else ""
+                lines.append(f"({head.number}) {inline(shorten(head.name, GLANCE_ENTRY))}{channel}")
+        elif lane == "emotion":
+            curve = column.curve
+            if curve.mean is not None:
+                number = format_number(curve.mean, self.locale)
+                if curve.low == curve.high:
+                    lines.append(self.t("map.canvas.score", score=number))
+                else:
+                    lines.append(self.t("map.canvas.mean", mean=number, low=curve.low, high=curve.high))
+            if curve.customers is not None:
+                mean = format_number(curve.customers, self.locale)
+                lines.append(self.t("map.canvas.customers", mean=mean, count=curve.customers_n))
+            lines += [f"**{self.t(f'map.moment.{moment.kind}')}**" for moment in curve.moments]
+        elif lane == "obstacles":
+            for card in column.cards:
+                at = "".join(f"({number}) " for number, _ in card.at)
+                lines.append(f"{at}**{card.severity_label}:** {inline(shorten(card.title, GLANCE_ENTRY))}")
+        elif lane in column.layers:
+            layer = column.layers[lane]
+            if layer:
+                lines.append(inline(shorten(layer, GLANCE_ENTRY * 2)))
+        else:
+            for entry in column.entries.get(lane, ()):
+                if entry.text is None:
+                    lines.append(f"({entry.number}) *{self.t('map.canvas.not_asked')}*")
+                else:
+                    lines.append(f"({entry.number}) {inline(shorten(entry.text, GLANCE_ENTRY))}")
+        # A GitHub table cell takes <br> as its only line break; every `<` of the user's text is escaped above.
+        return "<br>".join(lines)
+
+    def emotion_diagram(self) -> None:
         stages = [stage for stage in self.map.stages if stage.touchpoints]
         if not stages:
             return
-        self.heading(2, self.t("map.at_a_glance"))
-        actor = mermaid_text(self.map.persona.name or self.t("map.customer"))
-        self.out("```mermaid", "journey", f"  title {mermaid_text(self.map.title)}")
+        actor = mermaid_text(self.map.persona.name or self.t("map.customer"), "actor")
+        title = mermaid_text(self.map.title, "title")
+        self.out(
+            "```mermaid",
+            "journey",
+            f"  title {title}",
+            f"  accTitle: {mermaid_text(self.t('map.mermaid.title', title=self.map.title), 'title')}",
+            f"  accDescr: {mermaid_text(self.t('map.mermaid.description'), 'title')}",
+        )
         unscored = 0
         for stage in stages:
-            self.out(f"  section {mermaid_text(stage.name)}")
+            self.out(f"  section {mermaid_text(stage.name, 'section')}")
             for touchpoint in stage.touchpoints:
                 score = touchpoint.emotion_score
                 if score is None:
                     unscored += 1
-                self.out(f"    {mermaid_text(touchpoint.name)}: {score or 3}: {actor}")
+                self.out(
+                    f"    {mermaid_text(touchpoint.name)}: {mermaid_score(3 if score is None else score)}: {actor}"
+                )
         self.out("```", "")
         if unscored:
             self.out(f"*{self.t('map.unscored', count=unscored)}*", "")

@@ -59,6 +59,16 @@ MESSAGES: Messages = {
             "{count} touchpoints without an emotion score are drawn at 3 (neutral).",
         ),
     ),
+    "map.mermaid.title": (
+        "Cảm xúc của khách tại từng điểm chạm: {title}",
+        "The customer's emotion at each touchpoint: {title}",
+    ),
+    "map.mermaid.description": (
+        "Mỗi phần là một giai đoạn của hành trình khách hàng. "
+        "Mỗi điểm chạm có điểm cảm xúc từ 1 (rất tệ) đến 5 (rất tốt).",
+        "Each section is a stage of the journey. "
+        "Each touchpoint has an emotion score from 1 (very bad) to 5 (very good).",
+    ),
     "map.stages": ("Các giai đoạn", "Stages"),
     "map.field.stage_goal": ("Mục tiêu của khách", "Customer's goal"),
     "map.no_touchpoints": ("Chưa có điểm chạm nào ở giai đoạn này.", "No touchpoint in this stage yet."),
