@@ -25,6 +25,7 @@ from assistant.session import Session
 from assistant.store import TranscriptRow
 from assistant.text import shorten
 from assistant.tui.answer import AnswerArea, AnswerSubmitted
+from assistant.tui.canvas import JourneyCanvas
 from assistant.tui.conversation import Conversation, Entry
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 TRANSCRIPT_PAGE = 60
 LIVE_FINDINGS_LIMIT = 3
 NARROW = 100  # columns below which the sidebar gives the conversation more room
+LIVE_CANVAS = 160  # columns from which the map's canvas stays open beside the conversation
 
 
 class InterviewScreen(Screen[None], JourneyScreen):
@@ -63,6 +65,8 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._question: Question | None = None
         self._area: AnswerArea | None = None
         self._asked: str | None = None
+        self._requested: InterviewState | None = None
+        self._latest_map: tuple[InterviewState, JourneyMap] | None = None
 
     @property
     def locale(self) -> str:
@@ -85,6 +89,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
                 yield Conversation(id="conversation")
                 yield Static(id="problem", classes="problem")
                 yield Vertical(id="answer-slot")
+            yield JourneyCanvas(id="live-canvas")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -100,6 +105,9 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.width >= LIVE_CANVAS, "-wide")
+        if self._latest_map is not None and self.size.width >= LIVE_CANVAS:
+            self._live_canvas(self._latest_map[1])
 
     # ----- the conversation ------------------------------------------------------------------------------
 
@@ -309,7 +317,8 @@ class InterviewScreen(Screen[None], JourneyScreen):
     # ----- live analysis ---------------------------------------------------------------------------------
 
     def analyse(self, *, announce: bool) -> None:
-        self._analyse(self.session.interview.state.snapshot(), announce)
+        state = self._requested = self.session.interview.state.snapshot()
+        self._analyse(state, announce)
 
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
@@ -323,6 +332,20 @@ class InterviewScreen(Screen[None], JourneyScreen):
         journey = self._map(state)
         findings = journey.obstacles + journey.resource_gaps
         self.app.call_from_thread(self._found, findings, announce)
+        self.app.call_from_thread(self._mapped, state, journey)
+
+    def _mapped(self, state: InterviewState, journey: JourneyMap) -> None:
+        """Keep the newest map for F5 and the live canvas; an older analysis that finishes late is dropped."""
+        if state is not self._requested:
+            return
+        self._latest_map = (state, journey)
+        if self.has_class("-wide"):
+            self._live_canvas(journey)
+
+    def _live_canvas(self, journey: JourneyMap) -> None:
+        canvas = self.query_one("#live-canvas", JourneyCanvas)
+        if canvas.journey is not journey:
+            canvas.show(journey)
 
     def _found(self, findings: list[Finding], announce: bool) -> None:
         keys = {_finding_key(finding): finding for finding in findings}
@@ -407,20 +430,23 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.ask()
 
     def action_map(self) -> None:
+        from assistant.tui.mapscreen import same_answers
+
+        latest = self._latest_map
+        if latest is not None and same_answers(latest[0], self.session.interview.state):
+            self._show_map(latest[1])  # the analysis of the last answer built it already
+            return
         self.notify(self._t("tui.map.building"), timeout=2)
         self._render_map(self.session.interview.state.snapshot())
 
     @work(thread=True, exclusive=True, group="map")
     def _render_map(self, state: InterviewState) -> None:
-        from assistant.journeymap.markdown import render_markdown
+        self.app.call_from_thread(self._show_map, self._map(state))
 
-        markdown = render_markdown(self._map(state))
-        self.app.call_from_thread(self._show_map, markdown)
+    def _show_map(self, journey: JourneyMap) -> None:
+        from assistant.tui.mapscreen import MapScreen
 
-    def _show_map(self, markdown: str) -> None:
-        from assistant.tui.modals import MapPreview
-
-        self.app.push_screen(MapPreview(markdown, self.session.id, self.session.row.title, self.locale))
+        self.app.push_screen(MapScreen(journey, self.session.id, self.session.row.title, self.locale))
 
     def action_export(self) -> None:
         from assistant.tui.modals import ExportDialog
@@ -444,6 +470,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._say(self._t("tui.language_set"), role="note")
         self._last_step = self._question.step_number if self._question is not None else None
         self.ask(draft=draft)
+        self.analyse(announce=False)  # the live canvas and F5's map follow the new language
 
     def action_home(self) -> None:
         self.save_draft()
