@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from assistant.i18n import t
 from assistant.interview.values import format_number
-from assistant.journeymap.canvas import Canvas, Column, evidence_anchor, finding_anchor, journey_canvas
+from assistant.journeymap.canvas import Canvas, Column, finding_anchor, journey_canvas
 from assistant.journeymap.model import AppendixEntry, Coded, Finding, JourneyMap, QuestionRef
 
 COLUMN = 220
@@ -27,6 +27,24 @@ CURVE_TOP = 14
 CURVE_ROW = 20
 CURVE_HEIGHT = CURVE_TOP * 2 + CURVE_ROW * 4
 POINT_SPREAD = 150
+WORDS = (
+    "map.severity.high",
+    "map.severity.medium",
+    "map.severity.low",
+    "map.finding.places",
+    "map.finding.owner_idea",
+    "map.finding.next_steps",
+    "map.finding.needs",
+    "map.finding.addressed_by",
+    "map.finding.unblocks",
+    "map.finding.nice_to_have",
+    "map.col.next_step",
+    "map.col.evidence",
+    "map.canvas.not_asked",
+    "map.answer.skipped",
+    "map.answer.unanswered",
+    "map.not_answered",
+)
 LABELLED_POINTS = 8
 """Above this many touchpoints in a stage, the points lose their numbers (their titles keep them)."""
 
@@ -65,6 +83,10 @@ def render_html(journey: JourneyMap) -> str:
     columns = canvas.columns
     groups = [columns[start : start + PRINT_GROUP] for start in range(0, len(columns), PRINT_GROUP)]
     findings = {finding.id: finding for finding in journey.obstacles + journey.resource_gaps}
+    # What the templates say once per finding, card or row, looked up rather than called: Jinja's calls cost more
+    # than the rest of a 200-touchpoint page.
+    words = {key: t(key, locale) for key in WORDS}
+    anchors = {identifier: finding_anchor(identifier) for identifier in findings}
     kinds = {resource.kind.code: resource.kind.label for resource in journey.resources}
     return _template().render(
         map=journey,
@@ -73,6 +95,8 @@ def render_html(journey: JourneyMap) -> str:
         curves=_curves(canvas),
         axis=_axis(),
         findings=findings,
+        words=words,
+        anchors=anchors,
         resource_labels=lambda codes: ", ".join(kinds.get(code, code) for code in codes),
         notes=[(note.question, note.answer) for note in journey.map_type_notes],
         t=say,
@@ -80,8 +104,6 @@ def render_html(journey: JourneyMap) -> str:
         label=_label,
         labels=_labels,
         day=lambda stamp: stamp[:10],
-        finding_anchor=finding_anchor,
-        evidence_anchor=evidence_anchor,
         where=_where,
         steps=_appendix_steps(journey),
         missing=_missing(journey),

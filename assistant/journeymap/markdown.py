@@ -18,9 +18,10 @@ from assistant.text import shorten
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
 # line. Escaping them with a backslash is always allowed for ASCII punctuation, so the text reads the same.
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_INLINE_SPECIALS = re.compile(r"[\\`*_\[\]<>#|~&!]")
 # At the start of a line: list markers, ordered-list numbers, setext underlines, and indentation.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
+_MARKER_STARTS = frozenset("-+=0123456789")
 MISSING = "—"
 GLANCE_ENTRY = 60
 """Characters of one touchpoint's text in the at-a-glance table: the whole journey on one screen, the detail below."""
@@ -38,12 +39,18 @@ def block(text: str, indent: str = "") -> str:
 
 def _escaped_lines(text: str) -> list[str]:
     """Each non-blank line with its specials escaped, then its line-start markers (after, so that the
-    backslash added for a marker is not itself escaped)."""
-    return [
-        _LINE_START.sub(_escape_line_start, _INLINE_SPECIALS.sub(r"\\\1", line.strip()))
-        for line in text.splitlines()
-        if line.strip()
-    ]
+    backslash added for a marker is not itself escaped). Most lines have no special at all: a map escapes every
+    answer, and substituting in each of them cost more than the rest of the document."""
+    lines = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        escaped = _INLINE_SPECIALS.sub(r"\\\g<0>", line) if _INLINE_SPECIALS.search(line) else line
+        if escaped[0] in _MARKER_STARTS:
+            escaped = _LINE_START.sub(_escape_line_start, escaped)
+        lines.append(escaped)
+    return lines
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
