@@ -9,7 +9,7 @@ both directions, so a twelve-stage map reads on an 80-column terminal.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
@@ -42,18 +42,44 @@ STYLE_NAMES = (
 )  # fmt: skip
 
 
+Line = list[Segment]
+
+
 @dataclass(frozen=True, slots=True)
 class Picture:
-    """A drawn canvas: the fixed lane labels and stage header, and the scrolling body, as lines of cells."""
+    """A drawn canvas: the fixed lane labels and stage header, and the scrolling body, as lines of cells. The body's
+    lines become strips when they are first shown: a 2,000-answer canvas has thousands, and a screen shows fifty."""
 
     label_width: int
     width: int
     header: list[Strip]
     header_labels: list[Strip]
-    body: list[Strip]
-    body_labels: list[Strip]
+    lines: list[Line]
+    labels: list[Line]
     lanes: list[tuple[int, int]]
     """Where each lane's lines start and end in the body, except the emotion lane's (its ticks are fixed)."""
+    _strips: dict[int, Strip] = field(default_factory=dict)
+    _label_strips: dict[int, Strip] = field(default_factory=dict)
+
+    def body_line(self, index: int) -> Strip:
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = Strip(self.lines[index], self.width)
+        return strip
+
+    def label_line(self, index: int) -> Strip:
+        strip = self._label_strips.get(index)
+        if strip is None:
+            strip = self._label_strips[index] = Strip(self.labels[index], self.label_width)
+        return strip
+
+    @property
+    def body(self) -> list[Strip]:
+        return [self.body_line(index) for index in range(len(self.lines))]
+
+    @property
+    def body_labels(self) -> list[Strip]:
+        return [self.label_line(index) for index in range(len(self.labels))]
 
 
 Styles = dict[str, Style]
@@ -94,12 +120,14 @@ class _Drawer:
     # ----- the grid --------------------------------------------------------------------------------------
 
     def draw(self) -> Picture:
-        header_labels: list[Strip] = []
-        header: list[Strip] = []
-        self._row(header_labels, header, [self.t("map.col.stage")], [self._stage(c) for c in self.columns])
-        self._rule(header_labels, header, "━")
-        labels: list[Strip] = []
-        body: list[Strip] = []
+        top_labels: list[Line] = []
+        top: list[Line] = []
+        self._row(top_labels, top, [self.t("map.col.stage")], [self._stage(c) for c in self.columns])
+        self._rule(top_labels, top, "━")
+        header = [Strip(line, self._body_width()) for line in top]
+        header_labels = [Strip(line, self.label_width) for line in top_labels]
+        labels: list[Line] = []
+        body: list[Line] = []
         lanes: list[tuple[int, int]] = []
         backstage = False
         for number, lane in enumerate(self.canvas.lanes):
@@ -119,30 +147,29 @@ class _Drawer:
     def _body_width(self) -> int:
         return len(self.columns) * (self.width + 1)
 
-    def _row(self, labels: list[Strip], body: list[Strip], label: list[str], cells: list[Cell]) -> None:
+    def _row(self, labels: list[Line], body: list[Line], label: list[str], cells: list[Cell]) -> None:
         label_lines = self._wrap_plain(" ".join(label), self.label_width - 1, self.styles["label"])
         height = max([len(label_lines), *(len(cell) for cell in cells)], default=1)
         blank = [Segment(" " * self.width)]
         separator = Segment("│", self.rule)
         for y in range(height):
-            labels.append(self._label_strip(label_lines[y] if y < len(label_lines) else []))
+            labels.append(self._label_line(label_lines[y] if y < len(label_lines) else []))
             segments: list[Segment] = []
             for cell in cells:
                 segments.extend(cell[y] if y < len(cell) else blank)
                 segments.append(separator)
-            body.append(Strip(segments, self._body_width()))
+            body.append(segments)
 
-    def _label_strip(self, segments: list[Segment]) -> Strip:
+    def _label_line(self, segments: list[Segment]) -> Line:
         used = sum(segment.cell_length for segment in segments)
-        padding = Segment(" " * (self.label_width - 1 - used))
-        return Strip([*segments, padding, Segment("┃", self.rule)], self.label_width)
+        return [*segments, Segment(" " * (self.label_width - 1 - used)), Segment("┃", self.rule)]
 
-    def _rule(self, labels: list[Strip], body: list[Strip], char: str) -> None:
+    def _rule(self, labels: list[Line], body: list[Line], char: str) -> None:
         cross = "┿" if char == "━" else "┼"
-        labels.append(Strip([Segment(char * (self.label_width - 1) + ("╋" if char == "━" else "╂"), self.rule)]))
-        body.append(Strip([Segment((char * self.width + cross) * len(self.columns), self.rule)], self._body_width()))
+        labels.append([Segment(char * (self.label_width - 1) + ("╋" if char == "━" else "╂"), self.rule)])
+        body.append([Segment((char * self.width + cross) * len(self.columns), self.rule)])
 
-    def _visibility(self, labels: list[Strip], body: list[Strip]) -> None:
+    def _visibility(self, labels: list[Line], body: list[Line]) -> None:
         """The line of visibility: what the customer sees above it, the backstage below."""
         style = self.styles["visibility"]
         words = f" {self.t('map.canvas.line_of_visibility')} "
@@ -150,8 +177,8 @@ class _Drawer:
         fill = max(0, total - cell_len(words))
         text = "╍" * 2 + words + "╍" * (fill - 2) if fill > 2 else "╍" * total
         text = chop_cells(text, total)[0] if cell_len(text) > total else text
-        labels.append(Strip([Segment("╍" * (self.label_width - 1) + "┃", style)]))
-        body.append(Strip([Segment(text + " " * (total - cell_len(text)), style)], total))
+        labels.append([Segment("╍" * (self.label_width - 1) + "┃", style)])
+        body.append([Segment(text + " " * (total - cell_len(text)), style)])
 
     # ----- cells -----------------------------------------------------------------------------------------
 
@@ -163,21 +190,11 @@ class _Drawer:
         return [[Segment(line, style)] for line, _ in _wrapped(text, width, limit)]
 
     def _text(self, text: str, style: Style | None = None, *, indent: int = 0, limit: int | None = None) -> Cell:
-        lead = Segment(" " * indent)
-        return [
-            self._pad([lead, Segment(line, style)], indent + used)
-            for line, used in _wrapped(text, self.inner - indent, limit)
-        ]
+        return list(_text_lines(text, style, indent, self.width, limit))
 
     def _numbered(self, number: int, text: str, style: Style | None, limit: int | None = ENTRY_LINES) -> Cell:
         """A touchpoint's text behind its number, wrapped with a hanging indent so the numbers stand out."""
-        badge = f"{number}"
-        indent = len(badge) + 1
-        (first, used), *rest = _wrapped(text, self.inner - indent, limit)
-        cell = [self._pad([Segment(badge, self.styles["number"]), Segment(" "), Segment(first, style)], indent + used)]
-        lead = Segment(" " * indent)
-        cell += [self._pad([lead, Segment(line, style)], indent + used) for line, used in rest]
-        return cell
+        return list(_numbered_lines(number, text, style, self.styles["number"], self.width, limit))
 
     def _stage(self, column: Column) -> Cell:
         cell = self._numbered(column.number, column.name, self.styles["stage"], limit=2)
@@ -222,7 +239,7 @@ class _Drawer:
 
     # ----- the emotion curve -----------------------------------------------------------------------------
 
-    def _emotion(self, labels: list[Strip], body: list[Strip], label: str) -> None:
+    def _emotion(self, labels: list[Line], body: list[Line], label: str) -> None:
         """Five rows, score 5 at the top: each stage's mean (●) joined stage to stage, its touchpoints' scores as
         their numbers around it, its range as a bar; the customers' means (◇) on a dotted line of their own."""
         total = self._body_width()
@@ -254,16 +271,9 @@ class _Drawer:
             score = str(CHART_ROWS - row)
             room = self.label_width - 1 - cell_len(words) - 2
             labels.append(
-                Strip(
-                    [
-                        Segment(words, self.styles["label"]),
-                        Segment(" " * room + score + " ", tick),
-                        Segment("┨", self.rule),
-                    ],
-                    self.label_width,
-                )
+                [Segment(words, self.styles["label"]), Segment(" " * room + score + " ", tick), Segment("┨", self.rule)]
             )
-            body.append(Strip(_runs(grid[row]), total))
+            body.append(_runs(grid[row]))
         self._row(labels, body, [], [self._emotion_note(column) for column in self.columns])
 
     def _line(
@@ -321,10 +331,36 @@ class _Drawer:
         return cell + [self._pad([Segment("  "), Segment(line, style)], 2 + used) for line, used in rest]
 
 
+# A cell's lines for a text, kept from one drawing to the next: after an answer, one text of thousands changed.
+@lru_cache(maxsize=32768)
+def _text_lines(text: str, style: Style | None, indent: int, width: int, limit: int | None) -> tuple[Line, ...]:
+    lead = Segment(" " * indent)
+    return tuple(
+        [Segment(" "), lead, Segment(line, style), Segment(" " * (width - 1 - indent - used))]
+        for line, used in _wrapped(text, width - 2 - indent, limit)
+    )
+
+
+@lru_cache(maxsize=32768)
+def _numbered_lines(
+    number: int, text: str, style: Style | None, number_style: Style, width: int, limit: int | None
+) -> tuple[Line, ...]:
+    badge = str(number)
+    indent = len(badge) + 1
+    (first, used), *rest = _wrapped(text, width - 2 - indent, limit)
+    lines = [[Segment(" "), Segment(badge, number_style), Segment(" "), Segment(first, style),
+              Segment(" " * (width - 1 - indent - used))]]  # fmt: skip
+    lead = Segment(" " * indent)
+    lines += [
+        [Segment(" "), lead, Segment(line, style), Segment(" " * (width - 1 - indent - used))] for line, used in rest
+    ]
+    return tuple(lines)
+
+
 def _label_line(picture: Picture, index: int, top: int) -> int:
     """A lane scrolled partly out of view keeps its label at the top of what is left of it."""
     spans = picture.lanes
-    found = bisect_right(spans, (index, len(picture.body))) - 1
+    found = bisect_right(spans, (index, len(picture.lines))) - 1
     if found < 0:
         return index
     start, end = spans[found]
@@ -365,9 +401,11 @@ def _wrap(text: str, width: int, limit: int | None = None) -> list[str]:
     return [line for line, _ in _wrapped(text, width, limit)]
 
 
-def _wrapped(text: str, width: int, limit: int | None = None) -> list[tuple[str, int]]:
-    """`_wrap`, each line with its width in cells: the canvas of a 2,000-answer map wraps thousands of texts, so each
-    word is measured once (and most are measured before, for another line)."""
+@lru_cache(maxsize=32768)
+def _wrapped(text: str, width: int, limit: int | None = None) -> tuple[tuple[str, int], ...]:
+    """`_wrap`, each line with its width in cells. The canvas of a 2,000-answer map wraps thousands of texts and is
+    drawn again after each answer, which changes one of them: the wrapped lines are kept, and so are the words'
+    widths."""
     width = max(1, width)
     lines: list[tuple[str, int]] = []
     for paragraph in text.splitlines() or [""]:
@@ -401,7 +439,7 @@ def _wrapped(text: str, width: int, limit: int | None = None) -> list[tuple[str,
             last = last[:-1]
             used = _cells(last)
         lines = [*lines[: limit - 1], (last + "…", used + 1)]
-    return lines or [("", 0)]
+    return tuple(lines) or (("", 0),)
 
 
 @lru_cache(maxsize=16384)
@@ -480,7 +518,7 @@ class JourneyCanvas(ScrollView, can_focus=True):
         if request != self._requested:  # a newer map or width is on its way
             return
         self.picture = picture
-        self.virtual_size = Size(picture.label_width + picture.width, len(picture.header) + len(picture.body))
+        self.virtual_size = Size(picture.label_width + picture.width, len(picture.header) + len(picture.lines))
         self.refresh()
         self.post_message(self.Drawn())
 
@@ -496,8 +534,8 @@ class JourneyCanvas(ScrollView, can_focus=True):
             label, line = picture.header_labels[y], picture.header[y]
         else:
             index = y - len(picture.header) + scroll_y
-            if index >= len(picture.body):
+            if index >= len(picture.lines):
                 return Strip.blank(width, base)
-            label, line = picture.body_labels[_label_line(picture, index, scroll_y)], picture.body[index]
+            label, line = picture.label_line(_label_line(picture, index, scroll_y)), picture.body_line(index)
         shown = line.crop_extend(scroll_x, scroll_x + room, None)
         return Strip.join([label, shown]).crop_extend(0, width, None).apply_style(base)
