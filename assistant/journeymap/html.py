@@ -20,9 +20,11 @@ from assistant.journeymap.canvas import Canvas, Column, finding_anchor, journey_
 from assistant.journeymap.model import AppendixEntry, Coded, Finding, JourneyMap, QuestionRef
 
 COLUMN = 220
-"""A stage column's width in CSS pixels (`--col` in map.css): four stages and the lane labels fit a landscape A4."""
+"""A stage column's narrowest width in CSS pixels: four stages and the lane labels fit a landscape A4."""
 LANE = 150
 PRINT_GROUP = 4
+PAGE = 1040
+"""CSS pixels across a landscape A4 inside its margins: a canvas of fewer stages widens its columns to this."""
 CURVE_TOP = 14
 CURVE_ROW = 20
 CURVE_HEIGHT = CURVE_TOP * 2 + CURVE_ROW * 4
@@ -81,6 +83,7 @@ def render_html(journey: JourneyMap) -> str:
         return t(key, locale, **params)
 
     columns = canvas.columns
+    width = column_width(len(columns))
     groups = [columns[start : start + PRINT_GROUP] for start in range(0, len(columns), PRINT_GROUP)]
     findings = {finding.id: finding for finding in journey.obstacles + journey.resource_gaps}
     # What the templates say once per finding, card or row, looked up rather than called: Jinja's calls cost more
@@ -92,7 +95,7 @@ def render_html(journey: JourneyMap) -> str:
         map=journey,
         canvas=canvas,
         groups=groups if len(groups) > 1 else [],
-        curves=_curves(canvas),
+        curves=_curves(canvas, width),
         axis=_axis(),
         findings=findings,
         words=words,
@@ -107,7 +110,7 @@ def render_html(journey: JourneyMap) -> str:
         where=_where,
         steps=_appendix_steps(journey),
         missing=_missing(journey),
-        column_width=COLUMN,
+        column_width=width,
         lane_width=LANE,
     )
 
@@ -140,7 +143,12 @@ def _y(score: float) -> float:
     return round(CURVE_TOP + (5 - score) * CURVE_ROW, 1)
 
 
-def _curves(canvas: Canvas) -> dict[int, CurveCell]:
+def column_width(stages: int) -> int:
+    """Every stage column has this width, so each curve cell meets its neighbours' at the column edge."""
+    return max(COLUMN, (PAGE - LANE) // max(1, min(stages, PRINT_GROUP)))
+
+
+def _curves(canvas: Canvas, width: int) -> dict[int, CurveCell]:
     """Each stage's curve cell: the line comes in from the left edge halfway between the neighbour's mean and this
     one, reaches this stage's mean at the centre and leaves to the right the same way, so the cells side by side
     draw one line from stage to stage. The touchpoints are points spread across the middle, never joined."""
@@ -148,31 +156,31 @@ def _curves(canvas: Canvas) -> dict[int, CurveCell]:
     owner = [column.curve.mean for column in columns]
     customers = [column.curve.customers for column in columns]
     return {
-        column.number: _curve_cell(column, _halves(owner, index), _halves(customers, index))
+        column.number: _curve_cell(column, width, _halves(owner, index, width), _halves(customers, index, width))
         for index, column in enumerate(columns)
     }
 
 
-def _halves(means: Sequence[float | None], index: int) -> tuple[str, ...]:
+def _halves(means: Sequence[float | None], index: int, width: int) -> tuple[str, ...]:
     mean = means[index]
     if mean is None:
         return ()
-    centre = COLUMN / 2
+    centre = width / 2
     parts = []
     before = means[index - 1] if index > 0 else None
     after = means[index + 1] if index + 1 < len(means) else None
     if before is not None:
         parts.append(f"0,{_y((before + mean) / 2)} {centre},{_y(mean)}")
     if after is not None:
-        parts.append(f"{centre},{_y(mean)} {COLUMN},{_y((mean + after) / 2)}")
+        parts.append(f"{centre},{_y(mean)} {width},{_y((mean + after) / 2)}")
     if not parts:
         parts.append(f"{centre - 12},{_y(mean)} {centre + 12},{_y(mean)}")
     return tuple(parts)
 
 
-def _curve_cell(column: Column, owner: tuple[str, ...], customers: tuple[str, ...]) -> CurveCell:
+def _curve_cell(column: Column, width: int, owner: tuple[str, ...], customers: tuple[str, ...]) -> CurveCell:
     curve = column.curve
-    centre = COLUMN / 2
+    centre = width / 2
     count = len(curve.points)
     step = min(26.0, POINT_SPREAD / max(count - 1, 1))
     dots = tuple(
@@ -190,7 +198,7 @@ def _curve_cell(column: Column, owner: tuple[str, ...], customers: tuple[str, ..
         top, bottom = _y(curve.high), _y(curve.low)
         range_box = (round(centre - half, 1), top - 6, round(2 * half, 1), bottom - top + 12)
     return CurveCell(
-        width=COLUMN,
+        width=width,
         height=CURVE_HEIGHT,
         grid=tuple(_y(score) for score in range(1, 6)),
         range_box=range_box,

@@ -3,6 +3,7 @@ stage, a curve from stage to stage; every link lands on the page; hostile answer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -10,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from assistant.journeymap.canvas import FRONT_LANES, finding_anchor, journey_canvas
-from assistant.journeymap.html import COLUMN, render_html
+from assistant.journeymap.html import column_width, render_html
 from assistant.journeymap.model import JourneyMap
 from tests.maps import golden_map, hand_built_map, homestay_map, twelve_stage_map
 
@@ -175,7 +176,8 @@ def test_the_curve_goes_from_stage_to_stage_and_never_joins_parallel_touchpoints
     table = screen_canvas(parse(render_html(journey)))
     row = next(r for r in table.find("tr") if r.attrs.get("data-lane") == "emotion")
     cells = row.find("td")
-    centre = COLUMN / 2
+    width = column_width(len(journey.stages))
+    centre = width / 2
     for index, (stage, cell) in enumerate(zip(journey.stages, cells, strict=True)):
         scored = [tp for tp in stage.touchpoints if tp.emotion_score is not None]
         assert len(cell.find("circle", "point")) == len(scored)
@@ -184,7 +186,7 @@ def test_the_curve_goes_from_stage_to_stage_and_never_joins_parallel_touchpoints
         assert len(lines) == (index > 0) + (index < len(cells) - 1)
         for line in lines:
             xs = sorted(float(pair.split(",")[0]) for pair in line.attrs["points"].split())
-            assert xs in ([0, centre], [centre, COLUMN]), "a segment joins a stage's mean to its column's edge"
+            assert xs in ([0, centre], [centre, width]), "a segment joins a stage's mean to its column's edge"
         assert cell.one("rect", "range"), "the stage's range is shown"
         assert not cell.find("polyline", "customers"), "no survey, no customers' curve"
 
@@ -281,7 +283,7 @@ def test_hostile_answers_never_become_tags_attributes_or_links(text: str) -> Non
         if "href" in node.attrs:
             assert node.attrs["href"].startswith("#")
         if "style" in node.attrs:
-            assert node.attrs["style"].startswith("--stages: ")
+            assert re.fullmatch(r"--stages: \d+; --col: \d+px", node.attrs["style"])
     assert "<script" not in page
     body = tree.one("body").all_text()
     assert text in body, "the answer reads exactly as typed"
