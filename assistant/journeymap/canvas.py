@@ -160,10 +160,6 @@ def finding_anchor(finding_id: str) -> str:
     return "finding-" + _UNSAFE_ANCHOR.sub("-", finding_id)
 
 
-def evidence_anchor(number: int) -> str:
-    return f"q{number}"
-
-
 def journey_canvas(journey: JourneyMap) -> Canvas:
     locale = journey.locale
     cards = _cards(journey)

@@ -455,8 +455,10 @@ class JourneyCanvas(ScrollView, can_focus=True):
     finishes later is dropped."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"canvas--{name}" for name in STYLE_NAMES}
+    # The vertical scrollbar is always there, so the room for the columns does not change when it would appear,
+    # which would draw the canvas twice.
     DEFAULT_CSS = """
-    JourneyCanvas { background: $surface; }
+    JourneyCanvas { background: $surface; overflow-y: scroll; }
     JourneyCanvas > .canvas--label { color: $text-muted; text-style: bold; }
     JourneyCanvas > .canvas--stage { color: $text; text-style: bold; }
     JourneyCanvas > .canvas--goal { color: $text-muted; text-style: italic; }
