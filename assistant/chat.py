@@ -1,20 +1,29 @@
 """The plain chat: the interview as plain lines on stdin/stdout, for screen readers and scripts.
 
-Each answer is committed before the next question is printed, so closing the pipe or killing the process loses
-nothing that was answered. End of input is a normal way to stop: it exits with status 0.
+It renders what the session says and reads what the user types; the session decides what is said, in what order,
+and how questions are numbered. Each answer is committed before the next question is printed, so closing the
+pipe or killing the process loses nothing that was answered. End of input is a normal way to stop (status 0).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from assistant.errors import JourneyError
 from assistant.i18n import parse_locale, t
 from assistant.interview.models import Question, ReviewEntry
-from assistant.session import Session
+from assistant.interview.parsing import OptionChoice, match_option
+from assistant.journeymap.review import KindReview
+from assistant.session import Announcement, Session
+from assistant.terminal import for_terminal
 from assistant.text import shorten
+from assistant.utterances import Utterance
+
+if TYPE_CHECKING:
+    from assistant.journeymap.model import JourneyMap
+    from assistant.survey.model import Respondents
 
 _BLOCK = '"""'
 _SUMMARY_WIDTH = 70
@@ -25,12 +34,15 @@ class PlainChat:
         self.session = session
         self.stdin = stdin
         self.stdout = stdout
-        self._last_step: int | None = None
+        self._unsent: str | None = None
+        self.respondents: Respondents | None = None
+        """A multi-line block the input ended inside: kept as a draft, never taken for an answer."""
         self._commands: dict[str, Callable[[str], bool]] = {
             "/back": self._back,
             "/skip": self._skip,
             "/edit": self._edit,
             "/review": self._review,
+            "/kinds": self._kinds,
             "/help": self._help,
             "/lang": self._lang,
             "/quit": self._quit,
@@ -42,12 +54,42 @@ class PlainChat:
         return t(key, self.session.locale, **params)
 
     def _print(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.stdout.write(for_terminal(text) + "\n")
 
-    def _say(self, text: str, ref: str | None = None) -> None:
-        """Print and keep in the transcript."""
-        self._print(text)
-        self.session.say(text, ref)
+    def _render(self, said: list[Utterance]) -> None:
+        for utterance in said:
+            self._render_one(utterance)
+
+    def _render_one(self, said: Utterance) -> None:
+        kind, text = said.kind, said.text
+        if kind == "step":
+            self._print()
+            self._print(f"== {text} ==")
+        elif kind == "question":
+            self._print()
+            number = said.data.get("number")
+            total = said.data.get("total")
+            self._print(self._t("chat.question", number=number, total=total, text=text) if number else text)
+        elif kind in ("more", "review"):
+            self._print()
+            self._print(text)
+        elif kind == "probe":
+            self._print()
+            self._print(self._t("chat.probe", message=text))
+        elif kind == "error":
+            self._print(self._t("chat.invalid", message=text))
+        elif kind == "summary":
+            self._print()
+            self._print(text)
+        elif kind in ("answer", "command"):
+            return
+        else:
+            self._print(text)
+
+    def _options(self, question: Question) -> None:
+        for choice in question.choices:
+            self._print(f"  {choice.number}. {choice.label}")
+        self._print(f"  ({question.hint})")
 
     # ----- the loop ------------------------------------------------------------------------------------
 
@@ -57,53 +99,63 @@ class PlainChat:
         if resumed:
             self._resume_summary()
         self._print(self._t("chat.commands_hint"))
+        # The survey's respondents do not change while the chat runs: an import is a command of its own.
+        self.respondents = session.store.respondents(session.id)
+        session.announce(self._map())  # the findings already there are the baseline, not news
         while True:
-            question = session.question()
-            if question is None:
-                self._finish()
-                return 0
-            self._announce(question)
+            turn = session.next_turn()
+            self._render(turn.said)
+            if turn.finished:
+                if turn.said:
+                    self._print()
+                    self._print(self._t("chat.finished", id=session.id))
+                    session.flush()
+                    return 0
+                if not self._completed_prompt():
+                    return 0
+                continue
+            if turn.review is not None:
+                if not self._review_kinds(turn.review):
+                    return 0
+                continue
+            question = turn.question
+            assert question is not None
+            if not any(said.kind in ("question", "probe", "more") for said in turn.said):
+                self._print()  # the question still stands (after a refusal, /help, /review): shown, not said again
+                if question.kind == "probe":
+                    self._print(self._t("chat.probe", message=question.text))
+                elif turn.number is None:
+                    self._print(question.text)
+                else:
+                    self._print(self._t("chat.question", number=turn.number, total=turn.total, text=question.text))
+            self._options(question)
             raw = self._read()
             if raw is None:
-                session.flush()
-                self._print()
-                self._print(self._t("chat.saved_bye", id=session.id))
-                return 0
+                return self._leave()
             if raw.startswith("/"):
-                name, _, argument = raw.partition(" ")
-                command = self._commands.get(name.lower())
-                if command is None:
-                    self._print(self._t("chat.unknown_command", command=name))
-                    continue
-                if not command(argument.strip()):
+                if not self._command(raw):
                     return 0
                 continue
             self._answer(raw)
 
-    def _announce(self, question: Question) -> None:
-        progress = self.session.interview.progress()
-        if self._last_step is not None and question.step_number > self._last_step:
-            self._step_summary(self._last_step)
-        self._last_step = question.step_number
-        if question.step_intro:
-            self._print()
-            self._say(
-                self._t("chat.step_header", number=question.step_number, count=len(progress.steps),
-                        title=question.step_title)
-            )  # fmt: skip
-            self._say(question.step_intro)
-        for note in question.notes:
-            self._say(note)
+    def _command(self, raw: str) -> bool:
+        """Run a slash command; False when it ends the chat."""
+        name, _, argument = raw.partition(" ")
+        command = self._commands.get(name.lower())
+        if command is None:
+            self._print(self._t("chat.unknown_command", command=name))
+            return True
+        return command(argument.strip())
+
+    def _leave(self) -> int:
         self._print()
-        if question.kind == "probe":
-            self._say(self._t("chat.probe", message=question.text), question.ref)
-            self._print(f"  ({question.hint})")
-            return
-        number = min(progress.done + 1, progress.total)
-        self._say(self._t("chat.question", number=number, total=progress.total, text=question.text), question.ref)
-        for choice in question.choices:
-            self._print(f"  {choice.number}. {choice.label}")
-        self._print(f"  ({question.hint})")
+        if self._unsent:
+            self.session.save_draft(self._unsent)
+            self._print(self._t("chat.kept_draft"))
+        else:
+            self.session.flush()
+        self._print(self._t("chat.saved_bye", id=self.session.id))
+        return 0
 
     def _read(self) -> str | None:
         self.stdout.write(self._t("chat.prompt"))
@@ -117,37 +169,43 @@ class PlainChat:
         lines: list[str] = []
         while True:
             more = self.stdin.readline()
-            if not more or more.strip() == _BLOCK:
+            if not more:
+                self._unsent = "\n".join(lines)
+                return None
+            if more.strip() == _BLOCK:
                 return "\n".join(lines)
             lines.append(more.rstrip("\r\n"))
 
     def _answer(self, raw: str) -> None:
-        outcome = self.session.answer(raw)
-        if outcome.status == "invalid" and outcome.message:
-            self._print(self._t("chat.invalid", message=outcome.message))
+        session = self.session
+        move = session.answer(raw)
+        self._render(move.said)
+        if move.outcome.ok and move.outcome.status != "probe":
+            self._announce(session.announce(self._map(), raised_by=move.outcome.ref))
 
-    def _finish(self) -> None:
-        if self._last_step is not None:
-            self._step_summary(self._last_step)
-        self._print()
-        self._say(self._t("chat.finished", id=self.session.id))
-        self.session.flush()
+    def _map(self) -> JourneyMap:
+        return self.session.map(respondents=self.respondents)
+
+    def _announce(self, announcement: Announcement) -> None:
+        self._render(announcement.said)
+        for _finding in announcement.withdrawn:
+            self._print(self._t("chat.finding_withdrawn"))
 
     # ----- summaries -----------------------------------------------------------------------------------
 
     def _resume_summary(self) -> None:
         session = self.session
-        progress = session.interview.progress()
+        progress = session.progress()
         question = session.question()
         self._print(self._t("chat.resume", done=progress.done, total=progress.total))
-        answered = [entry for entry in session.interview.review() if entry.status != "unanswered"]
+        answered = session.answered()
         if answered:
             last = answered[-1]
             self._print(
                 self._t(
                     "chat.resume_last",
                     question=shorten(last.question, _SUMMARY_WIDTH),
-                    answer=shorten(_shown(last, self), _SUMMARY_WIDTH),
+                    answer=shorten(self._shown(last), _SUMMARY_WIDTH),
                 )
             )
         draft = session.row.draft
@@ -156,30 +214,64 @@ class PlainChat:
         if question is not None:
             self._print(self._t("chat.resume_step", number=question.step_number, title=question.step_title))
 
-    def _step_summary(self, step_number: int) -> None:
-        lines = self.session.step_summary(step_number)
-        if lines:
-            self._print()
-        for line in lines:
-            self._say(line)
+    def _completed_prompt(self) -> bool:
+        """A completed interview reopened: its answers can still be reviewed and changed. False to stop."""
+        progress = self.session.progress()
+        self._print()
+        self._print(self._t("chat.completed", done=progress.done, total=progress.total, id=self.session.id))
+        while True:
+            raw = self._read()
+            if raw is None:
+                self._leave()
+                return False
+            if not raw.startswith("/"):
+                self._print(self._t("chat.completed_hint"))
+                continue
+            if not self._command(raw):
+                return False
+            if self.session.question() is not None:
+                return True
+
+    def _review_kinds(self, review: KindReview) -> bool:
+        """The owner checks the kinds read in the obstacles named so far: `N KIND` corrects one, Enter goes on."""
+        kinds = " · ".join(f"{choice.number}. {choice.label}" for choice in review.kinds)
+        self._print(self._t("chat.kinds", kinds=kinds))
+        self._print(self._t("chat.kinds_hint"))
+        raw = self._read()
+        if raw is None:
+            self._leave()
+            return False
+        if raw.startswith("/"):
+            return self._command(raw)
+        if not raw:
+            self.session.finish_review(self._t("chat.kinds_done"))
+            return True
+        number, _, kind = raw.partition(" ")
+        options = [OptionChoice(c.number, c.code, (c.label,)) for c in review.kinds]
+        try:
+            choice = match_option(kind.strip(), options) if number.isdigit() and kind.strip() else None
+            if choice is None:
+                self._print(self._t("chat.kinds_usage"))
+                return True
+            note = self.session.correct_kind(int(number), choice.code, raw)
+        except JourneyError as error:
+            self._print(self._t("chat.invalid", message=error.message(self.session.locale)))
+            return True
+        self._print(note.text)
+        return True
 
     # ----- commands (each returns False to stop the chat) ----------------------------------------------
 
     def _back(self, _argument: str) -> bool:
-        outcome = self.session.back("/back")
-        if not outcome.ok and outcome.message:
-            self._print(self._t("chat.invalid", message=outcome.message))
+        self._render(self.session.back("/back").said)
         return True
 
     def _skip(self, _argument: str) -> bool:
-        outcome = self.session.skip("/skip")
-        if not outcome.ok and outcome.message:
-            self._print(self._t("chat.invalid", message=outcome.message))
+        self._render(self.session.skip("/skip").said)
         return True
 
     def _edit(self, argument: str) -> bool:
-        entries = self._answerable()
-        ref = _pick(argument, entries)
+        ref = _pick(argument, self.session.review())
         if ref is None:
             self._print(self._t("chat.edit_usage"))
             return True
@@ -191,16 +283,27 @@ class PlainChat:
 
     def _review(self, _argument: str) -> bool:
         current = ""
-        for number, entry in enumerate(self._answerable(), start=1):
+        for number, entry in enumerate(self.session.review(), start=1):
             if entry.step_title != current:
                 current = entry.step_title
                 self._print()
                 self._print(f"== {current} ==")
-            shown = _shown(entry, self)
+            shown = self._shown(entry)
             self._print(f"{number:>4}. {shorten(entry.question, 60)} → {shorten(shown, _SUMMARY_WIDTH)}")
         self._print()
         self._print(self._t("chat.review_hint"))
         return True
+
+    def _kinds(self, _argument: str) -> bool:
+        """The obstacles named so far and their kinds, whenever the owner wants to check them again."""
+        review = self.session.kind_review()
+        if not review.obstacles:
+            self._print(self._t("chat.kinds_none"))
+            return True
+        for obstacle in review.obstacles:
+            where = shorten(obstacle.where, 30)
+            self._print(f"  {obstacle.number}. {shorten(obstacle.clause, 70)} ({where}) → {obstacle.kind_label}")
+        return self._review_kinds(review)
 
     def _help(self, _argument: str) -> bool:
         question = self.session.question()
@@ -218,18 +321,20 @@ class PlainChat:
         if locale is None:
             self._print(self._t("chat.lang_usage"))
             return True
-        self.session.set_locale(locale, f"/lang {argument}")
-        self._print(self._t("chat.lang_set"))
+        self._print(self.session.set_locale(locale, f"/lang {argument}").text)
         return True
 
     def _quit(self, _argument: str) -> bool:
-        self.session.heard("/quit")
-        self.session.flush()
-        self._print(self._t("chat.saved_bye", id=self.session.id))
+        self.session.heard("/quit", kind="command")
+        self._leave()
         return False
 
-    def _answerable(self) -> list[ReviewEntry]:
-        return self.session.interview.review()
+    def _shown(self, entry: ReviewEntry) -> str:
+        if entry.status == "skipped":
+            return self._t("value.skipped")
+        if entry.status == "unanswered":
+            return self._t("chat.unanswered")
+        return entry.display
 
 
 def _pick(argument: str, entries: list[ReviewEntry]) -> str | None:
@@ -243,11 +348,3 @@ def _pick(argument: str, entries: list[ReviewEntry]) -> str | None:
         if argument in (entry.ref, entry.item_id):
             return entry.ref
     return None
-
-
-def _shown(entry: ReviewEntry, chat: PlainChat) -> str:
-    if entry.status == "skipped":
-        return chat._t("value.skipped")
-    if entry.status == "unanswered":
-        return chat._t("chat.unanswered")
-    return entry.display

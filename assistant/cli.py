@@ -11,6 +11,8 @@ import click
 from assistant import __version__
 from assistant.errors import JourneyError
 from assistant.i18n import detect_locale, parse_locale, t
+from assistant.launch import interrupted, report_internal_error
+from assistant.terminal import echo, echo_data, for_terminal
 
 if TYPE_CHECKING:
     from assistant.store import Store
@@ -36,43 +38,27 @@ class JourneyGroup(click.Group):
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
         except click.exceptions.NoArgsIsHelpError as bare:
-            click.echo(bare.format_message())
+            echo(bare.format_message())
             sys.exit(0)
         except click.Abort:
-            click.echo(t("cli.interrupted", LOCALE), err=True)
-            sys.exit(130)
+            interrupted(LOCALE)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code, usage=isinstance(error, click.UsageError))
         except JourneyError as error:
             _fail(error.message(_locale()), error.exit_code, located=error.located)
         except KeyboardInterrupt:
-            click.echo(t("cli.interrupted", LOCALE), err=True)
-            sys.exit(130)
+            interrupted(LOCALE)
         except BrokenPipeError:
             sys.exit(0)
         except Exception as error:  # the last line of defence: a sentence, never a traceback
-            _report_internal_error(error)
+            report_internal_error(error, _locale())
             sys.exit(70)
 
 
-def _report_internal_error(error: Exception) -> None:
-    """A bug, not the user's doing: one sentence on the terminal, the traceback in the log for the report."""
-    import logging
-
-    from assistant.logs import log_path, log_to_file
-
-    log_to_file()
-    logging.getLogger("journey.cli").error("internal error", exc_info=error)
-    detail = str(error).splitlines()[0][:200] if str(error) else ""
-    click.echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=detail, log=log_path()), err=True)
-
-
 def _fail(message: str, code: int, *, usage: bool = False, located: bool = False) -> NoReturn:
-    locale = _locale()
-    click.echo(message if located else t("cli.error", locale, message=message), err=True)
-    if usage:
-        click.echo(t("cli.usage_hint", locale), err=True)
-    sys.exit(code)
+    from assistant.launch import fail
+
+    fail(message, code, _locale(), usage=usage, located=located)
 
 
 # Kept outside click's context: errors are reported after click has already popped it.
@@ -134,22 +120,9 @@ def main(context: click.Context) -> None:
 
 
 def _run_app(start: StartAt, interview_id: str | None = None) -> None:
-    """The full-screen app, on a store opened (and checked) before the screen is taken over."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise JourneyError("cli.needs_terminal")
-    from assistant.locations import settings_path
-    from assistant.tui.app import JourneyApp
+    from assistant.launch import run_app
 
-    with _open_store() as store:
-        if start == "resume":
-            row = store.get(interview_id) if interview_id else store.latest(status="in_progress")
-            if row is None:
-                raise JourneyError("cli.nothing_to_resume")
-            interview_id = row.id
-        app = JourneyApp(store, locale=_locale(), start=start, interview_id=interview_id, settings_path=settings_path())
-        app.run()
-    if app.return_code:
-        sys.exit(app.return_code)
+    run_app(start, interview_id, db=_chosen_db.get("path"), locale=_locale())
 
 
 @main.command(name="new", help=_help("cli.help.new"))
@@ -185,7 +158,7 @@ def banks(context: click.Context) -> None:
         rows.append([bank.id, bank.version, ", ".join(bank.locales), localize(bank.title, locale, bank.default_locale)])
     _print_table(rows)
     for problem in broken:
-        click.echo(problem, err=True)
+        echo(problem, err=True)
     if broken:
         sys.exit(1)
 
@@ -201,9 +174,7 @@ def banks_check(file: Path) -> None:
     bank = load_bank_file(file).bank
     questions = sum(1 for placement in walk(bank) if placement.item.type in ANSWERABLE_TYPES)
     title = localize(bank.title, locale, bank.default_locale)
-    click.echo(
-        t("bank.ok", locale, file=file, title=title, version=bank.version, steps=len(bank.steps), items=questions)
-    )
+    echo(t("bank.ok", locale, file=file, title=title, version=bank.version, steps=len(bank.steps), items=questions))
 
 
 @banks.command(name="show", help=_help("cli.help.banks_show"))
@@ -216,11 +187,11 @@ def banks_show(bank_id: str, as_json: bool) -> None:
     if as_json:
         import json
 
-        click.echo(json.dumps(loaded.bank.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        echo_data(json.dumps(loaded.bank.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     from assistant.bank.outline import outline
 
-    click.echo(outline(loaded.bank, _locale()))
+    echo(outline(loaded.bank, _locale()))
 
 
 @banks.command(name="schema", help=_help("cli.help.banks_schema"))
@@ -231,18 +202,19 @@ def banks_schema() -> None:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     import json
 
-    click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+    echo_data(json.dumps(schema, ensure_ascii=False, indent=2))
 
 
 # ----- interviews --------------------------------------------------------------------------------------
 
 
-def _open_store() -> Store:
+def _open_store(*, writable: bool = True) -> Store:
+    """The database; a command that only reads opens it so, and works on a file it may not write."""
     from assistant.locations import default_db_path
     from assistant.store import Store
 
     chosen = _chosen_db.get("path")
-    return Store.open(chosen if chosen is not None else default_db_path())
+    return Store.open(chosen if chosen is not None else default_db_path(), writable=writable)
 
 
 @main.command(name="list", help=_help("cli.help.list"))
@@ -255,7 +227,7 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
     locale = _locale()
     # A terminal shows the newest screenfuls; scripts asking for JSON get everything unless they set a limit.
     shown = None if show_all or (as_json and limit is None) else (limit or LIST_LIMIT)
-    with _open_store() as store:
+    with _open_store(writable=False) as store:
         rows = store.listing(status=status, search=search, limit=None if shown is None else shown + 1)
         total = store.count(status=status, search=search) if shown is not None and len(rows) > shown else len(rows)
     rows = rows[:shown]
@@ -276,10 +248,10 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
         items = [dict(zip(fields, row[:-1], strict=True)) for row in rows]
         import json
 
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(items, ensure_ascii=False, indent=2))
         return
     if not rows:
-        click.echo(t("cli.list.empty", locale))
+        echo(t("cli.list.empty", locale))
         return
     statuses = {name: t(f"cli.status.{name}", locale) for name in ("in_progress", "completed")}
     table = [t("cli.list.header", locale).split("\t")]
@@ -297,28 +269,27 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
     )
     _print_table(table)
     if total > len(rows):
-        click.echo(t("cli.list.more", locale, shown=len(rows), total=f"{total:,}"))
+        echo(t("cli.list.more", locale, shown=len(rows), total=f"{total:,}"))
 
 
 @main.command(name="chat", help=_help("cli.help.chat"))
 @click.argument("interview_id", required=False)
-@click.option("--plain", is_flag=True, help=_help("cli.help.plain"))
 @click.option("--locale", "interview_locale", metavar="vi|en", help=_help("cli.help.locale"))
 @click.option("--preset", default="general", metavar="PRESET", help=_help("cli.help.preset"))
 @click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
 @click.option("--bank", "bank_id", default="customer-journey", metavar="BANK", help=_help("cli.help.bank"))
 def chat(
     interview_id: str | None,
-    plain: bool,
     interview_locale: str | None,
     preset: str | None,
     title: str | None,
     bank_id: str,
 ) -> None:
     from assistant.chat import PlainChat
+    from assistant.interviews import optional_title
     from assistant.session import Session
 
-    del plain  # the plain chat is the only chat the command line offers; the full-screen app is `journey`
+    chosen_title = optional_title(title)
     with _open_store() as store:
         if interview_id is not None:
             session = Session.resume(store, interview_id)
@@ -330,7 +301,7 @@ def chat(
             bank = find_bank(bank_id).bank
             locale = _interview_locale(interview_locale) if interview_locale else _locale()
             session = Session.start(
-                store, bank, locale if locale in bank.locales else bank.default_locale, preset, title
+                store, bank, locale if locale in bank.locales else bank.default_locale, preset, chosen_title
             )
         sys.exit(PlainChat(session).run(resumed=interview_id is not None))
 
@@ -346,20 +317,20 @@ def _interview_locale(value: str) -> str:
 @click.argument("interview_id")
 @click.argument("title")
 def rename(interview_id: str, title: str) -> None:
-    from assistant.text import clean_text
+    from assistant import interviews
 
-    cleaned = clean_text(title, multiline=False)
-    if not cleaned:
-        raise JourneyError("cli.empty_title")
+    cleaned = interviews.clean_title(title)  # before the database is opened: a refusal changes nothing
     with _open_store() as store:
-        row = store.rename(interview_id, cleaned)
-    click.echo(t("cli.renamed", _locale(), id=row.id, title=row.title))
+        row = interviews.rename(store, interview_id, cleaned)
+    echo(t("cli.renamed", _locale(), id=row.id, title=row.title))
 
 
 @main.command(name="delete", help=_help("cli.help.delete"))
 @click.argument("interview_id")
 @click.option("--yes", "-y", "confirmed", is_flag=True, help=_help("cli.help.yes"))
 def delete(interview_id: str, confirmed: bool) -> None:
+    from assistant import interviews
+
     locale = _locale()
     with _open_store() as store:
         row = store.get(interview_id)
@@ -367,22 +338,25 @@ def delete(interview_id: str, confirmed: bool) -> None:
             question = t("cli.confirm_delete", locale, id=row.id, title=row.title, done=row.done)
             if not sys.stdin.isatty():
                 raise JourneyError("cli.delete_needs_yes", id=row.id)
-            if not click.confirm(question, default=False):
-                click.echo(t("cli.delete_cancelled", locale))
+            if not click.confirm(for_terminal(question), default=False):
+                echo(t("cli.delete_cancelled", locale))
                 sys.exit(1)
-        store.delete(row.id)
-    click.echo(t("cli.deleted", locale, id=row.id, title=row.title))
+        interviews.delete(store, row.id)
+    echo(t("cli.deleted", locale, id=row.id, title=row.title))
 
 
 @main.command(name="duplicate", help=_help("cli.help.duplicate"))
 @click.argument("interview_id")
 @click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
 def duplicate(interview_id: str, title: str | None) -> None:
+    from assistant import interviews
+
     locale = _locale()
+    if title is not None:
+        interviews.clean_title(title)
     with _open_store() as store:
-        original = store.get(interview_id)
-        row = store.duplicate(original.id, title or t("cli.copy_title", locale, title=original.title))
-    click.echo(t("cli.duplicated", locale, id=row.id, title=row.title))
+        row = interviews.duplicate(store, interview_id, locale, title)
+    echo(t("cli.duplicated", locale, id=row.id, title=row.title))
 
 
 @main.command(name="export", help=_help("cli.help.export"))
@@ -405,7 +379,7 @@ def export(
     if schema:
         from assistant.portable import export_schema
 
-        click.echo(export_schema(), nl=False)
+        echo_data(export_schema(), nl=False)
         return
     if interview_id is None:
         raise JourneyError("cli.export_needs_id")
@@ -413,8 +387,51 @@ def export(
     locale = _interview_locale(map_locale) if map_locale is not None else None
     if output is not None and output.exists() and not force:
         raise JourneyError("file.exists", path=str(output))
-    with _open_store() as store:
+    with _open_store(writable=False) as store:
         text = export_text(store, interview_id, chosen, locale)
+    if output is None:
+        echo_data(text, nl=False)
+        return
+    from assistant.files import write_atomically
+
+    write_atomically(output, text, force=force)
+    echo(t("cli.exported", _locale(), path=output), err=True)
+
+
+@main.command(name="import", help=_help("cli.help.import"))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
+def import_interview(file: Path, title: str | None) -> None:
+    from assistant.interviews import optional_title
+    from assistant.portable import import_file
+
+    optional_title(title)
+    with _open_store() as store:
+        row = import_file(store, file, title=title)
+    echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
+
+
+# ----- the customer survey ----------------------------------------------------------------------------
+
+
+@main.command(name="survey", help=_help("survey.cli.help.survey"))
+@click.argument("interview_id")
+@click.option("--locale", "survey_locale", metavar="vi|en", help=_help("survey.cli.help.locale"))
+@click.option("--format", "file_format", metavar="md|html|csv", help=_help("survey.cli.help.format"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--force", is_flag=True, help=_help("cli.help.force"))
+def survey(
+    interview_id: str, survey_locale: str | None, file_format: str | None, output: Path | None, force: bool
+) -> None:
+    from assistant.survey.render import render_survey, survey_format_for
+    from assistant.survey.service import interview_survey
+
+    chosen = survey_format_for(output, file_format)
+    locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.exists() and not force:
+        raise JourneyError("file.exists", path=str(output))
+    with _open_store() as store:
+        text = render_survey(interview_survey(store, interview_id, locale), chosen)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -424,19 +441,110 @@ def export(
     click.echo(t("cli.exported", _locale(), path=output), err=True)
 
 
-@main.command(name="import", help=_help("cli.help.import"))
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
-def import_interview(file: Path, title: str | None) -> None:
-    from assistant.portable import import_file
+@main.group(name="respondents", help=_help("survey.cli.help.respondents"))
+def respondents() -> None:
+    pass
 
+
+@respondents.command(name="import", help=_help("survey.cli.help.import"))
+@click.argument("interview_id")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=_help("survey.cli.help.mapping"))
+@click.option("--strict", is_flag=True, help=_help("survey.cli.help.strict"))
+@click.option("--keep-personal", is_flag=True, help=_help("survey.cli.help.keep_personal"))
+def respondents_import(interview_id: str, file: Path, mapping: Path | None, strict: bool, keep_personal: bool) -> None:
+    from assistant.survey.importer import ImportOptions, import_responses
+    from assistant.survey.progress import TerminalProgress
+    from assistant.survey.report import import_summary
+    from assistant.survey.service import interview_survey
+
+    locale = _locale()
+    options = ImportOptions(strict=strict, keep_personal=keep_personal, mapping=mapping)
+    progress = TerminalProgress(sys.stderr, locale)
     with _open_store() as store:
-        row = import_file(store, file, title=title)
-    click.echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
+        row = store.get(interview_id)
+        try:
+            report = import_responses(store, row.id, file, interview_survey(store, row.id), options, progress)
+        finally:
+            progress.finish()
+    click.echo("\n".join(import_summary(report, locale)))
+
+
+@respondents.command(name="list", help=_help("survey.cli.help.list"))
+@click.argument("interview_id")
+@click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
+def respondents_list(interview_id: str, as_json: bool) -> None:
+    from assistant.survey.report import batches_table, respondents_total
+
+    locale = _locale()
+    with _open_store() as store:
+        row = store.get(interview_id)
+        batches = store.survey_batches(row.id)
+    if as_json:
+        import dataclasses
+        import json
+
+        click.echo(json.dumps([dataclasses.asdict(batch) for batch in batches], ensure_ascii=False, indent=2))
+        return
+    if not batches:
+        click.echo(t("survey.list.none", locale, id=row.id))
+        return
+    _print_table(batches_table(batches, locale))
+    click.echo(respondents_total(batches, locale))
+
+
+@respondents.command(name="remove", help=_help("survey.cli.help.remove"))
+@click.argument("interview_id")
+@click.argument("batch", type=int)
+@click.option("--yes", "-y", "confirmed", is_flag=True, help=_help("cli.help.yes"))
+def respondents_remove(interview_id: str, batch: int, confirmed: bool) -> None:
+    locale = _locale()
+    with _open_store() as store:
+        row = store.get(interview_id)
+        found = next((b for b in store.survey_batches(row.id) if b.number == batch), None)
+        if found is None:
+            raise JourneyError("survey.no_batch", id=row.id, batch=batch)
+        if not confirmed:
+            if not sys.stdin.isatty():
+                raise JourneyError("survey.remove_needs_yes", id=row.id, batch=batch)
+            question = t("survey.confirm_remove", locale, batch=batch, file=found.file_name, count=found.respondents)
+            if not click.confirm(question, default=False):
+                click.echo(t("cli.delete_cancelled", locale))
+                sys.exit(1)
+        removed = store.remove_batch(row.id, batch)
+    click.echo(t("survey.removed", locale, batch=removed.number, file=removed.file_name, count=removed.respondents))
+
+
+@respondents.command(name="export", help=_help("survey.cli.help.export"))
+@click.argument("interview_id")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--locale", "survey_locale", metavar="vi|en", help=_help("survey.cli.help.locale"))
+@click.option("--force", is_flag=True, help=_help("cli.help.force"))
+def respondents_export(interview_id: str, output: Path | None, survey_locale: str | None, force: bool) -> None:
+    from assistant.survey.report import respondents_csv
+    from assistant.survey.service import interview_survey
+
+    locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.exists() and not force:
+        raise JourneyError("file.exists", path=str(output))
+    with _open_store() as store:
+        row = store.get(interview_id)
+        people = store.respondents(row.id)
+        if people is None:
+            raise JourneyError("survey.list.none", id=row.id)
+        survey = interview_survey(store, row.id, locale)
+    text = respondents_csv(survey, people, survey.locale)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from assistant.files import write_atomically
+
+    write_atomically(output, text, force=force)
+    click.echo(t("cli.exported", _locale(), path=output), err=True)
 
 
 def _print_table(rows: list[list[str]]) -> None:
     """Columns padded to their widest cell, written in one go (a listing may have thousands of rows)."""
     widths = [max(map(len, column)) for column in zip(*rows, strict=True)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))

@@ -4,9 +4,18 @@ Durability and concurrency: WAL, `synchronous=FULL`, foreign keys on, a busy tim
 `BEGIN IMMEDIATE` transaction, so two journey processes on one file queue for the write lock instead of failing
 with "database is locked", and a crash at any moment loses no committed answer.
 
-sqlite-utils (imported on first need) creates and migrates the schema and runs the writes. Opening a database
-and listing interviews use the standard `sqlite3` connection underneath it directly: `journey list` has a budget
-of 1.5x `journey --version`, and importing sqlite-utils alone costs more than that whole margin.
+sqlite-utils or raw SQL: sqlite-utils (imported on first need) creates the tables, adds columns and rebuilds
+tables in the migrations (`transform` keeps indexes, checks foreign keys inside our transaction), and inserts whole
+rows from dicts (`insert`), where its column handling saves code. Everything on a hot or timed path is raw SQL on
+the standard `sqlite3` connection: opening and listing (`journey list` has a budget of 1.5x `journey --version`,
+and importing sqlite-utils alone costs more than that margin), and the answer commit (one prepared statement per
+kind of change, no per-call introspection, a budget of 3x a bare insert). Upserts are raw `INSERT … ON CONFLICT`
+for the same reason. Values always travel as parameters; the only numbers formatted into SQL are the integer
+PRAGMAs, which SQLite cannot take as parameters, and `_pragma` checks they are ints.
+
+Opening for writing proves the file can be written (a write rolled back) before any question is asked, so a
+read-only file is a sentence up front instead of after the user's first answer; `journey list` and `export` open
+for reading and work on a read-only file.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,9 +37,11 @@ from assistant.text import fold
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from assistant.survey.model import Batch, NewBatch, Respondents
+
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as journey's own.
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
+FINGERPRINT_BYTES = 16
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud and typed
 _ID_LENGTH = 6
@@ -118,6 +130,8 @@ class AnswerRow(NamedTuple):
     active: bool
     probed: bool
     answered_at: str
+    kinds: str | None = None
+    """The owner's corrections of the obstacle kinds found in this answer, as JSON text, or None."""
 
 
 class HistoryRow(NamedTuple):
@@ -127,6 +141,25 @@ class HistoryRow(NamedTuple):
     value: str
     answered_at: str
     replaced_at: str
+    kinds: str | None = None
+
+
+# What each transcript line is, so a front end renders it (and a map reads it) without guessing from its text.
+ASSISTANT_KINDS = (
+    "step",
+    "intro",
+    "note",
+    "question",
+    "probe",
+    "summary",
+    "finding",
+    "error",
+    "change",
+    "review",
+    "say",
+)
+USER_KINDS = ("answer", "command")
+TRANSCRIPT_KINDS = ASSISTANT_KINDS + USER_KINDS
 
 
 class TranscriptRow(NamedTuple):
@@ -137,6 +170,26 @@ class TranscriptRow(NamedTuple):
     text: str
     locale: str
     at: str
+    kind: str = "say"
+    """One of `TRANSCRIPT_KINDS`: `ASSISTANT_KINDS` for the assistant's lines, `USER_KINDS` for the user's."""
+    data: str | None = None
+    """Structured detail of the line as JSON text (a finding's rule, a change's old value), or None."""
+
+
+class Said(NamedTuple):
+    """One transcript line to write. Without a `kind` the store infers it the way migration 2 classified old
+    lines (`kind_of`), so a caller written before kinds existed still writes well-kinded lines."""
+
+    role: str
+    ref: str | None
+    text: str
+    locale: str
+    kind: str | None = None
+    data: str | None = None
+
+
+Line = Said | tuple[str, str | None, str, str]
+"""A transcript line as callers give it: a `Said`, or the older (role, ref, text, locale)."""
 
 
 class Commit(NamedTuple):
@@ -145,8 +198,8 @@ class Commit(NamedTuple):
     upserts: list[AnswerRow]
     deletes: list[tuple[str, str]]
     active: list[tuple[str, str, bool]]
-    transcript: list[tuple[str, str | None, str, str]]
-    """(role, ref, text, locale) in the order they were said."""
+    transcript: Sequence[Line]
+    """In the order they were said; each may carry its `kind` and `data` (see `Said`)."""
     cursor: str
     done: int
     total: int
@@ -225,8 +278,125 @@ def _migration_1(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1,)
-assert len(MIGRATIONS) == SCHEMA_VERSION
+_CHILD_TABLES = ("answers", "history", "transcript")
+
+
+def _migration_2(db: Database) -> None:
+    """Transcript lines say what they are (`kind`, `data`); answers keep the owner's obstacle-kind corrections
+    (`kinds`); deleting an interview deletes its rows (ON DELETE CASCADE). SQLite cannot alter a foreign key, so
+    the three child tables are rebuilt, inside the caller's transaction, and checked with foreign_key_check."""
+    from sqlite_utils.db import ForeignKey
+
+    transcript = db.table("transcript")
+    transcript.add_column("kind", str, not_null_default="say")
+    transcript.add_column("data", str)
+    db.table("answers").add_column("kinds", str)
+    db.table("history").add_column("kinds", str)
+    conn = db.conn
+    kinds = [
+        (kind, interview_id, seq)
+        for interview_id, seq, role, ref, text in conn.execute(
+            "SELECT interview_id, seq, role, ref, text FROM transcript"
+        )
+        if (kind := kind_of(role, ref, text)) != "say"
+    ]
+    conn.executemany("UPDATE transcript SET kind = ? WHERE interview_id = ? AND seq = ?", kinds)
+    for name in _CHILD_TABLES:
+        db.table(name).transform(
+            foreign_keys=[ForeignKey(name, "interview_id", "interviews", "id", on_delete="CASCADE")]
+        )
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
+
+
+# ----- migration 3: the customer survey ------------------------------------------------------------------------
+
+
+def _migration_3(db: Database) -> None:
+    """Respondents beside their interview: one row per imported file (its respondents, numbered `first_number` to
+    `last_number`, never named, each known by a fingerprint of their row so a file imported twice is refused), and
+    that file's answers by column. Deleting the interview deletes them all."""
+    conn = db.conn
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_batches (
+            id INTEGER PRIMARY KEY,
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            file_hash TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            respondents INTEGER NOT NULL,
+            first_number INTEGER NOT NULL,
+            last_number INTEGER NOT NULL,
+            fingerprints BLOB NOT NULL,
+            submitted TEXT NOT NULL,
+            skipped_cells INTEGER NOT NULL,
+            columns TEXT NOT NULL,
+            ignored TEXT NOT NULL,
+            personal_kept INTEGER NOT NULL,
+            UNIQUE (interview_id, number)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_answers (
+            batch_id INTEGER NOT NULL REFERENCES survey_batches(id) ON DELETE CASCADE,
+            column_id TEXT NOT NULL,
+            personal INTEGER NOT NULL DEFAULT 0,
+            cells TEXT NOT NULL,
+            PRIMARY KEY (batch_id, column_id)
+        )"""
+    )
+
+
+# Numbered by position: MIGRATIONS[n - 1] takes a database from version n - 1 to n. Add new ones at the end.
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1, _migration_2, _migration_3)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# ----- transcript kinds ------------------------------------------------------------------------------------
+
+_COMMANDS = frozenset({"/back", "/skip", "/edit", "/lang", "/quit", "/review", "/help"})
+
+
+def _said_patterns() -> re.Pattern[str]:
+    """The app's stand-in lines for a move (`tui.said.*`: "(back to the previous question)"), in both languages,
+    their placeholders matching anything."""
+    from assistant.i18n import MESSAGES
+
+    templates: list[str] = []
+    for key, (vietnamese, english) in MESSAGES.items():
+        if key.startswith("tui.said."):
+            templates.extend(text for text in (vietnamese, english) if isinstance(text, str))
+    parts = [re.sub(r"\\\{\w+\\\}", ".*", re.escape(template)) for template in templates]
+    return re.compile("|".join(f"(?:{part})" for part in parts), re.DOTALL)
+
+
+_said: list[re.Pattern[str]] = []
+
+
+def kind_of(role: str, ref: str | None, text: str) -> str:
+    """What a line written without a kind is, from what it is: a user's line is an answer unless it is a chat
+    command or one of the app's stand-ins for a move; the assistant's `== … ==` lines are step headers, its lines
+    tied to a question are that question, and everything else is said."""
+    if role == "user":
+        if text.split(" ", 1)[0].lower() in _COMMANDS:
+            return "command"
+        if not _said:
+            _said.append(_said_patterns())
+        return "command" if _said[0].fullmatch(text) else "answer"
+    if text.startswith("== ") and text.endswith(" =="):
+        return "step"
+    return "question" if ref else "say"
+
+
+def _said_line(line: Line) -> Said:
+    said = line if isinstance(line, Said) else Said(*line)
+    if said.kind is None:
+        return said._replace(kind=kind_of(said.role, said.ref, said.text))
+    allowed = USER_KINDS if said.role == "user" else ASSISTANT_KINDS
+    if said.kind not in allowed:
+        raise ValueError(f"a {said.role} line cannot be of kind {said.kind!r}")
+    return said
 
 
 # ----- errors ------------------------------------------------------------------------------------------
@@ -275,44 +445,68 @@ def _disk_full(path: Path) -> bool:
 class Store:
     """A journey database file. Not shared between threads; each process or worker opens its own."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, clock: Clock) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, clock: Clock, *, writable: bool = True) -> None:
         self.path = path
         self.connection = connection
         self.clock = clock
+        self.writable = writable
         self._db: Database | None = None
 
     # --- opening
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
+    def open(cls, path: Path, *, clock: Clock = utc_now, writable: bool = True) -> Store:
         """Open (creating and initialising if needed) the database at `path`.
 
         A non-SQLite file, a SQLite file of another application and a database written by a newer journey are
-        refused before anything is written to them.
+        refused before anything is written to them. With `writable` (the default), a file that cannot be written
+        is refused now, before anyone types an answer; without it (listing, exporting) a read-only file is read.
         """
         path = path.expanduser()
         with _translated_errors(path):
             _prepare_file(path)
-            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             try:
-                store = cls(path, connection, clock)
-                store._initialise()
-            except BaseException:
-                connection.close()
-                raise
+                return cls._connect(path, clock, writable=writable)
+            except sqlite3.OperationalError as error:
+                if writable or not _is_read_only(error):
+                    raise
+            # A file we may not write: SQLite still wants to create the WAL index beside it, so read it in
+            # read-only mode, or as immutable when no write-ahead log holds anything beyond the file itself.
+            try:
+                return cls._connect(path, clock, writable=False, uri=_uri(path, "mode=ro"))
+            except sqlite3.OperationalError as error:
+                if not _is_read_only(error) or _wal_has_frames(path):
+                    raise
+            return cls._connect(path, clock, writable=False, uri=_uri(path, "mode=ro&immutable=1"))
+
+    @classmethod
+    def _connect(cls, path: Path, clock: Clock, *, writable: bool, uri: str | None = None) -> Store:
+        # `timeout` is SQLite's busy timeout: a writer waits its turn instead of failing.
+        connection = sqlite3.connect(
+            uri or path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri is not None
+        )
+        try:
+            store = cls(path, connection, clock, writable=uri is None)
+            store._initialise()
+            if writable:
+                store._prove_writable()
+        except BaseException:
+            connection.close()
+            raise
         return store
 
     def _initialise(self) -> None:
         conn = self.connection
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         application_id, version = self._identity()
         if application_id == APPLICATION_ID and version == SCHEMA_VERSION:
             self._session_pragmas()
             return
-        if application_id not in (0, APPLICATION_ID) or (application_id == 0 and self._has_tables()):
+        if application_id not in (0, APPLICATION_ID) or (application_id == 0 and (version or self._has_tables())):
             raise JourneyError("store.foreign", path=str(self.path))
         if version > SCHEMA_VERSION:
             raise JourneyError("store.newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
+        if not self.writable:
+            raise JourneyError("store.readonly", path=str(self.path))  # it needs an upgrade we cannot write
         conn.execute("PRAGMA journal_mode = WAL")
         self._session_pragmas()
         with self._write():
@@ -321,8 +515,18 @@ class Store:
                 raise JourneyError("store.newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
             for migration in MIGRATIONS[version:]:
                 migration(self.db)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute(_pragma("application_id", APPLICATION_ID))
+            conn.execute(_pragma("user_version", SCHEMA_VERSION))
+
+    def _prove_writable(self) -> None:
+        """Write the header's version (unchanged) and roll it back: the cheapest real write, so a read-only file,
+        folder or file system shows now, and nothing is changed on a writable one."""
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(_pragma("user_version", SCHEMA_VERSION))
+        finally:
+            conn.execute("ROLLBACK")
 
     def _identity(self) -> tuple[int, int]:
         application_id = self.connection.execute("PRAGMA application_id").fetchone()[0]
@@ -446,23 +650,34 @@ class Store:
     ) -> list[InterviewRow]:
         """Newest first. `search` matches the title or the id, ignoring case and accents."""
         where, params = self._filters(status, search)
-        tail = f"LIMIT {int(limit)}" if limit is not None else ""
-        sql = f"SELECT {_INTERVIEW_COLUMNS} FROM interviews {where} ORDER BY updated DESC {tail}"
+        sql = f"SELECT {_INTERVIEW_COLUMNS} FROM interviews {where} ORDER BY updated DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
         with self._guard():
             return [_interview(row) for row in self.connection.execute(sql, params)]
 
     def listing(
         self, *, status: str | None = None, search: str | None = None, limit: int | None = None
     ) -> list[Listed]:
-        """The rows of `journey list`, newest first: one query walking the `updated` index, no per-row work."""
+        """The rows of `journey list`, newest first: one query walking the `updated` index, no per-row work.
+
+        Every column is coerced in the query, so a row damaged by hand (a date that is not one, a count that is
+        text) is listed as it is instead of breaking the listing of the whole database."""
         where, params = self._filters(status, search)
         sql = (
-            "SELECT id, title, bank_id, preset, locale, done, total, status, created, updated, completed, "
-            "strftime('%Y-%m-%d %H:%M', updated, 'localtime') "
+            "SELECT id, CAST(COALESCE(title, '') AS TEXT), CAST(COALESCE(bank_id, '') AS TEXT), preset, "
+            "CAST(COALESCE(locale, '') AS TEXT), "
+            "CASE WHEN typeof(done) = 'integer' THEN done ELSE 0 END, "
+            "CASE WHEN typeof(total) = 'integer' THEN total ELSE 0 END, "
+            "CAST(COALESCE(status, '') AS TEXT), CAST(COALESCE(created, '') AS TEXT), "
+            "CAST(COALESCE(updated, '') AS TEXT), completed, "
+            "COALESCE(strftime('%Y-%m-%d %H:%M', updated, 'localtime'), CAST(COALESCE(updated, '') AS TEXT)) "
             f"FROM interviews {where} ORDER BY updated DESC"
         )
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += " LIMIT ?"
+            params.append(int(limit))
         with self._guard():
             return list(map(Listed._make, self.connection.execute(sql, params)))
 
@@ -471,9 +686,10 @@ class Store:
         with self._guard():
             return int(self.connection.execute(f"SELECT count(*) FROM interviews {where}", params).fetchone()[0])
 
-    def _filters(self, status: str | None, search: str | None) -> tuple[str, list[str]]:
+    def _filters(self, status: str | None, search: str | None) -> tuple[str, list[object]]:
+        """A WHERE clause of fixed text and its parameters: the values never enter the SQL itself."""
         clauses: list[str] = []
-        params: list[str] = []
+        params: list[object] = []
         if status is not None:
             if status not in STATUSES:
                 raise JourneyError("store.unknown_status", status=status, known=", ".join(STATUSES))
@@ -494,17 +710,6 @@ class Store:
             )
         return self.get(row.id)
 
-    def set_status(self, interview_id: str, status: str) -> InterviewRow:
-        row = self.get(interview_id)
-        now = self.clock()
-        completed = now if status == COMPLETED else None
-        with self._guard(), self._write():
-            self.connection.execute(
-                "UPDATE interviews SET status = ?, completed = ?, updated = ? WHERE id = ?",
-                (status, completed, now, row.id),
-            )
-        return self.get(row.id)
-
     def set_draft(self, interview_id: str, draft: str | None) -> None:
         with self._guard(), self._write():
             self.connection.execute("UPDATE interviews SET draft = ? WHERE id = ?", (draft or None, interview_id))
@@ -516,10 +721,10 @@ class Store:
             )
 
     def delete(self, interview_id: str) -> None:
+        """The interview and, by the foreign keys' ON DELETE CASCADE, its answers, history and transcript; its
+        bank snapshot too when no other interview uses it."""
         row = self.get(interview_id)
         with self._guard(), self._write():
-            for table in ("transcript", "history", "answers"):
-                self.connection.execute(f"DELETE FROM {table} WHERE interview_id = ?", (row.id,))
             self.connection.execute("DELETE FROM interviews WHERE id = ?", (row.id,))
             self.connection.execute(
                 "DELETE FROM banks WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM interviews WHERE bank_hash = ?)",
@@ -541,19 +746,18 @@ class Store:
                 (new_id, title, fold(title), now, now, row.id),
             )
             conn.execute(
-                "INSERT INTO answers SELECT ?, item_id, instance_key, status, value, active, probed, answered_at "
-                "FROM answers WHERE interview_id = ?",
+                f"INSERT INTO answers (interview_id, {_ANSWER_COLUMNS}) "
+                f"SELECT ?, {_ANSWER_COLUMNS} FROM answers WHERE interview_id = ?",
                 (new_id, row.id),
             )
             conn.execute(
-                "INSERT INTO history (interview_id, item_id, instance_key, status, value, answered_at, replaced_at) "
-                "SELECT ?, item_id, instance_key, status, value, answered_at, replaced_at FROM history "
-                "WHERE interview_id = ? ORDER BY id",
+                f"INSERT INTO history (interview_id, {_HISTORY_COLUMNS}) "
+                f"SELECT ?, {_HISTORY_COLUMNS} FROM history WHERE interview_id = ? ORDER BY id",
                 (new_id, row.id),
             )
             conn.execute(
-                "INSERT INTO transcript SELECT ?, seq, role, ref, text, locale, at FROM transcript "
-                "WHERE interview_id = ?",
+                f"INSERT INTO transcript (interview_id, {_TRANSCRIPT_COLUMNS}) "
+                f"SELECT ?, {_TRANSCRIPT_COLUMNS} FROM transcript WHERE interview_id = ?",
                 (new_id, row.id),
             )
         return self.get(new_id)
@@ -567,21 +771,35 @@ class Store:
             raise JourneyError("store.bank_missing", hash=bank_hash[:12])
         return str(row[0])
 
+    def preset_labels(self, locale: str) -> dict[tuple[str, str], str]:
+        """Every saved bank's preset names in `locale` (else the bank's default language), by (bank id, preset
+        code): read from the bank snapshots by SQLite's JSON functions, so a listing names its presets without
+        loading and validating a bank. A later snapshot of a bank wins over an earlier one."""
+        if not locale.isalpha():
+            raise ValueError(f"not a locale: {locale!r}")
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT b.bank_id, json_extract(p.value, '$.code'), COALESCE("
+                "NULLIF(json_extract(p.value, '$.label.' || ?), ''), "
+                "json_extract(p.value, '$.label.' || json_extract(b.body, '$.default_locale'))) "
+                "FROM banks AS b, json_each(b.body, '$.presets') AS p WHERE json_valid(b.body) ORDER BY b.rowid",
+                (locale,),
+            ).fetchall()
+        return {(str(bank_id), str(code)): str(label) for bank_id, code, label in rows if code and label}
+
     def answers(self, interview_id: str) -> list[AnswerRow]:
         with self._guard():
             rows = self.connection.execute(
-                "SELECT item_id, instance_key, status, value, active, probed, answered_at FROM answers "
-                "WHERE interview_id = ? ORDER BY answered_at, item_id, instance_key",
+                f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE interview_id = ? "
+                "ORDER BY answered_at, item_id, instance_key",
                 (interview_id,),
             ).fetchall()
-        return [AnswerRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6]) for r in rows]
+        return [AnswerRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7]) for r in rows]
 
     def history(self, interview_id: str) -> list[HistoryRow]:
         with self._guard():
             rows = self.connection.execute(
-                "SELECT item_id, instance_key, status, value, answered_at, replaced_at FROM history "
-                "WHERE interview_id = ? ORDER BY id",
-                (interview_id,),
+                f"SELECT {_HISTORY_COLUMNS} FROM history WHERE interview_id = ? ORDER BY id", (interview_id,)
             ).fetchall()
         return [HistoryRow(*row) for row in rows]
 
@@ -590,7 +808,7 @@ class Store:
     ) -> list[TranscriptRow]:
         """The conversation in order; with `last`, only its final lines (read from the end, not scanned), and
         with `before`, only lines older than that sequence number: the pages an app loads as the user scrolls up."""
-        columns = "SELECT seq, role, ref, text, locale, at FROM transcript WHERE interview_id = ?"
+        columns = f"SELECT {_TRANSCRIPT_COLUMNS} FROM transcript WHERE interview_id = ?"
         params: list[object] = [interview_id]
         if before is not None:
             columns += " AND seq < ?"
@@ -603,73 +821,105 @@ class Store:
                 rows.reverse()
         return [TranscriptRow(*row) for row in rows]
 
-    def commit(self, interview_id: str, change: Commit) -> None:
-        """Write one step of an interview atomically and durably; the previous value of every changed answer
-        goes to the history first, so an edit never loses what was there."""
+    def commit(self, interview_id: str, change: Commit) -> InterviewRow:
+        """Write one step of an interview atomically and durably, and return the interview row as it now is (so
+        the caller need not read it again); the previous value of every changed answer goes to the history
+        first, so an edit never loses what was there. Each kind of change is one prepared statement, run only
+        when there is something of that kind."""
         now = self.clock()
         with self._guard(), self._write():
             conn = self.connection
-            keys = [(interview_id, row.item_id, row.instance_key) for row in change.upserts]
-            keys += [(interview_id, item_id, instance_key) for item_id, instance_key in change.deletes]
-            conn.executemany(
-                "INSERT INTO history (interview_id, item_id, instance_key, status, value, answered_at, replaced_at) "
-                f"SELECT interview_id, item_id, instance_key, status, value, answered_at, '{now}' FROM answers "
-                "WHERE interview_id = ? AND item_id = ? AND instance_key = ?",
-                keys,
-            )
-            conn.executemany(
-                "DELETE FROM answers WHERE interview_id = ? AND item_id = ? AND instance_key = ?",
-                [(interview_id, item_id, instance_key) for item_id, instance_key in change.deletes],
-            )
-            conn.executemany(
-                "INSERT INTO answers (interview_id, item_id, instance_key, status, value, active, probed, answered_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id, item_id, instance_key) DO UPDATE SET "
-                "status = excluded.status, value = excluded.value, active = excluded.active, "
-                "probed = excluded.probed, answered_at = excluded.answered_at",
-                [
-                    (interview_id, r.item_id, r.instance_key, r.status, r.value, int(r.active), int(r.probed), now)
-                    for r in change.upserts
-                ],
-            )
-            conn.executemany(
-                "UPDATE answers SET active = ? WHERE interview_id = ? AND item_id = ? AND instance_key = ?",
-                [(int(active), interview_id, item_id, key) for item_id, key, active in change.active],
-            )
+            keys = [(now, interview_id, row.item_id, row.instance_key) for row in change.upserts]
+            keys += [(now, interview_id, item_id, instance_key) for item_id, instance_key in change.deletes]
+            if keys:
+                conn.executemany(_TO_HISTORY, keys)
+            if change.deletes:
+                conn.executemany(
+                    "DELETE FROM answers WHERE interview_id = ? AND item_id = ? AND instance_key = ?",
+                    [(interview_id, item_id, instance_key) for item_id, instance_key in change.deletes],
+                )
+            if change.upserts:
+                conn.executemany(
+                    _UPSERT_ANSWER,
+                    [
+                        (interview_id, r.item_id, r.instance_key, r.status, r.value, int(r.active), int(r.probed), now,
+                         r.kinds)
+                        for r in change.upserts
+                    ],
+                )  # fmt: skip
+            if change.active:
+                conn.executemany(
+                    "UPDATE answers SET active = ? WHERE interview_id = ? AND item_id = ? AND instance_key = ?",
+                    [(int(active), interview_id, item_id, key) for item_id, key, active in change.active],
+                )
             self._append_transcript(interview_id, change.transcript, now)
-            progress = "cursor = ?, done = ?, total = ?, updated = ?, draft = NULL"
-            if change.finished:
-                conn.execute(
-                    f"UPDATE interviews SET {progress}, status = ?, completed = COALESCE(completed, ?) WHERE id = ?",
-                    (change.cursor, change.done, change.total, now, COMPLETED, now, interview_id),
-                )
-            else:
-                conn.execute(
-                    f"UPDATE interviews SET {progress}, status = ?, completed = NULL WHERE id = ?",
-                    (change.cursor, change.done, change.total, now, IN_PROGRESS, interview_id),
-                )
-            if change.title is not None:
-                conn.execute(
-                    "UPDATE interviews SET title = ?, search_key = ? WHERE id = ? AND title_auto = 1",
-                    (change.title, fold(change.title), interview_id),
-                )
+            title = change.title
+            row = conn.execute(
+                _PROGRESS,
+                (
+                    change.cursor, change.done, change.total, now,
+                    COMPLETED if change.finished else IN_PROGRESS, int(change.finished), now,
+                    title, title, title, None if title is None else fold(title),
+                    interview_id,
+                ),
+            ).fetchone()  # fmt: skip
+        if row is None:
+            raise JourneyError("store.no_interview", id=interview_id)
+        return _interview(row)
 
-    def say(self, interview_id: str, lines: Iterable[tuple[str, str | None, str, str]]) -> None:
+    def say(self, interview_id: str, lines: Iterable[Line]) -> None:
         """Transcript lines on their own (a summary, a locale switch) outside any answer."""
         now = self.clock()
         with self._guard(), self._write():
             self._append_transcript(interview_id, list(lines), now)
 
-    def _append_transcript(self, interview_id: str, lines: list[tuple[str, str | None, str, str]], now: str) -> None:
+    def lines_of_kind(self, interview_id: str, kinds: Sequence[str]) -> list[TranscriptRow]:
+        """The transcript lines of some kinds (the step summaries said, the live findings raised), in order: what a
+        resumed session needs to know of the conversation without reading all of it."""
+        marks = ", ".join("?" for _ in kinds)
+        with self._guard():
+            rows = self.connection.execute(
+                f"SELECT {_TRANSCRIPT_COLUMNS} FROM transcript WHERE interview_id = ? AND kind IN ({marks}) "
+                "ORDER BY seq",
+                [interview_id, *kinds],
+            ).fetchall()
+        return [TranscriptRow(*row) for row in rows]
+
+    def withdraw_findings(self, interview_id: str, finding_ids: Sequence[str]) -> list[int]:
+        """Mark the live analysis notes about these findings as withdrawn (their answer changed and the finding is
+        gone); the notes stay in the conversation, struck, and their sequence numbers are returned."""
+        if not finding_ids:
+            return []
+        marks = ", ".join("?" for _ in finding_ids)
+        match = (
+            f"interview_id = ? AND kind = 'finding' AND json_extract(data, '$.finding_id') IN ({marks}) "
+            "AND COALESCE(json_extract(data, '$.withdrawn'), 0) = 0"
+        )
+        with self._guard(), self._write():
+            seqs = [
+                row[0]
+                for row in self.connection.execute(
+                    f"SELECT seq FROM transcript WHERE {match}", [interview_id, *finding_ids]
+                )
+            ]
+            self.connection.execute(
+                f"UPDATE transcript SET data = json_set(data, '$.withdrawn', 1) WHERE {match}",
+                [interview_id, *finding_ids],
+            )
+        return seqs
+
+    def _append_transcript(self, interview_id: str, lines: Sequence[Line], now: str) -> None:
         if not lines:
             return
         last = self.connection.execute(
             "SELECT COALESCE(MAX(seq), 0) FROM transcript WHERE interview_id = ?", (interview_id,)
         ).fetchone()[0]
+        said = [_said_line(line) for line in lines]
         self.connection.executemany(
-            "INSERT INTO transcript (interview_id, seq, role, ref, text, locale, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO transcript (interview_id, {_TRANSCRIPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (interview_id, last + offset, role, ref, text, locale, now)
-                for offset, (role, ref, text, locale) in enumerate(lines, start=1)
+                (interview_id, last + offset, line.role, line.ref, line.text, line.locale, now, line.kind, line.data)
+                for offset, line in enumerate(said, start=1)
             ],
         )
 
@@ -691,23 +941,214 @@ class Store:
             self.db.table("interviews").insert({**interview, "id": new_id, "search_key": fold(interview["title"])})
             conn = self.connection
             conn.executemany(
-                "INSERT INTO answers (interview_id, item_id, instance_key, status, value, active, probed, answered_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (new_id, r.item_id, r.instance_key, r.status, r.value, int(r.active), int(r.probed), r.answered_at)
-                    for r in answers
-                ],
+                f"INSERT INTO answers (interview_id, {_ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(new_id, *r[:4], int(r.active), int(r.probed), r.answered_at, r.kinds) for r in answers],
             )
             conn.executemany(
-                "INSERT INTO history (interview_id, item_id, instance_key, status, value, answered_at, replaced_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(new_id, h.item_id, h.instance_key, h.status, h.value, h.answered_at, h.replaced_at) for h in history],
+                f"INSERT INTO history (interview_id, {_HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(new_id, *h) for h in history],
             )
             conn.executemany(
-                "INSERT INTO transcript (interview_id, seq, role, ref, text, locale, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(new_id, line.seq, line.role, line.ref, line.text, line.locale, line.at) for line in transcript],
+                f"INSERT INTO transcript (interview_id, {_TRANSCRIPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(new_id, *line) for line in transcript],
             )
         return self.get(new_id)
+
+    # --- the customer survey (migration 3): respondents beside the interview, never named
+
+    def survey_batches(self, interview_id: str) -> list[Batch]:
+        """The files imported into an interview's survey, oldest first."""
+        from assistant.survey.model import Batch
+
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT number, file_name, imported_at, respondents, first_number, last_number, skipped_cells, "
+                "columns, ignored, personal_kept FROM survey_batches WHERE interview_id = ? ORDER BY number",
+                (interview_id,),
+            ).fetchall()
+        return [
+            Batch(
+                number=row[0],
+                file_name=row[1],
+                imported_at=row[2],
+                respondents=row[3],
+                first=row[4],
+                last=row[5],
+                skipped_cells=row[6],
+                columns=tuple(json.loads(row[7])),
+                ignored=tuple(json.loads(row[8])),
+                personal_kept=bool(row[9]),
+            )
+            for row in rows
+        ]
+
+    def respondent_count(self, interview_id: str) -> int:
+        with self._guard():
+            row = self.connection.execute(
+                "SELECT COALESCE(SUM(respondents), 0) FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchone()
+        return int(row[0])
+
+    def known_fingerprints(self, interview_id: str) -> dict[bytes, int]:
+        """The fingerprint of every respondent already imported, with the number of the file it came in."""
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT number, fingerprints FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchall()
+        return {fingerprint: int(number) for number, blob in rows for fingerprint in _fingerprints(blob)}
+
+    def batch_of_file(self, interview_id: str, file_hash: str) -> int | None:
+        """The number of the batch that imported a file with exactly these bytes, if any."""
+        with self._guard():
+            row = self.connection.execute(
+                "SELECT number FROM survey_batches WHERE interview_id = ? AND file_hash = ? ORDER BY number LIMIT 1",
+                (interview_id, file_hash),
+            ).fetchone()
+        return int(row[0]) if row is not None else None
+
+    def add_respondents(self, interview_id: str, batch: NewBatch) -> Batch:
+        """One file's respondents, numbered after those already there, written in one transaction: all or none.
+        Another process importing the same rows meanwhile is caught inside the transaction."""
+        now = self.clock()
+        fingerprints = b"".join(respondent.fingerprint for respondent in batch.respondents)
+        with self._guard(), self._write():
+            conn = self.connection
+            taken = conn.execute(
+                "SELECT fingerprints FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchall()
+            known = {fingerprint for (blob,) in taken for fingerprint in _fingerprints(blob)}
+            if any(respondent.fingerprint in known for respondent in batch.respondents):
+                raise JourneyError("survey.import.imported_meanwhile")
+            number, first = conn.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1, COALESCE(MAX(last_number), 0) + 1 FROM survey_batches "
+                "WHERE interview_id = ?",
+                (interview_id,),
+            ).fetchone()
+            count = len(batch.respondents)
+            cursor = conn.execute(
+                "INSERT INTO survey_batches (interview_id, number, file_name, file_hash, imported_at, respondents, "
+                "first_number, last_number, fingerprints, submitted, skipped_cells, columns, ignored, personal_kept) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    interview_id,
+                    number,
+                    batch.file_name,
+                    batch.file_hash,
+                    now,
+                    count,
+                    first,
+                    first + count - 1,
+                    fingerprints,
+                    answer_json([respondent.submitted for respondent in batch.respondents]),
+                    batch.skipped_cells,
+                    answer_json(list(batch.columns)),
+                    answer_json(batch.ignored),
+                    int(batch.personal is not None),
+                ),
+            )
+            batch_id = cursor.lastrowid
+            conn.executemany(
+                "INSERT INTO survey_answers (batch_id, column_id, personal, cells) VALUES (?, ?, ?, ?)",
+                [
+                    *((batch_id, column_id, 0, answer_json(cells)) for column_id, cells in batch.columns.items()),
+                    *((batch_id, header, 1, answer_json(cells)) for header, cells in (batch.personal or {}).items()),
+                ],
+            )
+        return next(b for b in self.survey_batches(interview_id) if b.number == number)
+
+    def remove_batch(self, interview_id: str, number: int) -> Batch:
+        """Delete one imported file's respondents and answers."""
+        batch = next((b for b in self.survey_batches(interview_id) if b.number == number), None)
+        if batch is None:
+            raise JourneyError("survey.no_batch", id=interview_id, batch=number)
+        with self._guard(), self._write():
+            self.connection.execute(
+                "DELETE FROM survey_batches WHERE interview_id = ? AND number = ?", (interview_id, number)
+            )
+        return batch
+
+    def respondents(self, interview_id: str) -> Respondents | None:
+        """Every respondent of the interview's survey with their answers by column, or None when there is none."""
+        from assistant.survey.model import CellValue, Respondents
+
+        with self._guard():
+            batches = self.connection.execute(
+                "SELECT id, first_number, respondents, submitted FROM survey_batches WHERE interview_id = ? "
+                "ORDER BY first_number",
+                (interview_id,),
+            ).fetchall()
+            cells = self.connection.execute(
+                "SELECT a.batch_id, a.column_id, a.cells FROM survey_answers a "
+                "JOIN survey_batches b ON b.id = a.batch_id WHERE b.interview_id = ? AND a.personal = 0",
+                (interview_id,),
+            ).fetchall()
+        if not batches:
+            return None
+        by_batch: dict[int, dict[str, list[CellValue]]] = {}
+        for batch_id, column_id, text in cells:
+            by_batch.setdefault(batch_id, {})[column_id] = json.loads(text)
+        numbers: list[int] = []
+        submitted: list[str | None] = []
+        columns: dict[str, list[CellValue]] = {}
+        for batch_id, first, count, moments in batches:
+            for column_id, values in by_batch.get(batch_id, {}).items():
+                columns.setdefault(column_id, [None] * len(numbers)).extend(values)
+            numbers.extend(range(first, first + count))
+            submitted.extend(json.loads(moments))
+            for column in columns.values():
+                if len(column) < len(numbers):
+                    column.extend([None] * (len(numbers) - len(column)))
+        return Respondents(
+            numbers=numbers, submitted=submitted, columns=columns, batches=self.survey_batches(interview_id)
+        )
+
+
+_ANSWER_COLUMNS = "item_id, instance_key, status, value, active, probed, answered_at, kinds"
+_HISTORY_COLUMNS = "item_id, instance_key, status, value, answered_at, replaced_at, kinds"
+_TRANSCRIPT_COLUMNS = "seq, role, ref, text, locale, at, kind, data"
+_TO_HISTORY = (
+    "INSERT INTO history (interview_id, item_id, instance_key, status, value, answered_at, replaced_at, kinds) "
+    "SELECT interview_id, item_id, instance_key, status, value, answered_at, ?, kinds FROM answers "
+    "WHERE interview_id = ? AND item_id = ? AND instance_key = ?"
+)
+_UPSERT_ANSWER = (
+    f"INSERT INTO answers (interview_id, {_ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (interview_id, item_id, instance_key) DO UPDATE SET status = excluded.status, "
+    "value = excluded.value, active = excluded.active, probed = excluded.probed, "
+    "answered_at = excluded.answered_at, kinds = excluded.kinds"
+)
+# The progress and, for an interview still named automatically, the title, in one statement that hands back the
+# row: a commit is one round trip fewer than an update followed by a read.
+_PROGRESS = (
+    "UPDATE interviews SET cursor = ?, done = ?, total = ?, updated = ?, draft = NULL, status = ?, "
+    "completed = CASE WHEN ? THEN COALESCE(completed, ?) END, "
+    "title = CASE WHEN ? IS NOT NULL AND title_auto = 1 THEN ? ELSE title END, "
+    "search_key = CASE WHEN ? IS NOT NULL AND title_auto = 1 THEN ? ELSE search_key END "
+    f"WHERE id = ? RETURNING {_INTERVIEW_COLUMNS}"
+)
+
+
+def _pragma(name: str, value: int) -> str:
+    """PRAGMAs take no bound parameters; these two are only ever given integers, checked here."""
+    if name not in ("application_id", "user_version") or type(value) is not int:
+        raise ValueError(f"refusing PRAGMA {name} = {value!r}")
+    return f"PRAGMA {name} = {value:d}"
+
+
+def _is_read_only(error: sqlite3.OperationalError) -> bool:
+    reason = str(error).lower()
+    return "readonly" in reason or "read-only" in reason or "unable to open" in reason
+
+
+def _uri(path: Path, query: str) -> str:
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def _wal_has_frames(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _prepare_file(path: Path) -> None:
@@ -726,6 +1167,12 @@ def _prepare_file(path: Path) -> None:
     except FileExistsError:
         return
     os.close(descriptor)
+
+
+def _fingerprints(blob: bytes) -> Iterator[bytes]:
+    """A batch's respondents' fingerprints, stored end to end."""
+    size = FINGERPRINT_BYTES
+    return (bytes(blob[start : start + size]) for start in range(0, len(blob), size))
 
 
 def answer_json(value: object) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# Control characters (escape sequences start with one), zero-width and line-separator characters, and the
+# bidirectional overrides, embeddings, isolates and marks that can make a line read backwards on a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\u061c\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -31,7 +32,11 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """A readable, stable key for a free-text entry; entries with no letters or digits get a short hash."""
     value = _NON_SLUG.sub("-", fold(text)).strip("-")[:48].rstrip("-")
-    return value or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    if value:
+        return value
+    import hashlib  # rarely needed, and not worth its import on every start-up
+
+    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def word_count(text: str) -> int:
@@ -42,3 +47,17 @@ def shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis: for summaries and pickers."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+_SENTENCE_END = ".!?…。"
+
+
+def join_sentences(first: str, second: str) -> str:
+    """Two answers as one text of sentences: the first ended with a full stop if it has none, the second begun with
+    a capital ("young couples" + "mostly Vietnamese" → "young couples. Mostly Vietnamese")."""
+    first, second = first.rstrip(), second.strip()
+    if not first or not second:
+        return first or second
+    if first[-1] not in _SENTENCE_END:
+        first += "."
+    return f"{first} {second[:1].upper()}{second[1:]}"

@@ -14,6 +14,7 @@ from assistant.bank.checks import check_bank, check_raw_item_ids
 from assistant.bank.model import Bank
 from assistant.bank.problems import BankError, BankProblem
 from assistant.bank.problems import Path as DocPath
+from assistant.documents import DocumentError, parse_document, read_text
 from assistant.errors import JourneyError
 from assistant.locations import user_banks_dir
 
@@ -47,32 +48,25 @@ def bank_files() -> list[Path]:
 def load_bank_file(path: Path) -> LoadedBank:
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BankError([BankProblem(file=name, path=(), key="bank.not_found", params={"path": name})]) from None
-    except OSError as error:
-        problem = BankProblem(file=name, path=(), key="bank.unreadable", params={"reason": error.strerror})
-        raise BankError([problem]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BankError([BankProblem(file=name, path=(), key="bank.not_utf8")]) from None
-    bank = load_bank_text(text, name)
+        text = read_text(path)
+    except DocumentError as error:
+        raise BankError([_document_problem(error, name)]) from None
+    bank = load_bank_text(text, name, as_json=path.suffix.lower() == ".json")
     return LoadedBank(bank=bank, source=path, content_hash=bank.content_hash())
 
 
-def load_bank_text(text: str, file: str) -> Bank:
+def load_bank_text(text: str, file: str, *, as_json: bool = False) -> Bank:
     try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        line = mark.line + 1 if mark is not None else None
-        problem = BankProblem(file=file, path=(), key="bank.syntax", params={"reason": reason}, line=line)
-        raise BankError([problem]) from None
+        data = parse_document(text, file, as_json=as_json).data
+    except DocumentError as error:
+        raise BankError([_document_problem(error, file)]) from None
     if not isinstance(data, dict):
         raise BankError([BankProblem(file=file, path=(), key="bank.not_mapping", line=1)])
     return validate_bank_data(data, file, text)
+
+
+def _document_problem(error: DocumentError, file: str) -> BankProblem:
+    return BankProblem(file=file, path=(), key=error.key, params=error.params, line=error.line)
 
 
 def validate_bank_data(data: dict[str, Any], file: str, text: str | None = None) -> Bank:

@@ -17,13 +17,24 @@ from assistant.i18n.catalog.app import MESSAGES as _APP
 from assistant.i18n.catalog.bank import MESSAGES as _BANK
 from assistant.i18n.catalog.chat import MESSAGES as _CHAT
 from assistant.i18n.catalog.commands import MESSAGES as _COMMANDS
+from assistant.i18n.catalog.conversation import MESSAGES as _CONVERSATION
 from assistant.i18n.catalog.map import MESSAGES as _MAP
+from assistant.i18n.catalog.survey import MESSAGES as _SURVEY
 
 # Defined here, not in the bank model, so the command line can speak without importing pydantic.
 Locale = Literal["vi", "en"]
 SUPPORTED_LOCALES: tuple[Locale, ...] = ("vi", "en")
 
-MESSAGES: dict[str, Message] = {**_ANSWERS, **_BANK, **_COMMANDS, **_CHAT, **_MAP, **_APP}
+MESSAGES: dict[str, Message] = {
+    **_ANSWERS,
+    **_BANK,
+    **_COMMANDS,
+    **_CHAT,
+    **_CONVERSATION,
+    **_MAP,
+    **_APP,
+    **_SURVEY,
+}
 
 _MISSING: Message = (
     "Đã xảy ra sự cố ngoài dự kiến (thiếu thông báo «{key}»). Dữ liệu của bạn không bị ảnh hưởng.",
@@ -31,7 +42,7 @@ _MISSING: Message = (
 )
 _log = logging.getLogger("journey.i18n")
 
-__all__ = ["MESSAGES", "SUPPORTED_LOCALES", "Locale", "Plural", "detect_locale", "parse_locale", "t"]
+__all__ = ["MESSAGES", "SUPPORTED_LOCALES", "Locale", "Plural", "detect_locale", "parse_locale", "t", "tidy"]
 
 
 class _Lenient(dict[str, Any]):
@@ -55,10 +66,20 @@ def t(key: str, locale: str, /, **params: Any) -> str:
     if not params:
         return template
     try:
-        return template.format_map(_Lenient(params))
+        return template.format_map(_Lenient(tidy(template, params)))
     except (ValueError, IndexError, AttributeError, TypeError) as error:
         _log.warning("message %r does not format: %s", key, error)
         return template
+
+
+def tidy(template: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters fitted to the sentence around them: a quoted answer that ends with a full stop loses it where
+    the sentence puts its own right after ("Current answer: 30 orders a month.. Leave…" reads wrong)."""
+    fitted = dict(params)
+    for name, value in params.items():
+        if isinstance(value, str) and value.endswith(".") and "{" + name + "}." in template:
+            fitted[name] = value.rstrip(".")
+    return fitted
 
 
 def _number(value: object) -> float | None:

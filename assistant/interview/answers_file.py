@@ -17,15 +17,21 @@ answers:
   persona:                      # a plain group may nest its items, or they may sit at the top level
     persona_name: Lan
   sample_size: null             # null skips a question
+  journey_obstacles:            # a text or list answer may say which kind of obstacle each part is
+    entries: [Slow replies at night, Deposit by bank transfer only]
+    kinds: {Deposit by bank transfer only: complexity}
 ```
 
 Answers are matched to the interview in interview order: the n-th object of a repeating group fills its n-th
-instance (the n-th list entry, the n-th selected option, the n-th added block). The first answer the engine
-refuses, or one that names no question or a question that does not apply, stops the whole file.
+instance (the n-th list entry, the n-th selected option, the n-th added block), and the walk starts again while an
+answer switches on an earlier question (a quick interview asks a touchpoint's actions once its emotion is low). The
+first answer the engine refuses, or one that names no question or a question that does not apply, stops the whole
+file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from assistant.bank.index import BankIndex
@@ -37,11 +43,28 @@ from assistant.interview.models import Question
 _MAX_MOVES = 1_000_000
 
 
-def fill_interview(bank: Bank, answers: dict[str, Any], locale: str, preset: str | None) -> Interview:
+def fill_interview(
+    bank: Bank, answers: dict[str, Any], locale: str, preset: str | None, kinds: Collection[str] = ()
+) -> Interview:
+    """The interview the file's answers make; `kinds` are the obstacle kinds a file may give its answers (the
+    owner's own reading of their obstacles, which wins over journey's)."""
     index = BankIndex.build(bank)
     tree = _normalised(answers, index, "answers")
     interview = Interview.start(bank, locale, preset)
     used: set[str] = set()
+    # A later answer can switch on an earlier question (a touchpoint's actions, asked because its emotion is low):
+    # another pass in interview order fills what the last one switched on, until one fills nothing.
+    while _fill_pass(interview, tree, used, kinds):
+        pass
+    unused = next((leaf for leaf in _leaves(tree, "answers", index) if leaf not in used), None)
+    if unused is not None:
+        raise JourneyError("answers_file.not_asked", path=unused)
+    return interview
+
+
+def _fill_pass(interview: Interview, tree: dict[str, Any], used: set[str], kinds: Collection[str]) -> bool:
+    """One walk through the open questions in interview order; whether it answered any."""
+    filled = False
     after: str | None = None
     for _ in range(_MAX_MOVES):
         question = interview.next_open(after)
@@ -53,6 +76,7 @@ def fill_interview(bank: Bank, answers: dict[str, Any], locale: str, preset: str
             existing = len(interview.state.repeats.get(question.ref, []))
             outcome = interview.answer("yes" if wanted > existing else "no", ref=question.ref)
             _check(outcome.ok, outcome.message, f"{path}.{question.item_id}")
+            filled = True
             if wanted <= existing:
                 after = question.ref
             continue
@@ -62,15 +86,34 @@ def fill_interview(bank: Bank, answers: dict[str, Any], locale: str, preset: str
         where = f"{path}.{question.item_id}"
         used.add(where)
         value = node[question.item_id]
+        corrections: dict[str, str] = {}
+        if isinstance(value, dict) and question.type in _KIND_TYPES:
+            value, corrections = _with_kinds(value, where, kinds)
         if value is None:
             outcome = interview.skip(ref=question.ref)
         else:
             outcome = interview.answer(_raw(value, question), ref=question.ref)
         _check(outcome.ok, outcome.message, where)
-    unused = next((leaf for leaf in _leaves(tree, "answers", index) if leaf not in used), None)
-    if unused is not None:
-        raise JourneyError("answers_file.not_asked", path=unused)
-    return interview
+        filled = True
+        for clause, kind in corrections.items():
+            interview.set_kind(question.ref, clause, kind)
+    return filled
+
+
+_KIND_TYPES = frozenset({ItemType.TEXT, ItemType.LONG_TEXT, ItemType.LIST})
+
+
+def _with_kinds(value: dict[str, Any], where: str, known: Collection[str]) -> tuple[Any, dict[str, str]]:
+    """`{text: …}` or `{entries: […]}` with `kinds: {part: kind}`: the answer, and the kinds the owner gave."""
+    if set(value) - {"text", "entries", "kinds"}:
+        raise JourneyError("answers_file.kinds_shape", path=where)
+    given = value.get("kinds") or {}
+    if not isinstance(given, dict):
+        raise JourneyError("answers_file.kinds_shape", path=where)
+    for clause, kind in given.items():
+        if not isinstance(clause, str) or kind not in known:
+            raise JourneyError("answers_file.unknown_kind", path=where, kind=kind, known=", ".join(known))
+    return value.get("text", value.get("entries")), {str(clause): str(kind) for clause, kind in given.items()}
 
 
 def _check(ok: bool, message: str | None, path: str) -> None:

@@ -26,6 +26,7 @@ from assistant.bank.model import (
     Operator,
     localize,
 )
+from assistant.bank.roles import Role
 from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.interview.models import (
@@ -41,7 +42,7 @@ from assistant.interview.parsing import AnswerError, OptionChoice, parse_answer,
 from assistant.interview.plan import InstanceLabel, Plan, Slot, SlotKind, build_plan
 from assistant.interview.state import AnswerRecord, InterviewState, join_key, key_prefix, make_ref, split_ref
 from assistant.interview.values import AnswerValue, display_value, format_number
-from assistant.text import fold, slug, word_count
+from assistant.text import fold, join_sentences, slug, word_count
 
 _LABEL_PIPE = re.compile(r"\{([a-z][a-z0-9_]*)\.label\}")
 _ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
@@ -115,20 +116,134 @@ class Interview:
             )
         return question
 
-    def question_for(self, ref: str) -> Question:
-        return self._question_at(self._askable_position(ref))
+    def bank_item(self, item_id: str) -> Item | None:
+        placement = self._index.placements.get(item_id)
+        return placement.item if placement is not None else None
+
+    def question_number(self, ref: str) -> int | None:
+        """The question's number among those that apply, in interview order: the number `/review` shows and
+        `/edit N` takes. None for an "add another?" prompt, which is not a question of the review."""
+        position = self._plan.position.get(ref)
+        slots = self._plan.slots
+        if position is None or slots[position].kind is not SlotKind.QUESTION:
+            return None
+        return sum(1 for p in range(position + 1) if slots[p].kind is SlotKind.QUESTION and self._enabled_at(p))
 
     def progress(self) -> Progress:
+        """Questions answered and questions in all, the latter including an estimate of the questions that
+        repeated groups will add once the lists they repeat for are answered (the touchpoints of a stage not
+        listed yet), so the total does not leap as the journey unfolds."""
+        expected = self._expected_by_step()
         steps = [
             StepProgress(
                 step_id=step.id,
                 title=self._text(step.title),
+                short_title=self._text(step.short_title) or self._text(step.title),
                 done=self._step_done[number],
-                total=self._step_total[number],
+                total=self._step_total[number] + expected[number],
             )
             for number, step in enumerate(self.bank.steps)
         ]
-        return Progress(done=sum(self._step_done), total=sum(self._step_total), finished=self.finished, steps=steps)
+        total = sum(self._step_total) + sum(expected)
+        return Progress(done=sum(self._step_done), total=total, finished=self.finished, steps=steps)
+
+    def _expected_by_step(self) -> list[int]:
+        """Per step, the questions still to come from repeats whose list is not answered yet, each instance counted
+        as it will count once the list is given (see `_likely_enabled`)."""
+        expected = [0] * len(self.bank.steps)
+        for position, slot in enumerate(self._plan.slots):
+            if slot.kind is not SlotKind.QUESTION or slot.item.id not in self._repeat_sources:
+                continue
+            if self._resolved[position] or not self._enabled_at(position):
+                continue
+            instances = self._expected_instances(slot.item, self._default(slot))
+            for group in self._groups_repeating_for(slot.item.id):
+                expected[slot.step] += instances * self._questions_in(group, group, slot.key)
+        return expected
+
+    def _groups_repeating_for(self, item_id: str) -> list[Item]:
+        return [p.item for p in self._index.placements.values() if p.item.repeat_for == item_id]
+
+    def _questions_in(self, group: Item, outer: Item, key: str) -> int:
+        """The questions one instance of `group` (inside `outer`, the repeat not expanded yet, in scope `key`) will
+        ask, its own nested repeats estimated too."""
+        if not self._likely_enabled(group, outer, key):
+            return 0
+        count = 0
+        for item in group.items:
+            if item.type is ItemType.GROUP:
+                nested = self._questions_in(item, outer, key)
+                count += nested * (
+                    self._expected_instances(self._index.item(item.repeat_for), None)
+                    if item.repeat_for
+                    else max(1, int(item.min or 1))
+                )
+            elif item.type is not ItemType.INFO and self._likely_enabled(item, outer, key):
+                count += 1
+        return count
+
+    def _likely_enabled(self, item: Item, outer: Item, key: str) -> bool:
+        """Whether `item` will be asked in a new instance of `outer`, as the engine will judge it when the instance
+        appears: its conditions read against the answers given so far, a question not answered yet taken at its
+        suggested answer (a quick depth suggested for a long journey leaves out the lanes it asks only where a
+        touchpoint hurts), and the questions of the instance itself as not answered yet."""
+        if not item.enable_when:
+            return True
+        results = (self._likely_holds(condition, item, outer, key) for condition in item.enable_when)
+        return all(results) if item.enable_behavior == "all" else any(results)
+
+    def _likely_holds(self, condition: Condition, item: Item, outer: Item, key: str) -> bool:
+        target = self._index.placements[condition.item]
+        if any(group is outer for group in target.groups):
+            return self._holds(condition, item, key, None)
+        ref = make_ref(condition.item, key_prefix(key, self._index.scope_depth(condition.item)))
+        return self._holds(condition, item, key, self._likely_value(ref))
+
+    def _likely_value(self, ref: str) -> AnswerValue | None:
+        """The answer to `ref`, or the one suggested while it is not given; None when it is skipped or off."""
+        position = self._plan.position.get(ref)
+        if position is None or not self._enabled_at(position):
+            return None
+        record = self.state.answers.get(ref)
+        if record is None:
+            return self._default(self._plan.slots[position])
+        return record.value if record.status == "answered" else None
+
+    def _expected_instances(self, source: Item, default: AnswerValue | None) -> int:
+        """How many entries a list not answered yet will likely hold: its suggestion, else the touchpoints the owner
+        expects spread over the stages, else the preset's typical count, else its least."""
+        if isinstance(default, list) and default:
+            return len(default)
+        if source.role is Role.TOUCHPOINTS:
+            per_stage = self._expected_touchpoints_per_stage()
+            if per_stage:
+                return per_stage
+        preset = self.bank.preset(self.state.preset)
+        if source.default_from is DefaultSource.PRESET_STAGES and preset is not None:
+            return len(preset.stages)
+        if source.default_from is DefaultSource.PRESET_TOUCHPOINTS and preset is not None and preset.stages:
+            return max(1, round(sum(len(stage.touchpoints) for stage in preset.stages) / len(preset.stages)))
+        return max(1, int(source.min or 1))
+
+    def _expected_touchpoints_per_stage(self) -> int | None:
+        counts = self._role_values(Role.EXPECTED_TOUCHPOINTS)
+        stages = self._role_values(Role.STAGES)
+        expected = counts[0] if counts else None
+        if not isinstance(expected, int) or isinstance(expected, bool) or expected <= 0:
+            return None
+        preset = self.bank.preset(self.state.preset)
+        if stages and isinstance(stages[0], list) and stages[0]:
+            count = len(stages[0])
+        else:
+            count = len(preset.stages) if preset is not None else 1
+        return max(1, -(-expected // count))
+
+    def _role_values(self, role: Role) -> list[AnswerValue]:
+        return [
+            value
+            for position in self._role_positions.get(role, [])
+            if (value := self._active_value(self._plan.slots[position].ref)) is not None
+        ]
 
     def review(self) -> list[ReviewEntry]:
         """Every question that applies under the current answers, in interview order, answered or not."""
@@ -224,6 +339,30 @@ class Interview:
             path.append((group.id, keys.index(segment) if segment in keys else -1))
         return path
 
+    def recheck(self, ref: str, value: AnswerValue) -> AnswerValue:
+        """A stored value of the question `ref` run through the parser that checked it when it was typed, as
+        an import does with a file it did not write: the value as the interview would have stored it, or an
+        AnswerError saying why the question does not take it."""
+        position = self._askable_position(ref)
+        slot = self._plan.slots[position]
+        if slot.kind is SlotKind.MORE:
+            if not isinstance(value, bool):
+                raise AnswerError("answer.not_boolean")
+            return value
+        raw: str | list[str]
+        if isinstance(value, bool):
+            raw = "yes" if value else "no"
+        elif isinstance(value, list):
+            raw = [str(entry) for entry in value]
+        elif isinstance(value, dict):
+            raw = str(value.get("code") or value.get("other") or "")
+        else:
+            raw = str(value)
+        parsed = parse_answer(slot.item, raw, self._option_choices(slot))
+        if parsed is None:
+            raise AnswerError("answer.required")
+        return parsed
+
     def display(self, ref: str) -> str:
         """The answer to `ref` as a person reads it, or an empty string."""
         position = self._plan.position.get(ref)
@@ -246,7 +385,9 @@ class Interview:
             return self._answer_more(slot, raw if isinstance(raw, str) else "")
         item = slot.item
         try:
-            value = parse_answer(item, raw, self._option_choices(slot))
+            value = parse_answer(item, raw, self._option_choices(slot), frozenset(self._vague))
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                self._check_against_answers(slot, value)
         except AnswerError as error:
             return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
         record = self.state.answers.get(slot.ref)
@@ -261,7 +402,7 @@ class Interview:
                 return Outcome(status="invalid", ref=slot.ref, message=t("answer.required", self.locale))
             else:
                 return self._skip_at(position)
-        self._store(slot.ref, AnswerRecord(value=value))
+        self._store(slot.ref, AnswerRecord(value=value, kinds=record.kinds if record is not None else None))
         if ref is None and self._should_probe(slot, value):
             self.state.probed.append(slot.ref)
             self.state.pending_probe = slot.ref
@@ -308,6 +449,20 @@ class Interview:
         self.state.revisit_mode = "edit"
         return self._question_at(position)
 
+    def set_kind(self, ref: str, clause: str, kind: str | None) -> None:
+        """The owner's correction of the obstacle kind read in one clause of the answer `ref` (None: back to the
+        reader's). Stored with the answer, so it survives resume, export and import."""
+        record = self.state.answers.get(ref)
+        if record is None or record.status != "answered":
+            raise JourneyError("answer.not_in_interview", ref=ref)
+        kinds = dict(record.kinds or {})
+        if kind is None:
+            kinds.pop(fold(clause), None)
+        else:
+            kinds[fold(clause)] = kind
+        self.state.answers[ref] = record.model_copy(update={"kinds": kinds or None})
+        self._changes.answers.add(ref)
+
     def remove_instance(self, group_id: str, instance_key: str) -> None:
         """Take one instance of a user-added repeat out of play; its answers are kept, inactive."""
         group = self._index.item(group_id)
@@ -341,15 +496,14 @@ class Interview:
             self._after_revisit(position)
             return Outcome(status="kept", ref=slot.ref)
         original = record.value
-        separator = "\n" if slot.item.type is ItemType.LONG_TEXT else " — "
-        combined = reply if fold(original) in self._vague else f"{original}{separator}{reply}"
+        combined = reply if fold(original) in self._vague else join_sentences(original, reply)
         try:
             value = parse_answer(slot.item, combined)
         except AnswerError as error:
             self.state.pending_probe = slot.ref
             return Outcome(status="invalid", ref=slot.ref, message=error.message(self.locale))
         if value is not None:
-            self._store(slot.ref, AnswerRecord(value=value))
+            self._store(slot.ref, AnswerRecord(value=value, kinds=record.kinds))
         self._after_revisit(position)
         return Outcome(status="accepted", ref=slot.ref)
 
@@ -390,6 +544,40 @@ class Interview:
         self.state.revisit = None
         self.state.revisit_mode = None
 
+    def _check_against_answers(self, slot: Slot, value: float) -> None:
+        """A number bounded by earlier answers: at most another answer (those who look without buying are at most
+        those who look), or a total over every instance of the question (segment shares at most 100 %)."""
+        item = slot.item
+        if item.at_most_answer is not None:
+            ref = make_ref(item.at_most_answer, key_prefix(slot.key, self._index.scope_depth(item.at_most_answer)))
+            bound = self._active_value(ref)
+            position = self._plan.position.get(ref)
+            if (
+                isinstance(bound, int | float)
+                and not isinstance(bound, bool)
+                and value > bound
+                and position is not None
+            ):
+                other = self._plan.slots[position]
+                raise AnswerError(
+                    "answer.above_answer",
+                    value=self._display(slot, value),
+                    question=self._render(other.item.text, other),
+                    other=self._display(other, bound),
+                )
+        if item.total_at_most is not None:
+            total = value
+            for position in self._plan.by_item.get(item.id, []):
+                other_value = self._active_value(self._plan.slots[position].ref)
+                if self._plan.slots[position].ref != slot.ref and isinstance(other_value, int | float):
+                    total += 0 if isinstance(other_value, bool) else other_value
+            if total > item.total_at_most:
+                raise AnswerError(
+                    "answer.total_above",
+                    total=self._display(slot, total),
+                    most=self._display(slot, item.total_at_most),
+                )
+
     def _should_probe(self, slot: Slot, value: AnswerValue) -> bool:
         item = slot.item
         if not item.probe or item.type not in TEXT_TYPES or not isinstance(value, str):
@@ -418,6 +606,10 @@ class Interview:
             if slot.kind is SlotKind.QUESTION and enabled:
                 self._step_total[slot.step] += 1
                 self._step_done[slot.step] += resolved
+        self._role_positions: dict[Role, list[int]] = {}
+        for position, slot in enumerate(self._plan.slots):
+            if slot.kind is SlotKind.QUESTION and slot.item.role in (Role.EXPECTED_TOUCHPOINTS, Role.STAGES):
+                self._role_positions.setdefault(slot.item.role, []).append(position)
         self._front = 0
         self._changes.rebuilt = True
 
@@ -483,14 +675,42 @@ class Interview:
         return position is not None and self._enabled_at(position)
 
     def _conditions_hold(self, item: Item, scope: str) -> bool:
-        results = (self._condition_holds(condition, scope) for condition in item.enable_when)
+        results = (self._condition_holds(condition, item, scope) for condition in item.enable_when)
         return all(results) if item.enable_behavior == "all" else any(results)
 
     def _condition_ref(self, condition: Condition, scope: str) -> str:
         return make_ref(condition.item, key_prefix(scope, self._index.scope_depth(condition.item)))
 
-    def _condition_holds(self, condition: Condition, scope: str) -> bool:
-        return _test(condition, self._active_value(self._condition_ref(condition, scope)))
+    def _condition_holds(self, condition: Condition, item: Item, scope: str) -> bool:
+        return self._holds(condition, item, scope, self._active_value(self._condition_ref(condition, scope)))
+
+    def _holds(self, condition: Condition, item: Item, scope: str, value: AnswerValue | None) -> bool:
+        """One condition of `item` (read in `scope`) against the answer it tests."""
+        if (
+            condition.op is Operator.EXISTS
+            and isinstance(value, str)
+            and self._index.item(condition.item).type in TEXT_TYPES
+            and fold(value) in self._vague
+        ):
+            value = None  # "không có", "none" typed as an obstacle names none (an option coded "none" still exists)
+        if condition.op is Operator.CONTAINS_THIS:
+            entry = self._entry_of_instance(item, condition.item, scope)
+            chosen = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+            return entry is not None and entry in chosen
+        return _test(condition, value)
+
+    def _entry_of_instance(self, item: Item, choice_id: str, scope: str) -> str | None:
+        """The option code that the choice `choice_id`, drawn from a list, gives the entry whose repeat instance
+        `item` sits in at `scope` (the touchpoint a question is asked about)."""
+        source = self._index.item(choice_id).options_from
+        if source is None:
+            return None
+        chain = [g for g in self._index.placements[item.id].groups if g.repeat or g.repeat_for]
+        depth = next((n for n, group in enumerate(chain, start=1) if group.repeat_for == source), None)
+        segments = scope.split("/") if scope else []
+        if depth is None or len(segments) < depth:
+            return None
+        return join_key(key_prefix(scope, self._index.scope_depth(source)), segments[depth - 1])
 
     def _active_value(self, ref: str) -> AnswerValue | None:
         """The answer to `ref` if its question is enabled; a disabled question counts as unanswered."""
@@ -635,6 +855,9 @@ class Interview:
         if "{" not in template:
             return template
         template = _LABEL_PIPE.sub(lambda match: self._instance_label(slot, match.group(1)), template)
+        missing = text is slot.item.text and slot.item.text_when_missing is not None
+        if missing and any(not self._piped_answer(slot, match.group(1)) for match in _ANSWER_PIPE.finditer(template)):
+            return self._render(slot.item.text_when_missing, slot)
         return _ANSWER_PIPE.sub(lambda match: self._piped_answer(slot, match.group(1)), template)
 
     def _instance_label(self, slot: Slot, source: str) -> str:
@@ -742,6 +965,9 @@ class Interview:
         return options
 
     def _default(self, slot: Slot) -> AnswerValue | None:
+        for suggestion in slot.item.suggest:
+            if all(self._condition_holds(condition, slot.item, slot.key) for condition in suggestion.when):
+                return suggestion.value
         source = slot.item.default_from
         preset = self.bank.preset(self.state.preset)
         if source is None or preset is None:

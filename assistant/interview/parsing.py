@@ -14,6 +14,9 @@ from assistant.text import clean_text, fold, slug
 DEFAULT_MAX_LENGTH = {ItemType.TEXT: 500, ItemType.LONG_TEXT: 10_000, ItemType.OPEN_CHOICE: 500}
 DEFAULT_ENTRY_LENGTH = 200
 DEFAULT_MAX_ENTRIES = 100  # a list drives repeats; a pasted file must not become 100,000 touchpoints
+MAX_DIGITS = 15
+"""Digits a number may have: every figure a business gives fits, and each survives a float exactly, so the map's
+arithmetic never overflows on a pasted 5,000-digit string."""
 
 _YES = frozenset({"yes", "y", "true", "1", "co", "c", "dung", "phai", "vang", "u", "ok"})
 _NO = frozenset({"no", "n", "false", "0", "2", "khong", "ko", "k", "sai", "chua"})
@@ -33,7 +36,9 @@ class OptionChoice:
     labels: tuple[str, ...]
 
 
-def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoice] = ()) -> AnswerValue | None:
+def parse_answer(
+    item: Item, raw: str | list[str], options: Sequence[OptionChoice] = (), vague: frozenset[str] = frozenset()
+) -> AnswerValue | None:
     """The answer value for `raw`, None when nothing was typed, or an AnswerError.
 
     A list stands for entries given one by one (an answers file): list entries, or options for a multi-choice.
@@ -46,6 +51,10 @@ def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoic
             return _parse_choices(item, raw, options) if raw else None
         raise AnswerError("answer.not_a_list")
     multiline = kind in (ItemType.LONG_TEXT, ItemType.LIST)
+    if kind in DEFAULT_MAX_LENGTH:
+        limit = item.max_length or DEFAULT_MAX_LENGTH[kind]
+        if len(raw) > 2 * limit + 1_000:  # far past the limit: refused before a megabyte paste is cleaned
+            raise AnswerError("answer.too_long", length=f"{len(raw):,}", limit=f"{limit:,}")
     text = clean_text(raw, multiline=multiline)
     if not text:
         return None
@@ -57,9 +66,11 @@ def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoic
         return _bounded(item, _parse_decimal(text, "answer.not_number"))
     if kind is ItemType.PERCENT:
         value = _parse_decimal(text.translate(_FULLWIDTH).removesuffix("%").strip(), "answer.not_percent", raw=text)
-        if not 0 <= value <= 100:
-            raise AnswerError("answer.not_percent", raw=text)
-        return _bounded(item, value)
+        low = max(0.0, item.min) if item.min is not None else 0.0
+        high = min(100.0, item.max) if item.max is not None else 100.0
+        if not low <= value <= high:
+            raise AnswerError("answer.percent_range", raw=text, min=_number(low), max=_number(high))
+        return value
     if kind is ItemType.BOOLEAN:
         return parse_boolean(text)
     if kind is ItemType.SCALE:
@@ -73,7 +84,7 @@ def parse_answer(item: Item, raw: str | list[str], options: Sequence[OptionChoic
     if kind is ItemType.MULTI_CHOICE:
         return _parse_multi(item, text, options)
     if kind is ItemType.OPEN_CHOICE:
-        return _parse_open(item, text, options)
+        return _parse_open(item, text, options, vague)
     raise AnswerError("answer.finished")
 
 
@@ -94,7 +105,10 @@ def _split_sign(text: str) -> tuple[int, str] | None:
     match = _SIGNED.fullmatch(text.translate(_FULLWIDTH).replace(" ", "").replace("\u00a0", ""))
     if match is None:
         return None
-    return (-1 if match.group(1) == "-" else 1), match.group(2)
+    body = match.group(2)
+    if len(body) > 2 * MAX_DIGITS:  # before int() or float() is asked to read thousands of digits
+        raise AnswerError("answer.number_too_large", digits=MAX_DIGITS)
+    return (-1 if match.group(1) == "-" else 1), body
 
 
 def _parse_integer(text: str) -> int:
@@ -130,10 +144,15 @@ def _parse_decimal(text: str, error_key: str, raw: str | None = None) -> float |
 
 
 def _bounded(item: Item, value: float) -> float:
-    if item.min is not None and value < item.min:
-        raise AnswerError("answer.below_min", min=_number(item.min))
-    if item.max is not None and value > item.max:
-        raise AnswerError("answer.above_max", max=_number(item.max))
+    if abs(value) >= 10**MAX_DIGITS:
+        raise AnswerError("answer.number_too_large", digits=MAX_DIGITS)
+    low, high = item.min, item.max
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            raise AnswerError("answer.out_of_range", value=_number(value), min=_number(low), max=_number(high))
+        if low is not None and value < low:
+            raise AnswerError("answer.below_min", min=_number(low))
+        raise AnswerError("answer.above_max", max=_number(high or 0))
     return value
 
 
@@ -237,10 +256,20 @@ def _checked_choices(item: Item, chosen: list[str], options: Sequence[OptionChoi
     return chosen
 
 
-def _parse_open(item: Item, text: str, options: Sequence[OptionChoice]) -> dict[str, str]:
+def _parse_open(
+    item: Item, text: str, options: Sequence[OptionChoice], vague: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    limit = item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE]
+    if len(text) > max(limit, max((len(label) for o in options for label in o.labels), default=0)):
+        # Longer than any option's label and than the limit: refused before any folding, so a pasted megabyte
+        # costs nothing (a label longer than the limit still picks its option).
+        raise AnswerError("answer.too_long", length=f"{len(text):,}", limit=f"{limit:,}")
     option = match_option(text, options)
     if option is not None:
         return {"code": option.code}
     if fold(text).rstrip(".").isdigit():
         raise AnswerError("answer.unknown_option", raw=text)
+    if fold(text).rstrip(".!") in vague:
+        # "ko", "không biết" are not an answer of one's own: choose an option, or say what it is.
+        raise AnswerError("answer.vague_choice", raw=text)
     return {"other": _checked_length(text, item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE])}

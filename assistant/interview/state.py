@@ -17,6 +17,11 @@ class AnswerRecord(BaseModel):
 
     value: AnswerValue | None = None
     status: AnswerStatus = "answered"
+    kinds: dict[str, str] | None = Field(
+        default=None,
+        description="The owner's corrections of the obstacle kinds read in this answer: clause (folded) → kind. "
+        "A correction always wins over the reader; one for a clause the answer no longer has is ignored.",
+    )
 
 
 class InterviewState(BaseModel):

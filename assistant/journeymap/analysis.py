@@ -1,22 +1,49 @@
-"""Findings: the obstacles that stop customers and the resources the business lacks, each with its evidence.
+"""Findings a CX consultant would sign: obstacle themes ranked by visible signals, the resources that remove
+them, the moments that matter, and where to start.
 
-Every threshold, keyword and sentence comes from the bank's rules file; this module only decides which rule
-applies where. A rule fires on what the user has answered or deliberately skipped, never on a question still
-open, so a half-finished interview is not accused of gaps it simply has not reached.
+Every threshold, weight, advice and sentence comes from the rules file; this module decides which rule applies
+where. A rule fires on what the user has answered or deliberately skipped, never on a question still open, so a
+half-finished interview is not accused of gaps it simply has not reached.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from assistant.bank.model import localize
+from assistant.bank.model import LocalizedText, localize
 from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.answers import RoleAnswers
-from assistant.journeymap.model import Evidence, Finding, JourneyMap, NextStep, Stage, Touchpoint
+from assistant.journeymap.mentions import collect, drop_off_place
+from assistant.journeymap.model import (
+    Action,
+    Evidence,
+    Finding,
+    JourneyMap,
+    Moment,
+    NextStep,
+    Place,
+    SeverityReason,
+    Stage,
+    Touchpoint,
+    TouchpointReach,
+)
+from assistant.journeymap.reading import Reading
 from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
+from assistant.journeymap.themes import Theme, group
+from assistant.text import fold, shorten, slug
+
+if TYPE_CHECKING:
+    from assistant.survey.evidence import CustomerMention
+
+LEVEL_SCORE: dict[str, float] = {"high": 4, "medium": 2, "low": 0}
+"""The score a finding raised by a threshold rule (not by signals) ranks with."""
+TITLE_WIDTH = 90
+QUOTES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,24 +51,28 @@ class Analysis:
     rules: AnalysisRules
     locale: str
     answers: RoleAnswers
+    reader: Reading
+    customers: Sequence[CustomerMention] = ()
+    """What surveyed customers said almost stopped them, read here beside the owner's words."""
+    respondents: int = 0
+    """How many customers were surveyed (0: the map rests on the owner's view alone)."""
 
 
 @dataclass(slots=True)
 class Found:
     obstacles: list[Finding] = field(default_factory=list)
     resource_gaps: list[Finding] = field(default_factory=list)
+    moments: list[Moment] = field(default_factory=list)
+    priorities: list[str] = field(default_factory=list)
+    where_to_start: list[Action] = field(default_factory=list)
 
 
 def analyse(journey: JourneyMap, analysis: Analysis) -> Found:
     finder = _Finder(journey, analysis)
     finder.obstacles()
     finder.resource_gaps()
-    stage_order = {stage.name: number for number, stage in enumerate(journey.stages)}
-    finder.found.obstacles.sort(
-        key=lambda f: (SEVERITY_ORDER[f.severity], stage_order.get(f.stage or "", len(stage_order)))
-    )
-    kind_order = {code: number for number, code in enumerate(analysis.answers.option_labels(Role.RESOURCE_KINDS))}
-    finder.found.resource_gaps.sort(key=lambda f: (SEVERITY_ORDER[f.severity], kind_order.get(f.kind, len(kind_order))))
+    finder.moments()
+    finder.rank()
     return finder.found
 
 
@@ -52,161 +83,399 @@ class _Finder:
         self.locale = analysis.locale
         self.answers = analysis.answers
         self.resolved = analysis.answers.resolved
+        self.reader = analysis.reader
+        self.customers = list(analysis.customers)
+        self.respondents = analysis.respondents
         self.resource_labels = analysis.answers.option_labels(Role.RESOURCE_KINDS)
+        self.stage_order = {stage.key: number for number, stage in enumerate(journey.stages)}
         self.found = Found()
+        self._ids: set[str] = set()
+        self._advice_used: dict[str, int] = {}
+        self._themes: dict[str, Theme] = {}
+        self._ideas: dict[int, list[str]] = {}
+        self._theme_numbers: dict[int, int] = {}
 
     # ----- helpers -------------------------------------------------------------------------------------
 
     def say(self, key: str, **params: object) -> str:
         return self.rules.message(key, self.locale, **params)
 
+    def text(self, text: LocalizedText) -> str:
+        return localize(text, self.locale, "en")
+
     def kind_label(self, code: str) -> str:
         extra = self.rules.extra_kinds.get(code)
         if extra is not None:
-            return localize(extra, self.locale, "en")
-        for kind in self.rules.obstacle_kinds:
-            if kind.code == code:
-                return localize(kind.label, self.locale, "en")
+            return self.text(extra)
+        kind = next((kind for kind in self.rules.obstacle_kinds if kind.code == code), None)
+        if kind is not None:
+            return self.text(kind.label)
         return self.resource_labels.get(code, code)
 
-    def evidence(self, refs: Iterable[str]) -> list[Evidence]:
-        found = {e.ref: e for ref in refs if (e := self.answers.evidence(ref)) is not None}
+    def subkind_label(self, code: str | None) -> str | None:
+        label = self.rules.subkind_labels.get(code) if code else None
+        return self.text(label) if label else None
+
+    def evidence(self, refs: Iterable[str | None]) -> list[Evidence]:
+        found = {e.ref: e for ref in refs if ref and (e := self.answers.evidence(ref)) is not None}
         return sorted(found.values(), key=lambda evidence: evidence.number)
 
-    def add(
+    def new_id(self, category: str, kind: str, where: str) -> str:
+        base = f"{'gap' if category == 'resource_gap' else 'obstacle'}-{kind}-{slug(where) if where else 'journey'}"
+        candidate, number = base, 2
+        while candidate in self._ids:
+            candidate, number = f"{base}-{number}", number + 1
+        self._ids.add(candidate)
+        return candidate
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.locale)
+
+    def none(self, text: str | None) -> bool:
+        """No answer, or an answer saying there is nothing ("không có", "none")."""
+        return not text or self.reader.says_none(text)
+
+    def advice(self, kind: str, subkind: str | None) -> str | None:
+        """The first wording for this kind that fits the business and the sub-kind and has not been said too often
+        in this map yet."""
+        advice = self.rules.advice.get(kind) or self.rules.advice["other"]
+        preset = self.map.preset.code if self.map.preset else None
+        candidates = [
+            *(advice.subkinds.get(subkind, []) if subkind else []),
+            *(advice.presets.get(preset, []) if preset else []),
+            *advice.default,
+        ]
+        for wording in candidates:
+            text = self.text(wording)
+            if self._advice_used.get(text, 0) < self.rules.advice_repeats_at_most:
+                self._advice_used[text] = self._advice_used.get(text, 0) + 1
+                return text
+        return None
+
+    def rule_finding(
         self,
-        category: str,
         rule: str,
         kind: str,
         severity: Severity,
         message: str,
-        next_step: str,
-        refs: Iterable[str],
+        refs: Iterable[str | None],
+        *,
+        category: str = "obstacle",
+        next_step: str | None = None,
         stage: Stage | None = None,
         touchpoint: Touchpoint | None = None,
-    ) -> None:
-        found = self.found.obstacles if category == "obstacle" else self.found.resource_gaps
+        reason: str | None = None,
+        title: str | None = None,
+        where: str = "",
+        customers: int = 0,
+    ) -> Finding:
+        """A finding raised by one rule on one place (a figure, a stage, a touchpoint), not by several mentions;
+        `customers` surveyed customers say so too, or alone where no answer of the owner's is its evidence."""
+        advice = next_step if next_step is not None else self.advice(kind, None)
+        evidence = self.evidence(refs)
+        score = LEVEL_SCORE[severity]
+        reasons = [SeverityReason(signal="rule", points=score, text=reason)] if reason else []
         finding = Finding(
-            id=f"{category.replace('_', '-')}-{kind}-{sum(f.kind == kind for f in found) + 1}",
+            id=self.new_id(category, kind, where or rule),
             rule=rule,
             category=category,
             kind=kind,
             kind_label=self.kind_label(kind),
-            title=message,
+            title=title or shorten(message, TITLE_WIDTH),
             severity=severity,
+            score=score,
+            severity_reasons=reasons,
             stage=stage.name if stage else None,
             touchpoint=touchpoint.name if touchpoint else None,
             stage_key=stage.key if stage else None,
             touchpoint_key=touchpoint.key if touchpoint else None,
             message=message,
-            next_steps=[NextStep(text=next_step, source="advice")],
-            evidence=self.evidence(refs),
+            next_steps=[NextStep(text=advice, source="advice")] if advice else [],
+            article=self.rules.article(rule, self.locale),
+            evidence=evidence,
+            evidence_level=("both" if evidence else "customers") if customers else "owner",
+            customers=customers,
+            needs=list(self.rules.resources_for(kind, None)) if category == "obstacle" else [],
         )
-        found.append(finding)
+        (self.found.obstacles if category == "obstacle" else self.found.resource_gaps).append(finding)
+        return finding
 
-    def obstacle(
-        self, rule: str, kind: str, severity: Severity, message: str, refs: Iterable[str], **where: object
-    ) -> None:
-        next_key = f"{rule}_next"
-        next_step = (
-            self.say(next_key, **{k: getattr(v, "name", v) for k, v in where.items()})
-            if next_key in self.rules.messages
-            else localize(self.rules.obstacle_kind(kind).next_step, self.locale, "en")
-        )
-        self.add("obstacle", rule, kind, severity, message, next_step, refs, **where)  # type: ignore[arg-type]
-
-    def gap(
-        self,
-        rule: str,
-        kind: str,
-        severity: Severity,
-        message: str,
-        next_step: str,
-        refs: Iterable[str],
-        **where: object,
-    ) -> None:
-        self.add("resource_gap", rule, kind, severity, message, next_step, refs, **where)  # type: ignore[arg-type]
-
-    def number(self, value: float) -> str:
-        return format_number(value, self.locale)
-
-    def emotion_severity(self, score: int | None) -> Severity:
-        rule = self.rules.emotion
-        if score is None:
-            return rule.without_score
-        if score <= rule.high_at_most:
-            return "high"
-        if score <= rule.medium_at_most:
-            return "medium"
-        return "low"
-
-    def stage_for(self, role: str) -> Stage | None:
-        return next((stage for stage in self.map.stages if self.rules.stage_matches(role, stage.name)), None)
-
-    def rule_kind(self, rule: str) -> str:
-        return self.rules.rule_kinds.get(rule, self.rules.obstacle_kinds[-1].code)
-
-    # ----- obstacles -----------------------------------------------------------------------------------
+    # ----- obstacle themes -----------------------------------------------------------------------------
 
     def obstacles(self) -> None:
-        self.touchpoint_obstacles()
-        self.journey_obstacles()
+        catch_all = self.rules.obstacle_kinds[-1].code
+        mentions = collect(self.map, self.answers, self.reader, self.customers, catch_all)
+        at_least = self.rules.severity.customers_theme_at_least
+        themes = [
+            theme
+            for theme in group(mentions, self.reader, catch_all)
+            if theme.owner_mentions or theme.customers >= at_least
+        ]
+        self._ideas = self.assign_ideas(themes)
+        for theme in themes:
+            finding = self.theme_finding(theme)
+            self._themes[finding.id] = theme
+            self.found.obstacles.append(finding)
+        self.unexplained_pains()
         self.empty_stages()
         self.touchpoint_count()
+        self.unused_touchpoints()
         self.drop_off()
         self.bounce_rate()
         self.no_purchase()
         self.care_quality()
 
-    def touchpoint_obstacles(self) -> None:
+    def theme_finding(self, theme: Theme) -> Finding:
+        kind, subkind = theme.kind, theme.subkind
+        places = self.places(theme)
+        reasons = self.severity_reasons(theme)
+        score = sum(reason.points for reason in reasons)
+        title = theme.title_mention.read.text
+        first = theme.mentions[0]
+        owner_places = [place for place in places if place.source != "customers"]
+        touchpoint_places = [place for place in owner_places if place.touchpoint is not None]
+        if not owner_places:
+            message = self.customers_message(theme, places)
+        elif len(owner_places) > 1:
+            names = ", ".join(self.place_name(place) for place in owner_places)
+            message = self.say("named_obstacle_places", count=len(owner_places), places=names, text=title)
+        elif touchpoint_places:
+            message = self.say("named_obstacle", touchpoint=touchpoint_places[0].touchpoint, text=title)
+        else:
+            source = (owner_places[0] if owner_places else places[0]).source
+            key = {
+                "obstacle_list": "journey_obstacle",
+                "drop_off": "drop_off_reason",
+                "persona": "persona_pain",
+                "customers": "customers_obstacle",
+            }.get(source, "journey_obstacle")
+            message = self.say(key, text=title, touchpoint=self.map.figures.drop_off_touchpoint or "")
+        next_steps = self.owner_ideas(theme)
+        advice = self.advice(kind, subkind)
+        if advice:
+            next_steps.append(NextStep(text=advice, source="advice"))
+        refs: list[str | None] = [mention.ref for mention in theme.owner_mentions]
+        for mention in theme.owner_mentions:
+            if mention.touchpoint is not None:
+                refs.append(self.answers.ref(Role.TOUCHPOINT_EMOTION, mention.touchpoint.key))
+        refs += [
+            self.answers.ref(Role.TOUCHPOINT_OPPORTUNITY, key)
+            for key in self._ideas.get(self._theme_numbers[id(theme)], [])
+        ]
+        owner, customers = bool(theme.owner_mentions), theme.customers
+        where = first.touchpoint.key if first.touchpoint is not None else first.source
+        stage_place = next((place for place in places if place.stage_key is not None), None)
+        return Finding(
+            id=self.new_id("obstacle", kind, where),
+            rule="named_obstacle" if owner else "customer_obstacle",
+            category="obstacle",
+            kind=kind,
+            kind_label=self.kind_label(kind),
+            subkind=subkind,
+            subkind_label=self.subkind_label(subkind),
+            title=shorten(_sentence_case(title), TITLE_WIDTH),
+            severity=self.rules.severity.level(score),
+            score=score,
+            severity_reasons=reasons,
+            stage=stage_place.stage if stage_place else None,
+            touchpoint=stage_place.touchpoint if stage_place else None,
+            stage_key=stage_place.stage_key if stage_place else None,
+            touchpoint_key=stage_place.touchpoint_key if stage_place else None,
+            places=places,
+            message=message,
+            next_steps=next_steps,
+            article=self.rules.article("named_obstacle", self.locale),
+            evidence=self.evidence(refs),
+            evidence_level="both" if owner and customers else "customers" if customers else "owner",
+            customers=customers,
+            quotes=self.quotes(theme),
+            needs=list(self.rules.resources_for(kind, subkind)),
+        )
+
+    def quotes(self, theme: Theme) -> list[str]:
+        """Up to three of the customers' own words: what most of them said first, then what was said of a place."""
+        said = [m for m in theme.mentions if m.source == "customers"]
+        said.sort(key=lambda m: (-len(m.respondents), m.touchpoint is None))
+        return _unique([m.read.text for m in said])[:QUOTES]
+
+    def customers_message(self, theme: Theme, places: list[Place]) -> str:
+        """What customers alone named: how many, of what, and where most of them met it."""
+        count, kind = theme.customers, theme.kind
+        label = self.subkind_label(theme.subkind) or self.kind_label(kind)
+        touchpoint = next((place.touchpoint for place in places if place.touchpoint), None)
+        if touchpoint is None:
+            return t("survey.map.theme", self.locale, count=count, kind=label)
+        if kind == self.rules.obstacle_kinds[-1].code:
+            return t("survey.map.theme_unnamed", self.locale, count=count, touchpoint=touchpoint)
+        return t("survey.map.theme_at", self.locale, count=count, kind=label, touchpoint=touchpoint)
+
+    def places(self, theme: Theme) -> list[Place]:
+        """One place per answer and touchpoint it was named in; customers' words at one touchpoint are one place."""
+        places: dict[tuple[str, str | None, str | None], Place] = {}
+        customers_at: dict[str | None, set[int]] = {}
+        for mention in theme.mentions:
+            if mention.source == "customers":
+                where = mention.touchpoint.key if mention.touchpoint else None
+                customers_at.setdefault(where, set()).update(mention.respondents)
+        for mention in theme.mentions:
+            tp = mention.touchpoint
+            stage = mention.stage
+            key = (mention.source, mention.ref if mention.source != "customers" else None, tp.key if tp else None)
+            if key in places:
+                continue
+            text = mention.read.text
+            if mention.source == "customers":
+                text = t("survey.map.place", self.locale, count=len(customers_at[tp.key if tp else None]))
+            places[key] = Place(
+                source=mention.source,
+                stage=stage.name if stage else None,
+                stage_key=stage.key if stage else None,
+                touchpoint=tp.name if tp else None,
+                touchpoint_key=tp.key if tp else None,
+                text=text,
+                evidence=self.evidence([mention.ref]),
+            )
+        # The owner's places in journey order; the customers' after them, where most of them said it first.
+        return sorted(
+            places.values(),
+            key=lambda place: (
+                (True, -len(customers_at.get(place.touchpoint_key, ())), place.touchpoint_key is None)
+                if place.source == "customers"
+                else (False, 0, False)
+            ),
+        )
+
+    def place_name(self, place: Place) -> str:
+        if place.source == "touchpoint" and place.touchpoint:
+            return f"«{place.touchpoint}»" if self.locale == "vi" else f"“{place.touchpoint}”"
+        return t(f"map.place.{place.source}", self.locale)
+
+    def severity_reasons(self, theme: Theme) -> list[SeverityReason]:
+        weights = self.rules.severity
+        owner = theme.owner_mentions
+        reasons: list[SeverityReason] = []
+        scores = [m.touchpoint.emotion_score for m in owner if m.touchpoint and m.touchpoint.emotion_score]
+        if scores and (points := weights.for_emotion(min(scores))):
+            reasons.append(
+                SeverityReason(signal="emotion", points=points, text=self.say("reason.emotion", score=min(scores)))
+            )
+        count = len({(m.source, m.touchpoint.key if m.touchpoint else m.ref) for m in owner})
+        if (points := weights.for_places(count)) > 0:
+            reasons.append(SeverityReason(signal="places", points=points, text=self.say("reason.places", count=count)))
+        drop_key = self.map.figures.drop_off_key
+        if any(m.source == "drop_off" or (m.touchpoint is not None and m.touchpoint.key == drop_key) for m in owner):
+            reasons.append(
+                SeverityReason(signal="drop_off", points=weights.drop_off_points, text=self.say("reason.drop_off"))
+            )
+        objective = self.map.goals.objective
+        if objective is not None and objective.code in weights.decision_objectives:
+            decision = any(
+                m.stage is not None and self.rules.stage_matches("purchase", m.stage.name) for m in theme.mentions
+            )
+            if decision:
+                reasons.append(
+                    SeverityReason(
+                        signal="stage",
+                        points=weights.decision_stage_points,
+                        text=self.say("reason.stage", objective=objective.label),
+                    )
+                )
+        if any(m.source == "persona" for m in owner):
+            reasons.append(
+                SeverityReason(signal="objective", points=weights.persona_points, text=self.say("reason.persona"))
+            )
+        if any(m.source == "obstacle_list" for m in owner):
+            reasons.append(SeverityReason(signal="rule", points=weights.listed_points, text=self.say("reason.listed")))
+        if theme.customers and self.respondents:
+            share = theme.customers / self.respondents
+            if (points := weights.for_customers(share)) > 0:
+                text = self.say("reason.customers", count=theme.customers, respondents=self.respondents)
+                reasons.append(SeverityReason(signal="customers", points=points, text=text))
+        return reasons
+
+    def _idea_keys(self, theme: Theme) -> list[str]:
+        keys: list[str] = []
+        for mention in theme.owner_mentions:
+            tp = mention.touchpoint
+            if tp is not None and tp.key not in keys and not self.none(tp.opportunity):
+                keys.append(tp.key)
+        return keys
+
+    def assign_ideas(self, themes: list[Theme]) -> dict[int, list[str]]:
+        """Which themes each improvement idea is quoted for: the owner had one idea per touchpoint, and several
+        obstacles may be named there; the idea goes first to those its words fit, and to no more than the
+        repeats a map allows."""
+        at: dict[str, list[int]] = {}
+        for number, theme in enumerate(themes):
+            for key in self._idea_keys(theme):
+                at.setdefault(key, []).append(number)
+        touchpoints = {tp.key: tp for stage in self.map.stages for tp in stage.touchpoints}
+        ideas: dict[int, list[str]] = {}
+        for key, numbers in at.items():
+            idea = touchpoints[key].opportunity or ""
+            terms = self.reader.terms(idea)
+
+            def fit(number: int, terms: frozenset[str] = terms) -> int:
+                return len(terms & frozenset().union(*(m.read.terms for m in themes[number].mentions)))
+
+            ranked = sorted(numbers, key=lambda number: (-fit(number), number))
+            for number in ranked[: self.rules.advice_repeats_at_most]:
+                ideas.setdefault(number, []).append(key)
+        self._theme_numbers = {id(theme): number for number, theme in enumerate(themes)}
+        return ideas
+
+    def owner_ideas(self, theme: Theme) -> list[NextStep]:
+        """The owner's own improvement ideas at the theme's touchpoints, quoted as theirs: the best next step."""
+        touchpoints = {m.touchpoint.key: m.touchpoint for m in theme.owner_mentions if m.touchpoint is not None}
+        steps = []
+        for key in self._ideas.get(self._theme_numbers[id(theme)], []):
+            touchpoint = touchpoints[key]
+            idea = touchpoint.opportunity or ""
+            steps.append(NextStep(text=self.say("owner_idea", touchpoint=touchpoint.name, text=idea), source="owner"))
+        return steps
+
+    # ----- obstacles raised by one rule ----------------------------------------------------------------------
+
+    def rule_kind(self, rule: str) -> str:
+        return self.rules.rule_kinds.get(rule, self.rules.obstacle_kinds[-1].code)
+
+    def unexplained_pains(self) -> None:
+        themed = {place.touchpoint_key for finding in self.found.obstacles for place in finding.places}
         for stage in self.map.stages:
             for tp in stage.touchpoints:
-                if tp.obstacles:
-                    kind = self.rules.classify(tp.obstacles)
-                    self.obstacle(
-                        "named_obstacle",
-                        kind,
-                        self.emotion_severity(tp.emotion_score),
-                        self.say("named_obstacle", touchpoint=tp.name, text=tp.obstacles),
-                        self.answers.refs((Role.TOUCHPOINT_OBSTACLES, tp.key), (Role.TOUCHPOINT_EMOTION, tp.key)),
-                        stage=stage,
-                        touchpoint=tp,
-                    )
-                elif (
-                    tp.emotion_score is not None
-                    and tp.emotion_score <= self.rules.emotion.unexplained_at_most
-                    and self.resolved(Role.TOUCHPOINT_OBSTACLES, tp.key)
-                ):
-                    self.obstacle(
-                        "unexplained_pain",
-                        self.rule_kind("unexplained_pain"),
-                        self.emotion_severity(tp.emotion_score),
-                        self.say("unexplained_pain", touchpoint=tp.name, score=tp.emotion_score),
-                        self.answers.refs((Role.TOUCHPOINT_EMOTION, tp.key), (Role.TOUCHPOINT_OBSTACLES, tp.key)),
-                        stage=stage,
-                        touchpoint=tp,
-                    )
-
-    def journey_obstacles(self) -> None:
-        for text in self.map.figures.journey_obstacles:
-            self.obstacle(
-                "journey_obstacle",
-                self.rules.classify(text),
-                self.rules.step_five_obstacle_severity,
-                self.say("journey_obstacle", text=text),
-                self.answers.refs((Role.JOURNEY_OBSTACLES, "")),
-            )
+                score = tp.emotion_score
+                if score is None or score > self.rules.emotion.unexplained_at_most or tp.key in themed:
+                    continue
+                if not self.resolved(Role.TOUCHPOINT_OBSTACLES, tp.key) or not self.none(tp.obstacles):
+                    continue
+                self.rule_finding(
+                    "unexplained_pain",
+                    self.rule_kind("unexplained_pain"),
+                    self.rules.severity.level(self.rules.severity.for_emotion(score)),
+                    self.say("unexplained_pain", touchpoint=tp.name, score=score),
+                    self.answers.refs((Role.TOUCHPOINT_EMOTION, tp.key), (Role.TOUCHPOINT_OBSTACLES, tp.key)),
+                    title=self.say("title.unexplained_pain", touchpoint=tp.name),
+                    next_step=self.say("unexplained_pain_next", touchpoint=tp.name),
+                    stage=stage,
+                    touchpoint=tp,
+                    reason=self.say("reason.unexplained_pain", score=score),
+                    where=tp.key,
+                )
 
     def empty_stages(self) -> None:
         for stage in self.map.stages:
             if not stage.touchpoints and self.answers.touchpoints_settled(stage.key):
-                self.obstacle(
+                self.rule_finding(
                     "empty_stage",
                     self.rule_kind("empty_stage"),
                     "medium",
                     self.say("empty_stage", stage=stage.name),
                     self.answers.refs((Role.TOUCHPOINTS, stage.key)),
+                    title=self.say("title.empty_stage", stage=stage.name),
+                    next_step=self.say("empty_stage_next", stage=stage.name),
+                    reason=self.say("reason.empty_stage"),
                     stage=stage,
+                    where=stage.key,
                 )
 
     def touchpoint_count(self) -> None:
@@ -214,6 +483,10 @@ class _Finder:
         if not expected or not self.map.stages:
             return
         if not all(self.answers.touchpoints_settled(stage.key) for stage in self.map.stages):
+            return
+        reach = self.map.customers.reach if self.map.customers else None
+        if reach is not None and reach.verdict is not None:
+            self.touchpoints_customers_use(reach)
             return
         count = self.map.figures.touchpoints_listed
         limits = self.rules.touchpoint_count
@@ -225,30 +498,86 @@ class _Finder:
             ("more_touchpoints", count > expected * limits.more_above),
         ):
             if fires:
-                self.obstacle(
-                    rule, self.rule_kind(rule), "medium", self.say(rule, expected=expected, count=count), refs
+                self.rule_finding(
+                    rule,
+                    self.rule_kind(rule),
+                    "medium",
+                    self.say(rule, expected=expected, count=count),
+                    refs,
+                    title=self.say(f"title.{rule}", expected=expected, count=count),
+                    next_step=self.say(f"{rule}_next"),
+                    reason=self.say(f"reason.{rule}"),
+                )
+
+    def touchpoints_customers_use(self, reach: TouchpointReach) -> None:
+        """Article 001 §4 as it means it, once customers say: the touchpoints they actually use against those the
+        owner expects, not the touchpoints the owner listed."""
+        if reach.verdict not in ("fewer", "more"):
+            return
+        rule = f"{reach.verdict}_touchpoints"
+        if reach.verdict == "fewer" and not reach.rarely_used:
+            next_step = t("survey.map.reach_next.fewer_everywhere", self.locale)
+        else:
+            next_step = t(f"survey.map.reach_next.{reach.verdict}", self.locale, rare=", ".join(reach.rarely_used))
+        count = self.number(round(reach.mean, 1))
+        self.rule_finding(
+            rule,
+            self.rule_kind(rule),
+            "medium",
+            reach.message,
+            self.answers.refs((Role.EXPECTED_TOUCHPOINTS, "")),
+            title=self.say(f"title.{rule}", expected=reach.expected, count=count),
+            next_step=next_step,
+            reason=self.say(f"reason.{rule}"),
+            customers=reach.respondents,
+        )
+
+    def unused_touchpoints(self) -> None:
+        """Article 001 §4 as it means it: what customers actually reach, against what the owner expects."""
+        if not self.respondents:
+            return
+        for stage in self.map.stages:
+            for tp in stage.touchpoints:
+                if (
+                    tp.used_by is None
+                    or tp.used_by / self.respondents >= self.rules.touchpoint_count.customers_used_below
+                ):
+                    continue
+                self.rule_finding(
+                    "unused_touchpoint",
+                    self.rule_kind("unused_touchpoint"),
+                    "medium",
+                    self.say("unused_touchpoint", used=tp.used_by, respondents=self.respondents, touchpoint=tp.name),
+                    [],
+                    title=self.say("title.unused_touchpoint", touchpoint=tp.name),
+                    next_step=self.say("unused_touchpoint_next", touchpoint=tp.name),
+                    reason=self.say("reason.unused_touchpoint"),
+                    stage=stage,
+                    touchpoint=tp,
+                    where=tp.key,
+                    customers=self.respondents,
                 )
 
     def drop_off(self) -> None:
+        """Where customers leave, when no obstacle theme is named there: the place is a finding of its own."""
         figures = self.map.figures
         if figures.drop_off_touchpoint is None:
             return
-        stage = next((s for s in self.map.stages if s.name == figures.drop_off_stage), None)
-        touchpoint = next((tp for tp in (stage.touchpoints if stage else []) if tp.key == figures.drop_off_key), None)
-        reason = figures.drop_off_reason
-        message = (
-            self.say("drop_off_reason", touchpoint=figures.drop_off_touchpoint, text=reason)
-            if reason
-            else self.say("drop_off", touchpoint=figures.drop_off_touchpoint)
-        )
-        self.obstacle(
+        if any(reason.signal == "drop_off" for finding in self.found.obstacles for reason in finding.severity_reasons):
+            return
+        stage, touchpoint = drop_off_place(self.map)
+        self.rule_finding(
             "drop_off",
-            self.rules.classify(reason) if reason else self.rules.obstacle_kinds[-1].code,
-            self.rules.drop_off_severity,
-            message,
+            self.rule_kind("drop_off"),
+            "high",
+            self.say("drop_off", touchpoint=figures.drop_off_touchpoint),
             self.answers.refs((Role.DROP_OFF_TOUCHPOINT, ""), (Role.DROP_OFF_REASON, "")),
+            title=self.say("title.drop_off", touchpoint=figures.drop_off_touchpoint),
+            next_step=self.say("drop_off_next", touchpoint=figures.drop_off_touchpoint),
             stage=stage,
             touchpoint=touchpoint,
+            reason=self.say("reason.drop_off"),
+            where=touchpoint.key if touchpoint else "",
         )
 
     def bounce_rate(self) -> None:
@@ -266,28 +595,37 @@ class _Finder:
             ),
             (None, None),
         )
-        self.obstacle(
-            "bounce_rate",
-            self.rule_kind("bounce_rate"),
+        threshold = self.number(self.rules.bounce_rate.medium_above)
+        self.rule_finding(
+            "high_bounce_rate",
+            self.rule_kind("high_bounce_rate"),
             severity,
-            self.say("bounce_rate", rate=self.number(rate), threshold=self.number(self.rules.bounce_rate.medium_above)),
+            self.say("high_bounce_rate", rate=self.number(rate), threshold=threshold),
             self.answers.refs((Role.BOUNCE_RATE, "")),
+            title=self.say("title.high_bounce_rate", rate=self.number(rate)),
+            next_step=self.say("high_bounce_rate_next"),
+            reason=self.say("reason.high_bounce_rate", rate=self.number(rate)),
             stage=stage,
             touchpoint=touchpoint,
         )
 
     def no_purchase(self) -> None:
         share = self.map.figures.no_purchase_share
-        severity = self.rules.no_purchase_share.severity(share / 100) if share is not None else None
-        if share is None or severity is None:
+        if share is None or share > 100:  # contradicting figures are refused when typed; an old file may hold them
             return
-        self.obstacle(
+        severity = self.rules.no_purchase_share.severity(share / 100)
+        if severity is None:
+            return
+        self.rule_finding(
             "no_purchase",
             self.rule_kind("no_purchase"),
             severity,
             self.say("no_purchase", share=self.number(share)),
             self.answers.refs((Role.DAILY_VISITORS, ""), (Role.DAILY_NON_BUYERS, "")),
-            stage=self.stage_for("purchase"),
+            title=self.say("title.no_purchase", share=self.number(share)),
+            next_step=self.say("no_purchase_next"),
+            reason=self.say("reason.no_purchase", share=self.number(share)),
+            stage=next((stage for stage in self.map.stages if self.rules.stage_matches("purchase", stage.name)), None),
         )
 
     def care_quality(self) -> None:
@@ -295,13 +633,16 @@ class _Finder:
         severity = self.rules.care_quality.get(quality.code) if quality else None
         if quality is None or severity is None:
             return
-        self.obstacle(
-            "care_quality",
-            self.rule_kind("care_quality"),
+        self.rule_finding(
+            "care_rated_low",
+            self.rule_kind("care_rated_low"),
             severity,
-            self.say("care_quality", quality=quality.label),
+            self.say("care_rated_low", quality=quality.label),
             self.answers.refs((Role.CARE_QUALITY, "")),
-            stage=self.stage_for("service"),
+            title=self.say("title.care_rated_low", quality=quality.label),
+            next_step=self.say("care_rated_low_next"),
+            reason=self.say("reason.care_rated_low", quality=quality.label),
+            stage=next((stage for stage in self.map.stages if self.rules.stage_matches("service", stage.name)), None),
         )
 
     # ----- resource gaps -------------------------------------------------------------------------------
@@ -313,51 +654,130 @@ class _Finder:
         self.data_basis()
         self.ownership()
 
+    def _terms(self, finding: Finding) -> frozenset[str]:
+        theme = self._themes.get(finding.id)
+        if theme is None:
+            return frozenset()
+        return frozenset().union(*(mention.read.terms for mention in theme.mentions))
+
+    def linked(self, code: str, text: str) -> list[Finding]:
+        """The obstacles a resource would remove, judged on meaning: the same kind of obstacle as the resource's own
+        words read as ("card payment" for a payment obstacle), words it shares with the obstacle, weighed by how
+        rare they are on the map ("reply" says more than "price"), or a place it names. When it links to none
+        that way, the obstacles of a kind it is the first remedy for."""
+        reads = self.reader.read(text) or [self.reader.classify(text)]
+        need_terms = frozenset().union(*(read.terms for read in reads))
+        need_kinds = {(read.kind, read.subkind) for read in reads if read.subkind}
+        need_kind_codes = {read.kind for read in reads if read.kind != "other"}
+        folded = fold(text)
+        frequency: dict[str, int] = {}
+        for finding in self.found.obstacles:
+            for term in self._terms(finding):
+                frequency[term] = frequency.get(term, 0) + 1
+        by_meaning, by_kind = [], []
+        touches_the_map = False
+        for finding in self.found.obstacles:
+            names = [place.touchpoint for place in finding.places if place.touchpoint] + [finding.touchpoint or ""]
+            score = sum(1 / frequency.get(term, 1) for term in need_terms & self._terms(finding))
+            if code in finding.needs:
+                touches_the_map = touches_the_map or score > 0
+                # A resource of a kind the obstacle needs (people for a queue) removes it on less said in common.
+                score += 0.5
+            else:
+                # One shared word ("rush hour", "opening hours") is not enough for a resource of another kind.
+                score /= 2
+            if (finding.kind, finding.subkind) in need_kinds:
+                score += 2
+            elif finding.kind in need_kind_codes:
+                score += 1
+            if any(name and fold(name) in folded for name in names):
+                score += 2
+            if score >= 1:
+                by_meaning.append(finding)
+            elif finding.needs[:1] == [code] and finding.rule == "named_obstacle":
+                # By kind alone, a resource removes the obstacles it is the first remedy for (people for slow
+                # replies, budget for a shipping fee), and only obstacles the owner named: a figure (care rated
+                # "fair") needs the resource to say what it is for.
+                by_kind.append(finding)
+        if by_meaning:
+            return by_meaning
+        # A need whose words meet the map only faintly ("new photos" where a price list is a photo) is about
+        # something the map shows no obstacle for: nice to have, not a remedy by kind.
+        return [] if touches_the_map else by_kind
+
     def resources_needed(self) -> None:
         for resource in self.map.resources:
             code, label = resource.kind.code, resource.kind.label
             refs = self.answers.refs((Role.RESOURCE_HAVE, code), (Role.RESOURCE_NEED, code))
-            if resource.need:
-                self.gap(
+            if resource.need and not self.none(resource.need):
+                linked = self.linked(code, resource.need)
+                if linked:
+                    severity = min((f.severity for f in linked), key=SEVERITY_ORDER.__getitem__)
+                    removes = "; ".join(f"«{f.title}»" if self.locale == "vi" else f"“{f.title}”" for f in linked[:3])
+                    message = self.say(
+                        "resource_needed", kind=label, kind_lower=label.lower(), need=resource.need, removes=removes
+                    )
+                    next_step = self.say("resource_needed_next", kind=label.lower())
+                else:
+                    severity = "low"
+                    message = self.say(
+                        "resource_needed_unlinked", kind=label, kind_lower=label.lower(), need=resource.need
+                    )
+                    next_step = self.say("resource_needed_unlinked_next")
+                gap = self.rule_finding(
                     "resource_needed",
                     code,
-                    "medium" if resource.have else "high",
-                    self.say("resource_needed", kind=label, kind_lower=label.lower(), need=resource.need),
-                    self.say("resource_needed_next", kind=label.lower()),
-                    refs,
+                    severity,
+                    message,
+                    [*refs, *(e.ref for f in linked for e in f.evidence[:1])],
+                    category="resource_gap",
+                    next_step=next_step,
+                    where=code,
                 )
-            elif not resource.have and all(
-                self.resolved(role, code) for role in (Role.RESOURCE_HAVE, Role.RESOURCE_NEED)
+                gap.unblocks[:] = [f.id for f in linked]
+                gap.nice_to_have = not linked
+                gap.title = shorten(resource.need, TITLE_WIDTH)
+                for finding in linked:
+                    finding.addressed_by.append(gap.id)
+            elif (
+                self.none(resource.have)
+                and self.resolved(Role.RESOURCE_HAVE, code)
+                and self.resolved(Role.RESOURCE_NEED, code)
             ):
-                self.gap(
+                self.rule_finding(
                     "resource_needed_none",
                     code,
                     "low",
-                    self.say("resource_needed_none", kind=label),
-                    self.say("resource_needed_none_next", kind=label.lower()),
+                    self.say("resource_needed_none", kind=label, kind_lower=label.lower()),
                     refs,
+                    title=self.say("title.resource_needed_none", kind=label),
+                    category="resource_gap",
+                    next_step=self.say("resource_needed_none_next", kind=label.lower()),
+                    where=code,
                 )
 
     def unaddressed_obstacles(self) -> None:
+        """An obstacle that nothing the business has or plans can remove is the real resource gap."""
         if not self.resolved(Role.RESOURCE_KINDS):
             return
-        covered = {r.kind.code for r in self.map.resources if r.have or r.need}
-        for kind in self.rules.obstacle_kinds:
-            if not kind.resources or covered & set(kind.resources):
+        had = {r.kind.code for r in self.map.resources if not self.none(r.have)}
+        for finding in list(self.found.obstacles):
+            if finding.severity == "low" or finding.addressed_by or not finding.needs or had & set(finding.needs):
                 continue
-            findings = [f for f in self.found.obstacles if f.kind == kind.code]
-            if not findings:
-                continue
-            severity: Severity = "high" if any(f.severity == "high" for f in findings) else "medium"
-            labels = ", ".join(self.resource_labels.get(code, code).lower() for code in kind.resources)
-            self.gap(
+            labels = ", ".join(self.resource_labels.get(code, code).lower() for code in finding.needs)
+            gap = self.rule_finding(
                 "unaddressed_obstacle",
-                kind.resources[0],
-                severity,
-                self.say("unaddressed_obstacle", kind=localize(kind.label, self.locale, "en"), count=len(findings)),
-                self.say("unaddressed_obstacle_next", need=labels),
-                [*self.answers.refs((Role.RESOURCE_KINDS, "")), *(e.ref for f in findings for e in f.evidence[:1])],
+                finding.needs[0],
+                finding.severity,
+                self.say("unaddressed_obstacle", text=finding.title),
+                [*self.answers.refs((Role.RESOURCE_KINDS, "")), *(e.ref for e in finding.evidence[:1])],
+                title=self.say("title.unaddressed_obstacle", text=finding.title),
+                category="resource_gap",
+                next_step=self.say("unaddressed_obstacle_next", need=labels),
+                where=finding.id,
             )
+            gap.unblocks.append(finding.id)
+            finding.addressed_by.append(gap.id)
 
     def empty_layers(self) -> None:
         if not self.map.is_blueprint:
@@ -367,17 +787,20 @@ class _Finder:
                 continue
             for role, kind in self.rules.blueprint_layers.items():
                 layer = BLUEPRINT_LAYERS[role]
-                if getattr(stage.blueprint, layer, None) or not self.resolved(role, stage.key):
+                if not self.none(getattr(stage.blueprint, layer, None)) or not self.resolved(role, stage.key):
                     continue
                 layer_label = t(f"map.layer.{layer}", self.locale)
-                self.gap(
+                self.rule_finding(
                     "empty_layer",
                     kind,
                     "medium",
                     self.say("empty_layer", layer=layer_label, stage=stage.name),
-                    self.say("empty_layer_next", layer=layer_label, stage=stage.name),
                     self.answers.refs((role, stage.key)),
+                    title=self.say("title.empty_layer", layer=layer_label, stage=stage.name),
+                    category="resource_gap",
+                    next_step=self.say("empty_layer_next", layer=layer_label, stage=stage.name),
                     stage=stage,
+                    where=f"{stage.key}-{layer}",
                 )
 
     def data_basis(self) -> None:
@@ -392,32 +815,171 @@ class _Finder:
         }
         if any(named.get(role, set()) & set(codes) for role, codes in self.rules.measurement_sources.items()):
             return
-        self.gap(
+        self.rule_finding(
             "no_data_basis",
             "data",
             "high",
             self.say("no_data_basis", text=objective.label),
-            self.say("no_data_basis_next"),
             self.answers.refs((Role.OBJECTIVE, ""), (Role.DATA_BASIS, ""), (Role.CHANNELS_TRACKED, "")),
+            title=self.say("title.no_data_basis"),
+            category="resource_gap",
+            next_step=self.say("no_data_basis_next"),
         )
 
     def ownership(self) -> None:
         review = self.map.review
         if review.owner is None and self.resolved(Role.OWNER):
-            self.gap(
+            self.rule_finding(
                 "no_owner",
                 "ownership",
                 "medium",
                 self.say("no_owner"),
-                self.say("no_owner_next"),
                 self.answers.refs((Role.OWNER, "")),
+                category="resource_gap",
+                next_step=self.say("no_owner_next"),
             )
-        if review.cadence is None and self.resolved(Role.OWNER):
-            self.gap(
+        if review.cadence is None and self.resolved(Role.REVIEW_CADENCE):
+            self.rule_finding(
                 "no_review",
                 "ownership",
                 "medium",
                 self.say("no_review"),
-                self.say("no_review_next"),
                 self.answers.refs((Role.REVIEW_CADENCE, "")),
+                category="resource_gap",
+                next_step=self.say("no_review_next"),
             )
+
+    # ----- moments and priorities ----------------------------------------------------------------------
+
+    def moments(self) -> None:
+        """The lowest stage and the steepest fall between consecutive stages: touchpoints inside one stage are
+        parallel channels, so the curve runs from stage to stage."""
+        scored = [stage for stage in self.map.stages if stage.emotion is not None]
+        rule = self.rules.moments
+        if not scored:
+            return
+        lowest = min(scored, key=lambda stage: stage.emotion.mean if stage.emotion else 5.0)
+        assert lowest.emotion is not None
+        if lowest.emotion.mean <= rule.lowest_at_most:
+            mean = self.number(round(lowest.emotion.mean, 1))
+            self.found.moments.append(
+                Moment(
+                    id=f"moment-lowest-{slug(lowest.key) if lowest.key else 'journey'}",
+                    kind="lowest",
+                    stage=lowest.name,
+                    stage_key=lowest.key,
+                    score=round(lowest.emotion.mean, 2),
+                    message=self.say("moment_lowest", stage=lowest.name, score=mean),
+                )
+            )
+        drops = [
+            (before.emotion.mean - after.emotion.mean, before.emotion.mean, before, after)
+            for before, after in pairwise(scored)
+            if before.emotion is not None and after.emotion is not None
+        ]
+        if drops:
+            drop, before_mean, before, after = max(drops, key=lambda entry: entry[0])
+            if drop >= rule.drop_at_least and after.emotion is not None:
+                self.found.moments.append(
+                    Moment(
+                        id=f"moment-drop-{slug(after.key) if after.key else 'journey'}",
+                        kind="steepest_drop",
+                        stage=after.name,
+                        stage_key=after.key,
+                        from_stage=before.name,
+                        score=round(after.emotion.mean, 2),
+                        drop=round(drop, 2),
+                        message=self.say(
+                            "moment_drop",
+                            from_stage=before.name,
+                            stage=after.name,
+                            before=self.number(round(before_mean, 1)),
+                            after=self.number(round(after.emotion.mean, 1)),
+                        ),
+                    )
+                )
+
+    def rank(self) -> None:
+        order = self.stage_order
+
+        def journey_position(finding: Finding) -> int:
+            keys = [place.stage_key for place in finding.places if place.stage_key is not None]
+            keys += [finding.stage_key] if finding.stage_key is not None else []
+            return min((order.get(key, len(order)) for key in keys), default=len(order))
+
+        self.found.obstacles.sort(
+            key=lambda f: (-f.score, SEVERITY_ORDER[f.severity], -len(f.places), journey_position(f))
+        )
+        kind_order = {code: number for number, code in enumerate(self.resource_labels)}
+        self.found.resource_gaps.sort(
+            key=lambda f: (SEVERITY_ORDER[f.severity], f.nice_to_have, kind_order.get(f.kind, len(kind_order)))
+        )
+        self.found.priorities = [f.id for f in self.found.obstacles] + [f.id for f in self.found.resource_gaps]
+        self.found.where_to_start = self.actions()
+
+    def actions(self) -> list[Action]:
+        """The first 3–5 actions: the most severe obstacles first, each with what removes it, what it needs and who
+        owns it; the owner's own first change takes the place of the advice where it fits."""
+        limits = self.rules.where_to_start
+        urgent = [f for f in self.found.obstacles if f.severity != "low" and f.next_steps]
+        rest = [f for f in self.found.obstacles if f.severity == "low" and f.next_steps]
+        chosen = urgent[: limits.most]
+        if len(chosen) < limits.least:
+            chosen += rest[: limits.least - len(chosen)]
+        gaps = {gap.id: gap for gap in self.found.resource_gaps}
+        first_change = self.map.review.first_change
+        fits = self._first_change_fit(chosen, first_change) if first_change and not self.none(first_change) else None
+        actions = []
+        used: set[str] = set()
+        for finding in chosen:
+            need_gap = next(
+                (gaps[gid] for gid in finding.addressed_by if gid in gaps and gaps[gid].rule == "resource_needed"), None
+            )
+            if need_gap is not None:
+                needs = need_gap.title
+            elif finding.needs:
+                needs = ", ".join(self.resource_labels.get(code, code) for code in finding.needs)
+            else:
+                needs = None
+            is_first = fits is not None and fits == finding.id
+            # One idea may answer several obstacles; Where to start says it once and names the next step after it.
+            steps = [step.text for step in finding.next_steps if step.text not in used] or [finding.next_steps[0].text]
+            text = self.say("first_change", text=first_change) if is_first and first_change else steps[0]
+            used.add(text)
+            actions.append(
+                Action(
+                    finding_id=finding.id,
+                    text=text,
+                    removes=finding.title,
+                    severity=finding.severity,
+                    needs=needs,
+                    owner=self.map.review.owner,
+                    first_change=is_first,
+                )
+            )
+        return actions
+
+    def _first_change_fit(self, findings: list[Finding], first_change: str) -> str | None:
+        """The finding the owner's first change is about: it shares meaning words with it or names its place."""
+        change_terms = self.reader.terms(first_change)
+        folded = fold(first_change)
+        for finding in findings:
+            names = [place.touchpoint for place in finding.places if place.touchpoint]
+            if change_terms & self._terms(finding) or any(fold(name) in folded for name in names):
+                return finding.id
+        return None
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _unique(texts: list[str]) -> list[str]:
+    seen: set[str] = set()
+    unique = []
+    for text in texts:
+        key = fold(text)
+        if key not in seen:
+            seen.add(key)
+            unique.append(text)
+    return unique

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.i18n import t
+from assistant.interview.values import format_number
 from assistant.journeymap.model import Finding, JourneyMap, Moment, Stage, Touchpoint
 from assistant.journeymap.rules import Severity
 
@@ -99,6 +100,25 @@ class Card:
 
 
 @dataclass(frozen=True, slots=True)
+class Measure:
+    """A touchpoint the customers scored, beside the owner's own score: the curve's points are the owner's, so the
+    canvas says each touchpoint's two figures in words; `gap` where they differ by 1.5 points or more."""
+
+    number: int
+    touchpoint: str
+    owner: int | None
+    customers: float
+    n: int
+    gap: bool
+
+    def words(self, locale: str) -> str:
+        owner = "—" if self.owner is None else str(self.owner)
+        mean = format_number(round(self.customers, 1), locale)
+        said = t("map.canvas.measure", locale, owner=owner, mean=mean, count=self.n)
+        return f"⚠ {said}" if self.gap else said
+
+
+@dataclass(frozen=True, slots=True)
 class Point:
     number: int
     touchpoint: str
@@ -119,6 +139,8 @@ class Curve:
     customers_high: float | None
     customers_n: int
     moments: tuple[Moment, ...]
+    measures: tuple[Measure, ...] = ()
+    """Each touchpoint of the stage the customers scored, with the owner's score beside theirs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +185,12 @@ def finding_anchor(finding_id: str) -> str:
 def journey_canvas(journey: JourneyMap) -> Canvas:
     locale = journey.locale
     cards = _cards(journey)
+    gaps = {gap.touchpoint_key for gap in journey.customers.gaps} if journey.customers is not None else set()
     moments: dict[str, list[Moment]] = {}
     for moment in journey.moments:
         moments.setdefault(moment.stage_key, []).append(moment)
     columns = tuple(
-        _column(number, stage, cards.get(stage.key, []), tuple(moments.get(stage.key, ())))
+        _column(number, stage, cards.get(stage.key, []), tuple(moments.get(stage.key, ())), gaps)
         for number, stage in enumerate(journey.stages, start=1)
     )
     present: list[Lane] = []
@@ -192,7 +215,7 @@ def _holds(lane: LaneId, columns: tuple[Column, ...]) -> bool:
     return any(entry.text for column in columns for entry in column.entries.get(lane, ()))
 
 
-def _column(number: int, stage: Stage, cards: list[Card], moments: tuple[Moment, ...]) -> Column:
+def _column(number: int, stage: Stage, cards: list[Card], moments: tuple[Moment, ...], gaps: set[str]) -> Column:
     heads = tuple(_head(index, touchpoint) for index, touchpoint in enumerate(stage.touchpoints, start=1))
     entries: dict[LaneId, tuple[Entry, ...]] = {}
     for lane in TEXT_LANES:
@@ -215,7 +238,7 @@ def _column(number: int, stage: Stage, cards: list[Card], moments: tuple[Moment,
         touchpoints=heads,
         entries=entries,
         cards=tuple(cards),
-        curve=_curve(stage, heads, moments),
+        curve=_curve(stage, heads, moments, gaps),
         layers=layers,
     )
 
@@ -234,7 +257,7 @@ def _head(number: int, touchpoint: Touchpoint) -> TouchpointHead:
     )
 
 
-def _curve(stage: Stage, heads: tuple[TouchpointHead, ...], moments: tuple[Moment, ...]) -> Curve:
+def _curve(stage: Stage, heads: tuple[TouchpointHead, ...], moments: tuple[Moment, ...], gaps: set[str]) -> Curve:
     points = tuple(
         Point(head.number, head.name, head.score, head.emotion_label) for head in heads if head.score is not None
     )
@@ -255,6 +278,11 @@ def _curve(stage: Stage, heads: tuple[TouchpointHead, ...], moments: tuple[Momen
         customers = round(sum(found.mean * found.n for found in surveyed) / answers, 2)
         customers_low = min(found.min for found in surveyed)
         customers_high = max(found.max for found in surveyed)
+    measures = tuple(
+        Measure(head.number, head.name, head.score, found.mean, found.n, touchpoint.key in gaps)
+        for head, touchpoint in zip(heads, stage.touchpoints, strict=True)
+        if (found := touchpoint.customer_emotion) is not None and found.n
+    )
     return Curve(
         mean=mean,
         low=low,
@@ -265,6 +293,7 @@ def _curve(stage: Stage, heads: tuple[TouchpointHead, ...], moments: tuple[Momen
         customers_high=customers_high,
         customers_n=answers,
         moments=moments,
+        measures=measures,
     )
 
 

@@ -17,7 +17,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.canvas import Canvas, Column, finding_anchor, journey_canvas
-from assistant.journeymap.model import AppendixEntry, Coded, Finding, JourneyMap, QuestionRef
+from assistant.journeymap.model import AppendixEntry, Coded, Finding, JourneyMap, QuestionRef, Touchpoint
+from assistant.journeymap.voice import answers_text, counts_text, profile_label, respondents_line, touchpoint_text
 
 COLUMN = 220
 """A stage column's narrowest width in CSS pixels: four stages and the lane labels fit a landscape A4."""
@@ -112,7 +113,32 @@ def render_html(journey: JourneyMap) -> str:
         missing=_missing(journey),
         column_width=width,
         lane_width=LANE,
+        respondents_line=lambda customers: respondents_line(customers, locale),
+        answers_text=lambda question: answers_text(question, locale),
+        profile=_profile(journey),
+        touchpoint_rows=_touchpoint_rows(journey),
     )
+
+
+def _profile(journey: JourneyMap) -> list[tuple[str, str]]:
+    """The respondents' profile, continuing the persona card's fields."""
+    customers = journey.customers
+    if customers is None:
+        return []
+    locale = journey.locale
+    return [
+        (profile_label(profile, locale), counts_text(profile.counts, locale) or "—") for profile in customers.profile
+    ]
+
+
+def _touchpoint_rows(journey: JourneyMap) -> list[tuple[str, Touchpoint, str]]:
+    """Each touchpoint customers used or scored, with the owner's score beside what they said."""
+    return [
+        (stage.name, touchpoint, said)
+        for stage in journey.stages
+        for touchpoint in stage.touchpoints
+        if (said := touchpoint_text(journey.customers, touchpoint, journey.locale))
+    ]
 
 
 @cache

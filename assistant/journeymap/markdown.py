@@ -13,7 +13,8 @@ from typing import Literal
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.canvas import Column, LaneId, journey_canvas
-from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage
+from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage, Touchpoint
+from assistant.journeymap.voice import answers_text, counts_text, profile_label, respondents_line, touchpoint_text
 from assistant.text import shorten
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
@@ -131,14 +132,16 @@ class _Writer:
 
     def render(self) -> str:
         self.header()
-        self.at_a_glance()  # right after "Where to start" when the map has one
+        self.where_to_start()
+        self.at_a_glance()  # right after "Where to start", with the moments that matter on its emotion row
+        self.moments()
         self.goals()
         self.persona()
         self.research()
         self.stages()
         self.blueprint()
-        self.findings("map.obstacles", "map.obstacles_intro", self.map.obstacles, "map.no_obstacles")
-        self.findings("map.resource_gaps", "map.resource_gaps_intro", self.map.resource_gaps, "map.no_gaps")
+        self.obstacles()
+        self.resource_gaps()
         self.figures()
         self.resources()
         self.review()
@@ -157,6 +160,7 @@ class _Writer:
             [
                 (self.t("map.field.business"), journey.business),
                 (self.t("map.field.map_type"), _label(journey.map_type)),
+                (self.t("map.field.depth"), _label(journey.depth)),
                 (self.t("map.field.preset"), _label(journey.preset)),
                 (self.t("map.field.language"), self.t(f"map.language.{journey.locale}")),
                 (self.t("map.field.status"), f"{status} ({progress})"),
@@ -167,7 +171,7 @@ class _Writer:
             ]
         )
         if journey.map_type_notes:
-            self.fields((note.question, note.answer) for note in journey.map_type_notes)
+            self.fields((note.label or note.question, note.answer) for note in journey.map_type_notes)
 
     def goals(self) -> None:
         goals = self.map.goals
@@ -205,8 +209,10 @@ class _Writer:
                 (self.t("map.field.pains"), persona.pains),
                 (self.t("map.field.motivations"), persona.motivations),
                 (self.t("map.field.behaviour"), persona.behaviour),
+                (self.t("map.field.psychographics"), persona.psychographics),
             ]
         )
+        self.respondents_profile()
         if self.map.segments:
             self.heading(3, self.t("map.segments"))
             self.table(
@@ -218,13 +224,15 @@ class _Writer:
             )
 
     def research(self) -> None:
-        if not self.map.research:
+        if not self.map.research and self.map.customers is None:
             return
         self.heading(2, self.t("map.research"))
-        self.table(
-            [self.t("map.col.question"), self.t("map.col.answer")],
-            [[fact.question, fact.answer] for fact in self.map.research],
-        )
+        if self.map.research:
+            self.table(
+                [self.t("map.col.question"), self.t("map.col.answer")],
+                [[fact.question, fact.answer] for fact in self.map.research],
+            )
+        self.customers_research()
 
     def at_a_glance(self) -> None:
         """Stages across, lanes down: the whole journey on one screen, each cell short (the stages' tables below
@@ -256,7 +264,8 @@ class _Writer:
         if lane == "touchpoints":
             for head in column.touchpoints:
                 channel = f" · *{inline(head.channel)}*" if head.channel else ""
-                lines.append(f"({head.number}) {inline(shorten(head.name, GLANCE_ENTRY))}{channel}")
+                used = f" · {self.t('map.canvas.used_by', count=head.used_by)}" if head.used_by is not None else ""
+                lines.append(f"({head.number}) {inline(shorten(head.name, GLANCE_ENTRY))}{channel}{used}")
         elif lane == "emotion":
             curve = column.curve
             if curve.mean is not None:
@@ -268,6 +277,7 @@ class _Writer:
             if curve.customers is not None:
                 mean = format_number(curve.customers, self.locale)
                 lines.append(self.t("map.canvas.customers", mean=mean, count=curve.customers_n))
+            lines += [f"({measure.number}) {measure.words(self.locale)}" for measure in curve.measures]
             lines += [f"**{self.t(f'map.moment.{moment.kind}')}**" for moment in curve.moments]
         elif lane == "obstacles":
             for card in column.cards:
@@ -328,6 +338,7 @@ class _Writer:
         if not stage.touchpoints:
             self.out(f"*{self.t('map.no_touchpoints')}*", "")
             return
+        customers = self.map.customers is not None
         self.table(
             [
                 self.t("map.col.touchpoint"),
@@ -335,6 +346,7 @@ class _Writer:
                 self.t("map.col.actions"),
                 self.t("map.col.thoughts"),
                 self.t("map.col.emotion"),
+                *([self.t("survey.md.col.customers")] if customers else []),
                 self.t("map.col.motivation"),
                 self.t("map.col.obstacles"),
                 self.t("map.col.opportunities"),
@@ -342,17 +354,26 @@ class _Writer:
             [
                 [
                     tp.name,
-                    _label(tp.channel),
-                    tp.actions,
-                    tp.thoughts,
-                    f"{tp.emotion} · {tp.emotion_label}" if tp.emotion is not None and tp.emotion_label else None,
-                    tp.motivation,
-                    tp.obstacles,
-                    tp.opportunity,
+                    self.lane(tp, "channel", _label(tp.channel)),
+                    self.lane(tp, "actions", tp.actions),
+                    self.lane(tp, "thoughts", tp.thoughts),
+                    self.lane(
+                        tp,
+                        "emotion",
+                        f"{tp.emotion} · {tp.emotion_label}" if tp.emotion is not None and tp.emotion_label else None,
+                    ),
+                    *([self.customers_cell(tp)] if customers else []),
+                    self.lane(tp, "motivation", tp.motivation),
+                    self.lane(tp, "obstacles", tp.obstacles),
+                    self.lane(tp, "opportunity", tp.opportunity),
                 ]
                 for tp in stage.touchpoints
             ],
         )
+
+    def lane(self, touchpoint: Touchpoint, name: str, value: str | None) -> str | None:
+        """A lane's cell: "not asked" where the interview deliberately left it out, never a blank to fill."""
+        return self.t("map.not_asked") if name in touchpoint.not_asked else value
 
     def blueprint(self) -> None:
         if not self.map.is_blueprint or not self.map.stages:
@@ -373,31 +394,116 @@ class _Writer:
             ],
         )
 
-    def findings(self, title: str, intro: str, findings: list[Finding], none: str) -> None:
-        self.heading(2, self.t(title))
-        if not findings:
-            self.out(f"*{self.t(none)}*", "")
+    def where_to_start(self) -> None:
+        """The first actions, as a task list the team can tick: each with what it removes, what it needs, who."""
+        actions = self.map.where_to_start
+        if not actions:
             return
-        self.out(self.t(intro), "")
+        self.heading(2, self.t("map.where_to_start"))
+        for action in actions:
+            details = [self.t("map.action.removes", finding=inline(action.removes))]
+            if action.needs:
+                details.append(self.t("map.action.needs", needs=inline(action.needs)))
+            if action.owner:
+                details.append(self.t("map.action.owner", owner=inline(action.owner)))
+            severity = self.t(f"map.severity.{action.severity}")
+            self.out(f"- [ ] **{inline(action.text)}** ({severity}) — " + " · ".join(details))
+        self.out("")
+
+    def moments(self) -> None:
+        if not self.map.moments:
+            return
+        self.heading(3, self.t("map.moments"))
+        self.out(*(f"- {inline(moment.message)}" for moment in self.map.moments), "")
+
+    def obstacles(self) -> None:
+        """Each obstacle theme as a short block: how severe and why, where it was named, what to do, on what."""
+        self.heading(2, self.t("map.obstacles"))
+        findings = self.map.obstacles
+        if not findings:
+            self.out(f"*{self.t('map.no_obstacles')}*", "")
+            return
+        self.out(self.t("map.obstacles_intro"), "")
+        if self.map.customers is None:
+            self.out(f"*{self.t('survey.md.owner_only')}*", "")
+        gaps = {gap.id: gap for gap in self.map.resource_gaps}
+        for number, finding in enumerate(findings, start=1):
+            severity = self.t(f"map.severity.{finding.severity}")
+            self.heading(3, f"{number}. {inline(finding.title)} · {severity}")
+            kind = finding.kind_label + (f" › {finding.subkind_label}" if finding.subkind_label else "")
+            reasons = ", ".join(reason.text for reason in finding.severity_reasons)
+            rows: list[tuple[str, str | None]] = [
+                (self.t("map.field.finding"), finding.message),
+                (self.t("map.field.severity"), f"{severity}: {reasons}" if reasons else severity),
+                (self.t("map.field.kind"), kind),
+            ]
+            where = self._places(finding)
+            if where:
+                rows.append((self.t("map.field.where"), where))
+            # A rule's finding counts the respondents it rests on; only a theme's quotes are customers naming it.
+            if finding.customers and finding.quotes:
+                quotes = " · ".join(f"“{quote}”" for quote in finding.quotes)
+                said = self.t("map.customers_named", count=finding.customers)
+                rows.append((self.t("map.field.customers"), f"{said} {quotes}".strip()))
+            steps = [step.text for step in finding.next_steps]
+            if steps:
+                rows.append((self.t("map.field.next_steps"), " → ".join(steps)))
+            removers = [gaps[gid] for gid in finding.addressed_by if gid in gaps]
+            if any(gap.rule != "unaddressed_obstacle" for gap in removers):
+                titles = [gap.title for gap in removers if gap.rule != "unaddressed_obstacle"]
+                rows.append((self.t("map.field.resources"), "; ".join(titles)))
+            elif removers and finding.needs:
+                kinds = ", ".join(gap.kind_label.lower() for gap in removers[:1])
+                rows.append((self.t("map.field.resources"), self.t("map.no_resource_yet", kinds=kinds)))
+            rows.append((self.t("map.field.evidence_level"), self.t(f"map.evidence.{finding.evidence_level}")))
+            source = ", ".join(f"Q{evidence.number}" for evidence in finding.evidence)
+            if finding.article:
+                source = f"{finding.article}" + (f" · {source}" if source else "")
+            if source:
+                rows.append((self.t("map.field.source"), source))
+            self.out(*(f"- **{label}:** {inline(value)}" for label, value in rows if value), "")
+
+    def _places(self, finding: Finding) -> str:
+        names: list[str] = []
+        for place in finding.places:
+            if place.touchpoint:
+                name = " › ".join(part for part in (place.stage, place.touchpoint) if part)
+            else:
+                name = self.t(f"map.place.{place.source}")
+            if name not in names:
+                names.append(name)
+        if not names and (finding.stage or finding.touchpoint):
+            names.append(" › ".join(part for part in (finding.stage, finding.touchpoint) if part))
+        return "; ".join(names)
+
+    def resource_gaps(self) -> None:
+        self.heading(2, self.t("map.resource_gaps"))
+        gaps = self.map.resource_gaps
+        if not gaps:
+            self.out(f"*{self.t('map.no_gaps')}*", "")
+            return
+        self.out(self.t("map.resource_gaps_intro"), "")
+        titles = {finding.id: finding.title for finding in self.map.obstacles}
         self.table(
             [
                 self.t("map.col.severity"),
-                self.t("map.col.kind"),
-                self.t("map.col.where"),
+                self.t("map.col.resource"),
                 self.t("map.col.finding"),
+                self.t("map.col.removes"),
                 self.t("map.col.next_step"),
                 self.t("map.col.evidence"),
             ],
             [
                 [
-                    self.t(f"map.severity.{finding.severity}"),
-                    finding.kind_label,
-                    " › ".join(part for part in (finding.stage, finding.touchpoint) if part) or None,
-                    finding.message,
-                    finding.next_step,
-                    ", ".join(f"Q{evidence.number}" for evidence in finding.evidence) or None,
+                    self.t(f"map.severity.{gap.severity}")
+                    + (f" ({self.t('map.nice_to_have')})" if gap.nice_to_have else ""),
+                    gap.kind_label,
+                    gap.message,
+                    "; ".join(titles[fid] for fid in gap.unblocks if fid in titles) or None,
+                    gap.next_step or None,
+                    ", ".join(f"Q{evidence.number}" for evidence in gap.evidence) or None,
                 ]
-                for finding in findings
+                for gap in gaps
             ],
         )
 
@@ -490,6 +596,52 @@ class _Writer:
                 *(f"| {' | '.join(cell or MISSING for cell in row)} |" for row in rows),
                 "",
             )
+
+    # ----- the customers' voice: what surveyed customers said, beside the owner's answers ---------------------------
+
+    def customers_cell(self, tp: Touchpoint) -> str | None:
+        return touchpoint_text(self.map.customers, tp, self.locale)
+
+    def respondents_profile(self) -> None:
+        customers = self.map.customers
+        if customers is None or not customers.profile:
+            return
+        lines = [
+            f"- **{inline(profile_label(profile, self.locale))}:** "
+            f"{inline(counts_text(profile.counts, self.locale)) or MISSING}"
+            for profile in customers.profile
+        ]
+        if len(self.lines) > 1 and not self.lines[-1] and self.lines[-2].startswith("- "):
+            self.lines.pop()  # the persona card's own list goes on: one tight list, not two
+        self.out(*lines, "")
+
+    def customers_research(self) -> None:
+        customers = self.map.customers
+        if customers is None:
+            return
+        self.heading(3, self.t("survey.md.said"))
+        self.out(f"*{respondents_line(customers, self.locale)}*", "")
+        rows = [
+            [question.question, answers_text(question, self.locale), question.owner_answer]
+            for question in customers.questions
+        ]
+        if rows:
+            self.table(
+                [self.t("map.col.question"), self.t("survey.md.col.customers"), self.t("survey.md.col.you")], rows
+            )
+        reach = customers.reach
+        if reach is not None:
+            self.out(f"**{self.t('survey.md.reach')}** {block(reach.message)}", "")
+            if reach.rarely_used:
+                self.out(self.t("survey.md.rarely", touchpoints=inline(", ".join(reach.rarely_used))), "")
+        if customers.gaps:
+            self.out(f"**{self.t('survey.md.gaps')}**", "")
+            self.out(
+                *(f"- {inline(gap.stage)} › {inline(gap.touchpoint)}: {inline(gap.message)}" for gap in customers.gaps),
+                "",
+            )
+        if customers.not_on_map:
+            self.out(f"*{self.t('survey.md.not_on_map', count=customers.not_on_map)}*", "")
 
 
 MISSING_SHOWN = 8

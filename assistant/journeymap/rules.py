@@ -1,4 +1,4 @@
-"""The analysis rules as data: thresholds, keyword lists and sentences, read from `questionnaires/rules/`.
+"""The analysis rules as data: thresholds, severity signals, advice and sentences, read from `questionnaires/rules/`.
 
 The rules name the roles a bank's items play, never item ids, so the default rules serve any bank that declares
 roles; a bank may ship its own rules file to tune them. `check_against` lists what a bank lacks for the rules.
@@ -6,6 +6,8 @@ roles; a bank may ship its own rules file to tune them. `check_against` lists wh
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -17,11 +19,12 @@ from assistant.bank.loader import bundled_banks_dir
 from assistant.bank.model import Bank, LocalizedText, localize
 from assistant.bank.roles import Role
 from assistant.errors import JourneyError
-from assistant.i18n import SUPPORTED_LOCALES, Locale
+from assistant.i18n import SUPPORTED_LOCALES, Locale, tidy
 from assistant.text import fold
 
 Severity = Literal["high", "medium", "low"]
 SEVERITY_ORDER: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
+DEFAULT_RULES = "default"
 
 
 class _Strict(BaseModel):
@@ -35,16 +38,57 @@ def _complete(text: LocalizedText, where: str) -> LocalizedText:
     return text
 
 
+class CustomerShare(_Strict):
+    share_at_least: float = Field(gt=0, le=1)
+    points: float
+
+
+class SeverityRule(_Strict):
+    high_at_least: float
+    medium_at_least: float
+    emotion_points: dict[int, float]
+    places_points: dict[int, float]
+    drop_off_points: float
+    decision_stage_points: float
+    decision_objectives: list[str]
+    persona_points: float
+    listed_points: float
+    customers: list[CustomerShare]
+    customers_theme_at_least: int = Field(default=2, ge=1)
+
+    def level(self, score: float) -> Severity:
+        if score >= self.high_at_least:
+            return "high"
+        if score >= self.medium_at_least:
+            return "medium"
+        return "low"
+
+    def for_places(self, count: int) -> float:
+        """The points of the highest threshold `count` reaches (2 places, 3 or more…)."""
+        reached = [points for places, points in self.places_points.items() if count >= places]
+        return max(reached, default=0.0)
+
+    def for_emotion(self, score: int) -> float:
+        return self.emotion_points.get(score, 0.0)
+
+    def for_customers(self, share: float) -> float:
+        reached = [rule.points for rule in self.customers if share >= rule.share_at_least]
+        return max(reached, default=0.0)
+
+
 class EmotionRule(_Strict):
-    high_at_most: int
-    medium_at_most: int
-    without_score: Severity
     unexplained_at_most: int
+
+
+class MomentRule(_Strict):
+    lowest_at_most: float
+    drop_at_least: float = Field(gt=0)
 
 
 class CountRule(_Strict):
     fewer_below: float = Field(gt=0)
     more_above: float = Field(gt=0)
+    customers_used_below: float = Field(gt=0, le=1)
 
 
 class ThresholdRule(_Strict):
@@ -59,27 +103,51 @@ class ThresholdRule(_Strict):
         return None
 
 
+class WhereToStart(_Strict):
+    most: int = Field(ge=1)
+    least: int = Field(ge=1)
+
+
 class ObstacleKind(_Strict):
     code: str
     label: LocalizedText
-    words: dict[Locale, list[str]]
     resources: list[str]
-    next_step: LocalizedText
+
+
+class AdviceSet(_Strict):
+    """Wordings of the advice for one kind: by default, for a preset (a kind of business), for a sub-kind."""
+
+    default: list[LocalizedText] = Field(min_length=1)
+    presets: dict[str, list[LocalizedText]] = Field(default_factory=dict)
+    subkinds: dict[str, list[LocalizedText]] = Field(default_factory=dict)
+
+    def texts(self) -> list[tuple[str, LocalizedText]]:
+        found = [("default", text) for text in self.default]
+        found += [(f"presets.{key}", text) for key, texts in self.presets.items() for text in texts]
+        found += [(f"subkinds.{key}", text) for key, texts in self.subkinds.items() for text in texts]
+        return found
 
 
 class AnalysisRules(_Strict):
+    severity: SeverityRule
     emotion: EmotionRule
+    moments: MomentRule
     touchpoint_count: CountRule
     bounce_rate: ThresholdRule
     no_purchase_share: ThresholdRule
     care_quality: dict[str, Severity]
-    step_five_obstacle_severity: Severity
-    drop_off_severity: Severity
+    where_to_start: WhereToStart
+    advice_repeats_at_most: int = Field(ge=1)
     measurable_objectives: list[str]
     measurement_sources: dict[Role, list[str]]
     website_channels: list[str]
     stage_words: dict[str, dict[Locale, list[str]]]
     obstacle_kinds: list[ObstacleKind] = Field(min_length=1)
+    subkind_labels: dict[str, LocalizedText]
+    subkind_resources: dict[str, list[str]]
+    advice: dict[str, AdviceSet]
+    citations: dict[str, LocalizedText]
+    articles: dict[str, str]
     messages: dict[str, LocalizedText]
     extra_kinds: dict[str, LocalizedText]
     rule_kinds: dict[str, str]
@@ -91,85 +159,101 @@ class AnalysisRules(_Strict):
             _complete(text, f"messages.{key}")
         for kind in self.obstacle_kinds:
             _complete(kind.label, f"obstacle_kinds.{kind.code}.label")
-            _complete(kind.next_step, f"obstacle_kinds.{kind.code}.next_step")
+            if kind.code not in self.advice:
+                raise ValueError(f"advice: no advice for the kind {kind.code}")
+        for code, advice in self.advice.items():
+            for where, text in advice.texts():
+                _complete(text, f"advice.{code}.{where}")
         for code, label in self.extra_kinds.items():
             _complete(label, f"extra_kinds.{code}")
+        for code, label in self.subkind_labels.items():
+            _complete(label, f"subkind_labels.{code}")
+        for name, text in self.citations.items():
+            _complete(text, f"citations.{name}")
+        for rule, name in self.articles.items():
+            if name not in self.citations:
+                raise ValueError(f"articles.{rule}: no citation {name}")
         return self
 
     def message(self, key: str, locale: str, **params: object) -> str:
-        return localize(self.messages[key], locale, "en").format(**params)
+        template = localize(self.messages[key], locale, "en")
+        return template.format(**tidy(template, params))
 
     def obstacle_kind(self, code: str) -> ObstacleKind:
-        return next(kind for kind in self.obstacle_kinds if kind.code == code)
+        return next((kind for kind in self.obstacle_kinds if kind.code == code), self.obstacle_kinds[-1])
 
-    def classify(self, text: str) -> str:
-        """The first obstacle kind whose words appear in `text` (either language, accents ignored)."""
-        folded = f" {fold(text)} "
-        for kind in self.obstacle_kinds:
-            for words in kind.words.values():
-                if any(_mentions(folded, word) for word in words):
-                    return kind.code
-        return self.obstacle_kinds[-1].code
+    def article(self, rule: str, locale: str) -> str | None:
+        name = self.articles.get(rule)
+        return localize(self.citations[name], locale, "en") if name is not None else None
+
+    def resources_for(self, kind: str, subkind: str | None) -> list[str]:
+        if subkind is not None and subkind in self.subkind_resources:
+            return self.subkind_resources[subkind]
+        return self.obstacle_kind(kind).resources
 
     def stage_matches(self, role: str, stage_name: str) -> bool:
-        folded = f" {fold(stage_name)} "
-        return any(_mentions(folded, word) for words in self.stage_words.get(role, {}).values() for word in words)
+        """Whether a stage's name holds one of the role's words as a whole word (accents and case ignored)."""
+        return _stage_matches(self._stage_patterns(role), fold(stage_name))
+
+    def _stage_patterns(self, role: str) -> re.Pattern[str] | None:
+        words = [fold(word) for words in self.stage_words.get(role, {}).values() for word in words]
+        return _phrases_pattern(tuple(words)) if words else None
 
     def check_against(self, bank: Bank) -> list[str]:
-        """Roles and option codes this file relies on that the bank does not declare: the analysis of such a bank
+        """Roles and option codes these rules rely on that the bank does not declare: the analysis of such a bank
         would silently find nothing there."""
         options: dict[Role, set[str]] = {}
         for placement in walk(bank):
             if placement.item.role is not None:
                 options.setdefault(placement.item.role, set()).update(o.code for o in placement.item.options)
+
+        def missing(where: str, role: Role, codes: Iterable[str]) -> list[str]:
+            if role not in options:
+                return [f"{where}: no item plays {role}"]
+            return [f"{where}: no option {code} on the {role} item" for code in codes if code not in options[role]]
+
         problems = [f"blueprint_layers: no item plays {role}" for role in self.blueprint_layers if role not in options]
         for role, codes in self.measurement_sources.items():
-            problems += [
-                f"measurement_sources.{role}: no option {code}"
-                for code in codes
-                if code not in options.get(role, set())
-            ]
-        for kind in self.obstacle_kinds:
-            problems += [
-                f"obstacle_kinds.{kind.code}: no resource kind {code}"
-                for code in kind.resources
-                if code not in options.get(Role.RESOURCE_KINDS, set())
-            ]
-        problems += [
-            f"care_quality: no option {code}"
-            for code in self.care_quality
-            if code not in options.get(Role.CARE_QUALITY, set())
-        ]
-        problems += [
-            f"measurable_objectives: no option {code}"
-            for code in self.measurable_objectives
-            if code not in options.get(Role.OBJECTIVE, set())
-        ]
+            problems += missing(f"measurement_sources.{role}", role, codes)
+        resources = sorted(
+            {code for kind in self.obstacle_kinds for code in kind.resources}
+            | {code for codes in self.subkind_resources.values() for code in codes}
+            | set(self.blueprint_layers.values())
+        )
+        problems += missing("resources", Role.RESOURCE_KINDS, resources)
+        problems += missing("care_quality", Role.CARE_QUALITY, self.care_quality)
+        objectives = sorted(set(self.measurable_objectives) | set(self.severity.decision_objectives))
+        problems += missing("objectives", Role.OBJECTIVE, objectives)
         known_kinds = {kind.code for kind in self.obstacle_kinds} | set(self.extra_kinds)
         problems += [
             f"rule_kinds.{rule}: unknown kind {kind}"
             for rule, kind in self.rule_kinds.items()
             if kind not in known_kinds
         ]
+        presets = {preset.code for preset in bank.presets}
+        problems += [
+            f"advice.{code}.presets: no preset {preset}"
+            for code, advice in self.advice.items()
+            for preset in advice.presets
+            if preset not in presets
+        ]
         return problems
 
 
-def _mentions(folded_text: str, word: str) -> bool:
-    """A word or phrase at a word start, so 'fee' finds 'fees' but 'ship' does not match inside 'relationship'."""
-    needle = fold(word)
-    start = folded_text.find(needle)
-    while start != -1:
-        if start == 0 or not folded_text[start - 1].isalnum():
-            return True
-        start = folded_text.find(needle, start + 1)
-    return False
+@cache
+def _phrases_pattern(folded_phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Phrases as whole words: 'mua' is in 'mua hang' but not in 'muaban'; 'order' is not in 'border'."""
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(folded_phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+@cache
+def _stage_matches(pattern: re.Pattern[str] | None, folded_name: str) -> bool:
+    return pattern is not None and pattern.search(folded_name) is not None
 
 
 def rules_dir() -> Path:
     return bundled_banks_dir() / "rules"
-
-
-DEFAULT_RULES = "default"
 
 
 @cache
@@ -182,14 +266,16 @@ def rules_for(bank_id: str) -> AnalysisRules:
     """
     own = rules_dir() / f"{bank_id}.yaml"
     path = own if own.is_file() else rules_dir() / f"{DEFAULT_RULES}.yaml"
-    import yaml
+    from assistant.documents import read_document
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return AnalysisRules.model_validate(data)
-    except (OSError, yaml.YAMLError, ValidationError) as error:
+        return AnalysisRules.model_validate(read_document(path).data)
+    except ValidationError as error:
         raise JourneyError("map.rules_invalid", path=str(path), reason=_first_line(error)) from None
 
 
 def _first_line(error: Exception) -> str:
+    if isinstance(error, ValidationError) and error.errors():
+        detail = error.errors()[0]
+        return f"{'.'.join(str(part) for part in detail['loc'])}: {detail['msg']}"
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -22,6 +22,7 @@ from textual.widgets.selection_list import Selection
 from assistant.bank.model import ItemType
 from assistant.i18n import t
 from assistant.interview.models import Choice, Question
+from assistant.journeymap.review import KindReview
 from assistant.tui.localized import localize_bindings
 
 # Faces from Unicode 6.0, which every emoji font of the last decade draws.
@@ -445,3 +446,103 @@ def _typed_text(widget: Widget) -> str:
     if isinstance(widget, ListEditor):
         return "\n".join(widget.pending())
     return ""
+
+
+class KindChosen(Message):
+    """The owner filed obstacle `number` of the kind review under `kind`."""
+
+    def __init__(self, number: int, kind: str, said: str) -> None:
+        super().__init__()
+        self.number = number
+        self.kind = kind
+        self.said = said
+
+
+class ReviewDone(Message):
+    """The owner is done checking the obstacles' kinds."""
+
+
+class KindReviewArea(Vertical):
+    """The obstacles named so far with the kind read in each: Enter on one offers the kinds, the first line goes on.
+    Every correction is one move: pick the obstacle, pick its kind."""
+
+    BINDINGS = [Binding("ctrl+s", "done", "tui.key.review_done"), Binding("escape", "back", "tui.key.back_to_list")]
+
+    def __init__(self, review: KindReview, locale: str) -> None:
+        super().__init__(classes="answer")
+        self.review = review
+        self.locale = locale
+        self._picking: int | None = None
+
+    def _t(self, key: str, **params: object) -> str:
+        return t(key, self.locale, **params)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self._t("tui.review.hint"), style="italic"), id="answer-hint")
+        yield OptionList(id="review-list")
+        yield OptionList(id="review-kinds")
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.locale)
+        self.query_one("#review-kinds").display = False
+        self._fill()
+
+    def _fill(self, highlight: int = 0) -> None:
+        listing = self.query_one("#review-list", OptionList)
+        listing.clear_options()
+        listing.add_option(Option(Text("✓ " + self._t("tui.review.done_option"), style="bold"), id="done"))
+        for obstacle in self.review.obstacles:
+            label = Text(f"{obstacle.number}. {obstacle.clause} ")
+            label.append(f"({obstacle.where})", style="dim")
+            label.append(f" → {obstacle.kind_label}", style="bold")
+            if obstacle.corrected:
+                label.append(" ✎", style="dim")
+            listing.add_option(Option(label, id=str(obstacle.number)))
+        listing.highlighted = highlight
+        listing.focus()
+
+    def update_review(self, review: KindReview) -> None:
+        highlighted = self.query_one("#review-list", OptionList).highlighted or 0
+        self.review = review
+        self.action_back()
+        self._fill(highlighted)
+
+    def focus_input(self) -> None:
+        self.query_one("#review-kinds" if self._picking else "#review-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#review-list")
+    def _obstacle_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == "done":
+            self.post_message(ReviewDone())
+            return
+        self._picking = int(event.option.id or 0)
+        obstacle = next(o for o in self.review.obstacles if o.number == self._picking)
+        kinds = self.query_one("#review-kinds", OptionList)
+        kinds.clear_options()
+        kinds.add_options([Option(f"{choice.number}. {choice.label}", id=choice.code) for choice in self.review.kinds])
+        kinds.highlighted = next((i for i, c in enumerate(self.review.kinds) if c.code == obstacle.kind), 0)
+        self.query_one("#review-list").display = False
+        kinds.display = True
+        kinds.focus()
+
+    @on(OptionList.OptionSelected, "#review-kinds")
+    def _kind_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        number = self._picking
+        if number is None or event.option.id is None:
+            return
+        obstacle = next(o for o in self.review.obstacles if o.number == number)
+        label = next(c.label for c in self.review.kinds if c.code == event.option.id)
+        said = self._t("tui.said.kind", text=obstacle.clause, kind=label)
+        self.post_message(KindChosen(number, event.option.id, said))
+
+    def action_back(self) -> None:
+        self._picking = None
+        self.query_one("#review-kinds").display = False
+        listing = self.query_one("#review-list")
+        listing.display = True
+        listing.focus()
+
+    def action_done(self) -> None:
+        self.post_message(ReviewDone())

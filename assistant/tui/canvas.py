@@ -320,6 +320,8 @@ class _Drawer:
             mean = format_number(curve.customers, self.locale)
             words = self.t("map.canvas.customers", mean=mean, count=curve.customers_n)
             cell += self._marked("◇", self.styles["customers"], words, muted)
+        for measure in curve.measures:
+            cell += self._numbered(measure.number, measure.words(self.locale), muted, limit=2)
         for moment in curve.moments:
             mark = "▼" if moment.kind == "lowest" else "↘"
             cell += self._marked(mark, self.styles["high"], self.t(f"map.moment.{moment.kind}"), None)

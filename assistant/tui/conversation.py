@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from assistant.utterances import Utterance
+
 # role -> (gutter mark, indent); colours come from the component classes, so every theme styles them.
 LAYOUT: dict[str, tuple[str, int]] = {
     "assistant": ("   ", 0),
@@ -27,7 +29,24 @@ LAYOUT: dict[str, tuple[str, int]] = {
     "change": ("   ", 0),
     "problem": (" ! ", 0),
     "finding": (" ▌ ", 0),
+    "withdrawn": (" ✗ ", 0),
     "user": (" ▌ ", 6),
+}
+ROLE_OF_KIND = {
+    "step": "step",
+    "intro": "assistant",
+    "note": "note",
+    "question": "question",
+    "more": "question",
+    "probe": "probe",
+    "summary": "summary",
+    "finding": "finding",
+    "error": "problem",
+    "change": "change",
+    "review": "assistant",
+    "say": "assistant",
+    "answer": "user",
+    "command": "user",
 }
 
 
@@ -36,6 +55,14 @@ class Entry:
     text: str | Text
     role: str
     ref: str | None = None
+    finding_id: str | None = None
+
+
+def entry_for(said: Utterance) -> Entry:
+    """How an utterance shows in the conversation: its kind picks the style; a withdrawn finding is struck."""
+    finding_id = said.data.get("finding_id") if said.kind == "finding" else None
+    role = "withdrawn" if said.kind == "finding" and said.withdrawn else ROLE_OF_KIND.get(said.kind, "assistant")
+    return Entry(said.text, role, said.ref, str(finding_id) if finding_id else None)
 
 
 class Conversation(ScrollView, can_focus=True):
@@ -54,6 +81,7 @@ class Conversation(ScrollView, can_focus=True):
     Conversation > .conversation--change { color: $foreground-muted; text-style: italic; }
     Conversation > .conversation--problem { color: $error; }
     Conversation > .conversation--finding { color: $warning; }
+    Conversation > .conversation--withdrawn { color: $foreground-muted; text-style: strike; }
     Conversation > .conversation--user { color: $primary; }
     """
 
@@ -93,6 +121,37 @@ class Conversation(ScrollView, can_focus=True):
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         self._pinned = new >= self.max_scroll_y
+
+    def insert(self, index: int, entries: list[Entry]) -> None:
+        """Messages placed among the others (a finding under the answer that raised it): the rows from there on
+        are laid out again, which is only the few messages said since."""
+        index = max(0, min(index, len(self.entries)))
+        if index == len(self.entries):
+            self.add(entries)
+            return
+        self.entries[index:index] = entries
+        if self._width > 0:
+            first_row = self._owners.index(index) if index in self._owners else len(self._strips)
+            # The blank row before entry `index` belongs to it: start the relayout there.
+            while first_row > 0 and self._owners[first_row - 1] == index:
+                first_row -= 1
+            strips, owners = self._laid_out(self.entries[index:], index, after=index > 0)
+            self._strips[first_row:] = strips
+            self._owners[first_row:] = owners
+        self._resize_virtual()
+        self._follow()
+        self.refresh()
+
+    def withdraw(self, finding_ids: set[str]) -> None:
+        """Findings that no longer hold stay where they were said, struck through."""
+        changed = False
+        for entry in self.entries:
+            if entry.finding_id in finding_ids and entry.role != "withdrawn":
+                entry.role = "withdrawn"
+                changed = True
+        if changed:
+            self._invalidate()
+            self.refresh()
 
     def prepend(self, entries: list[Entry]) -> None:
         """Older messages above the current ones, keeping what is on screen where it was. Only the new messages

@@ -32,6 +32,10 @@ class KeysFooter(Footer):
         yield from keys
         yield from (w for w in widgets if w not in keys)
 
+    def on_mount(self) -> None:
+        # Before the keys exist, so the first frame has the right padding and nothing restyles them after it.
+        self.on_resize()
+
     def on_resize(self) -> None:
         # Below this width the usual padding would push the last keys out of sight.
         self.compact = self.app.size.width < COMPACT_BELOW

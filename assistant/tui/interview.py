@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -20,23 +20,22 @@ from textual.widgets import Button, Header, ProgressBar, Static
 
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, t
-from assistant.interview.models import Outcome, Question
-from assistant.session import Session
-from assistant.store import TranscriptRow
+from assistant.interview.models import Question
+from assistant.session import Announcement, Move, Session, Turn
 from assistant.text import shorten
-from assistant.tui.answer import AnswerArea, AnswerSubmitted
+from assistant.tui.answer import AnswerArea, AnswerSubmitted, KindChosen, KindReviewArea, ReviewDone
 from assistant.tui.canvas import JourneyCanvas
-from assistant.tui.conversation import Conversation, Entry
+from assistant.tui.conversation import Conversation, Entry, entry_for
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
 from assistant.tui.screens import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
-    from assistant.journeymap.model import Finding, JourneyMap
+    from assistant.journeymap.model import JourneyMap
+    from assistant.utterances import Utterance
 
 TRANSCRIPT_PAGE = 60
-LIVE_FINDINGS_LIMIT = 3
 NARROW = 100  # columns below which the sidebar gives the conversation more room
 LIVE_CANVAS = 160  # columns from which the map's canvas stays open beside the conversation
 
@@ -52,19 +51,17 @@ class InterviewScreen(Screen[None], JourneyScreen):
         Binding("f6", "export", "tui.key.export", priority=True),
         Binding("f7", "language", "tui.key.language", priority=True),
         Binding("escape", "home", "tui.key.home"),
+        Binding("f8", "respondents", "survey.tui.key", priority=True, show=False),
     ]
 
     def __init__(self, session: Session, *, resumed: bool) -> None:
         super().__init__()
         self.session = session
         self.resumed = resumed
-        self._last_step: int | None = None
-        self._editing: tuple[str, str] | None = None
-        self._known_findings: set[tuple[str, ...]] | None = None
         self._oldest_seq: int | None = None
         self._question: Question | None = None
-        self._area: AnswerArea | None = None
-        self._asked: str | None = None
+        self._turn: Turn | None = None
+        self._area: AnswerArea | KindReviewArea | None = None
         self._requested: InterviewState | None = None
         self._latest_map: tuple[InterviewState, JourneyMap] | None = None
 
@@ -98,10 +95,11 @@ class InterviewScreen(Screen[None], JourneyScreen):
         if self.resumed:
             self._load_transcript()
         else:
-            self._say(self._t("tui.greeting", title=self.session.row.title))
+            greeting = self.session.say(self._t("tui.greeting", title=self.session.row.title))
+            self._show_said([greeting])
         self.ask(draft=self.session.row.draft if self.resumed else None)
         # The baseline of findings is built after the first frame, so the question shows without waiting for it.
-        self.call_after_refresh(self.analyse, announce=False)
+        self.call_after_refresh(self.analyse)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -117,58 +115,53 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def _show(self, entries: list[Entry]) -> None:
         self._conversation().add(entries)
 
-    def _say(self, text: str, ref: str | None = None, role: str = "assistant") -> None:
-        self.session.say(text, ref)
-        self._show([Entry(text, role, ref)])
+    def _show_said(self, said: list[Utterance]) -> None:
+        self._show([entry_for(utterance) for utterance in said if utterance.role != "user"])
 
     def _note(self, text: str) -> None:
         """Shown now, not kept in the transcript: resume notes that would be stale later."""
         self._show([Entry(text, "note")])
 
     def _load_transcript(self) -> None:
-        """The end of the saved conversation, then a note saying where the user is. When the last thing said was
-        the question the user is on, it moves below the note instead of being asked a second time."""
-        rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1)
+        """The end of the saved conversation, then a note saying where the user is. When the conversation ends on
+        the question the user is on, that question moves below the note instead of being asked a second time."""
+        said = self.session.transcript(last=TRANSCRIPT_PAGE + 1)
+        entries = self._page(said)
         question = self.session.question()
-        entries = self._page(rows)
-        asked: int | None = None
-        if question is not None:
-            # The question may be followed by what was said after it (a finding, a refusal) but not by an answer.
-            for index in range(len(entries) - 1, -1, -1):
-                entry = entries[index]
-                if entry.role == "user":
-                    break
-                if (entry.ref, entry.text) == (question.ref, question.text):
-                    asked = index
-                    break
-        if asked is None or question is None:
+        asked = None
+        if question is not None and self.session.is_asked(question):
+            asked = next(
+                (i for i in range(len(said) - 1, -1, -1) if said[i].ref == question.ref and said[i].role != "user"),
+                None,
+            )
+        if asked is None:
             self._show(entries)
             self._resume_notes()
             return
-        self._show(entries[:asked] + entries[asked + 1 :])
+        offset = len(entries) - len(said[-TRANSCRIPT_PAGE:])
+        index = asked - (len(said) - len(said[-TRANSCRIPT_PAGE:])) + offset
+        self._show(entries[:index] + entries[index + 1 :])
         self._resume_notes()
-        self._show([entries[asked]])
-        self._asked = question.ref
-        self._last_step = question.step_number
+        self._show([entries[index]])
 
-    def _page(self, rows: list[TranscriptRow]) -> list[Entry]:
+    def _page(self, said: list[Utterance]) -> list[Entry]:
         """The entries of one page of saved transcript; the 'earlier' button shows when older lines exist."""
-        more = len(rows) > TRANSCRIPT_PAGE
-        rows = rows[-TRANSCRIPT_PAGE:]
-        if rows:
-            self._oldest_seq = rows[0].seq
+        more = len(said) > TRANSCRIPT_PAGE
+        said = said[-TRANSCRIPT_PAGE:]
+        if said and said[0].seq is not None:
+            self._oldest_seq = said[0].seq
         self.query_one("#earlier", Button).display = more
-        return [Entry(row.text, _saved_role(row), row.ref) for row in rows]
+        return [entry_for(utterance) for utterance in said]
 
     @on(Button.Pressed, "#earlier")
     def _earlier(self) -> None:
         if self._oldest_seq is None:
             return
-        rows = self.session.store.transcript(self.session.id, last=TRANSCRIPT_PAGE + 1, before=self._oldest_seq)
-        self._conversation().prepend(self._page(rows))
+        said = self.session.transcript(last=TRANSCRIPT_PAGE + 1, before=self._oldest_seq)
+        self._conversation().prepend(self._page(said))
 
     def _resume_notes(self) -> None:
-        progress = self.session.interview.progress()
+        progress = self.session.progress()
         self._note(self._t("tui.resumed", done=progress.done, total=progress.total))
         if self.session.row.draft:
             self._note(self._t("tui.draft_back"))
@@ -176,64 +169,41 @@ class InterviewScreen(Screen[None], JourneyScreen):
     # ----- asking ----------------------------------------------------------------------------------------
 
     def ask(self, draft: str | None = None) -> None:
-        question = self.session.question()
-        self._question = question
+        turn = self.session.next_turn()
+        self._turn = turn
+        self._question = turn.question
         self._problem(None)
+        self._show_said(turn.said)
         self._refresh_progress()
-        if question is None:
-            self._finish()
+        if turn.finished:
+            if turn.said:
+                self.session.flush()
+            else:  # reopened when already complete: said before, not said again
+                self._note(self._t("tui.complete_note"))
+            self._mount_answer(Static(self._t("tui.finished_keys"), classes="finished"))
             return
-        if self._asked == question.ref:  # already on screen from the saved conversation
-            self._asked = None
-            self._offer(question, draft)
+        if turn.review is not None:
+            self._mount_answer(KindReviewArea(turn.review, self.locale))
             return
-        if self._last_step is not None and question.step_number > self._last_step:
-            self._summarise(self._last_step)
-        self._last_step = question.step_number
-        if question.step_intro:
-            count = len(self.session.interview.progress().steps)
-            header = self._t("chat.step_header", number=question.step_number, count=count, title=question.step_title)
-            self._say(header, role="step")
-            self._say(question.step_intro)
-        for note in question.notes:
-            self._say(note)
-        if question.kind == "probe":
-            self._say(question.text, question.ref, role="probe")
-        else:
-            self._say(question.text, question.ref, role="question")
-        self._offer(question, draft)
+        assert turn.question is not None
+        self._offer(turn.question, draft)
 
     def _offer(self, question: Question, draft: str | None) -> None:
         """The answer box for `question`: the same widgets when they fit, so the focus stays put."""
         area = self._area
-        if area is not None and area.can_take(question, self.locale):
+        if isinstance(area, AnswerArea) and area.can_take(question, self.locale):
             area.take(question, draft)
         else:
             self._mount_answer(AnswerArea(question, self.locale, draft))
 
-    def _mount_answer(self, area: AnswerArea | Static) -> None:
+    def _mount_answer(self, area: AnswerArea | KindReviewArea | Static) -> None:
         slot = self.query_one("#answer-slot", Vertical)
         slot.remove_children()
         slot.mount(area)
-        self._area = area if isinstance(area, AnswerArea) else None
+        self._area = area if isinstance(area, AnswerArea | KindReviewArea) else None
 
     def _answer_area(self) -> AnswerArea | None:
-        return self._area
-
-    def _summarise(self, step_number: int) -> None:
-        lines = self.session.step_summary(step_number)
-        if lines:
-            self._say("\n".join(lines), role="summary")
-
-    def _finish(self) -> None:
-        if self._last_step is None:  # reopened when already complete: said before, not said again
-            self._note(self._t("tui.finished"))
-        else:
-            self._summarise(self._last_step)
-            self._last_step = None
-            self._say(self._t("tui.finished"), role="step")
-            self.session.flush()
-        self._mount_answer(Static(self._t("tui.finished_keys"), classes="finished"))
+        return self._area if isinstance(self._area, AnswerArea) else None
 
     def _problem(self, message: str | None) -> None:
         problem = self.query_one("#problem", Static)
@@ -241,7 +211,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         problem.update(message or "")
 
     def _refresh_progress(self) -> None:
-        progress = self.session.interview.progress()
+        progress = self.session.progress()
         current = self._question.step_number if self._question is not None else None
         steps = Table.grid(expand=True)
         steps.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -278,60 +248,66 @@ class InterviewScreen(Screen[None], JourneyScreen):
                 return
             self.action_skip()
             return
-        outcome = self.session.answer(event.raw, said=said)
+        move = self.session.answer(event.raw, said=said)
         shown = Text(said)
-        if outcome.ok:
+        if move.outcome.ok:
             shown.append("  ✓", style="green")
         self._show([Entry(shown, "user", question.ref)])
-        self._after(outcome)
+        self._after(move)
 
-    def _after(self, outcome: Outcome) -> None:
+    def _after(self, move: Move) -> None:
+        self._show_said(move.said)
+        outcome = move.outcome
         if outcome.status == "invalid":
-            message = outcome.message or ""
-            self._show([Entry(message, "problem", outcome.ref)])
-            self._problem(message)
+            self._problem(outcome.message or "")
             area = self._answer_area()
             if area is not None:
                 area.focus_input()
             return
-        if self._editing is not None and outcome.ref == self._editing[0] and outcome.status != "probe":
-            self._report_change(*self._editing)
-            self._editing = None
+        self._answered_at = len(self._conversation().entries)
         self.ask()
         if outcome.status in ("accepted", "skipped", "kept"):
-            self.analyse(announce=True)
+            self.analyse(raised_by=outcome.ref)
 
-    def _report_change(self, ref: str, before: str) -> None:
-        entry = next((e for e in self.session.interview.review() if e.ref == ref), None)
-        if entry is None:
+    @on(KindChosen)
+    def _kind_chosen(self, event: KindChosen) -> None:
+        event.stop()
+        try:
+            note = self.session.correct_kind(event.number, event.kind, event.said)
+        except JourneyError as error:
+            self.notify(error.message(self.locale), severity="error")
             return
-        after = entry.display if entry.status == "answered" else self._t("value.skipped")
-        if after == before:
-            self._say(self._t("tui.unchanged", question=shorten(entry.question, 60)), role="change")
-        else:
-            self._say(
-                self._t("tui.changed", question=shorten(entry.question, 60), before=before, after=after),
-                role="change",
-            )
+        self._show([Entry(event.said, "user"), entry_for(note)])
+        area = self._area
+        if isinstance(area, KindReviewArea):
+            area.update_review(self.session.kind_review())
+
+    @on(ReviewDone)
+    def _review_done(self, event: ReviewDone) -> None:
+        event.stop()
+        said = self._t("tui.said.kinds_done")
+        self.session.finish_review(said)
+        self._show([Entry(said, "user")])
+        self.ask()
 
     # ----- live analysis ---------------------------------------------------------------------------------
 
-    def analyse(self, *, announce: bool) -> None:
-        state = self._requested = self.session.interview.state.snapshot()
-        self._analyse(state, announce)
+    def analyse(self, *, raised_by: str | None = None, quiet: bool = False) -> None:
+        state = self._requested = self.session.snapshot()
+        self._analyse(state, raised_by, quiet)
 
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
-        from assistant.exports import map_of
+        from assistant.tui.respondents import respondents_of
 
-        return map_of(self.session.interview.bank, state, self.session.row)
+        respondents = respondents_of(self.session.store.path, self.session.id)
+        return self.session.map(state=state, respondents=respondents)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, state: InterviewState, announce: bool) -> None:
-        """Build the map off the event loop and report what the analysis found since the last answer."""
+    def _analyse(self, state: InterviewState, raised_by: str | None, quiet: bool) -> None:
+        """Build the map off the event loop; what it adds is said on the loop, under the answer that raised it."""
         journey = self._map(state)
-        findings = journey.obstacles + journey.resource_gaps
-        self.app.call_from_thread(self._found, findings, announce)
+        self.app.call_from_thread(self._found, journey, raised_by, quiet)
         self.app.call_from_thread(self._mapped, state, journey)
 
     def _mapped(self, state: InterviewState, journey: JourneyMap) -> None:
@@ -347,17 +323,14 @@ class InterviewScreen(Screen[None], JourneyScreen):
         if canvas.journey is not journey:
             canvas.show(journey)
 
-    def _found(self, findings: list[Finding], announce: bool) -> None:
-        keys = {_finding_key(finding): finding for finding in findings}
-        known = self._known_findings
-        self._known_findings = set(keys)
-        if not announce or known is None:
-            return
-        fresh = [finding for key, finding in keys.items() if key not in known]
-        for finding in fresh[:LIVE_FINDINGS_LIMIT]:
-            self._say(self._t("tui.finding", message=finding.message), role="finding")
-        if len(fresh) > LIVE_FINDINGS_LIMIT:
-            self._say(self._t("tui.findings_more", count=len(fresh) - LIVE_FINDINGS_LIMIT), role="finding")
+    def _found(self, journey: JourneyMap, raised_by: str | None, quiet: bool) -> None:
+        announcement: Announcement = self.session.announce(journey, raised_by, quiet=quiet)
+        conversation = self._conversation()
+        if announcement.said:
+            at = getattr(self, "_answered_at", len(conversation.entries))
+            conversation.insert(at, [entry_for(utterance) for utterance in announcement.said])
+        if announcement.withdrawn:
+            conversation.withdraw(set(announcement.withdrawn))
 
     # ----- actions ---------------------------------------------------------------------------------------
 
@@ -391,14 +364,14 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def action_skip(self) -> None:
         self._move(self.session.skip(self._t("tui.said.skip")), "tui.said.skip")
 
-    def _move(self, outcome: Outcome, said_key: str) -> None:
+    def _move(self, move: Move, said_key: str) -> None:
         self._show([Entry(self._t(said_key), "user")])
-        self._after(outcome)
+        self._after(move)
 
     def action_edit(self) -> None:
         from assistant.tui.modals import EditPicker
 
-        entries = [entry for entry in self.session.interview.review() if entry.status != "unanswered"]
+        entries = self.session.answered()
         if not entries:
             self.notify(self._t("tui.edit.nothing"))
             return
@@ -414,11 +387,10 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.edit(event.ref)
 
     def edit(self, ref: str) -> None:
-        entry = next((e for e in self.session.interview.review() if e.ref == ref), None)
+        entry = self.session.entry(ref)
         if entry is None or entry.status == "unanswered":
             self.notify(self._t("tui.edit.gone"), severity="warning")
             return
-        before = entry.display if entry.status == "answered" else self._t("value.skipped")
         said = self._t("tui.said.edit", question=shorten(entry.question, 60))
         try:
             self.session.edit(ref, said)
@@ -426,18 +398,18 @@ class InterviewScreen(Screen[None], JourneyScreen):
             self.notify(error.message(self.locale), severity="error")
             return
         self._show([Entry(said, "user")])
-        self._editing = (ref, before)
         self.ask()
 
     def action_map(self) -> None:
         from assistant.tui.mapscreen import same_answers
 
         latest = self._latest_map
-        if latest is not None and same_answers(latest[0], self.session.interview.state):
-            self._show_map(latest[1])  # the analysis of the last answer built it already
+        state = self.session.interview.state
+        if latest is not None and latest[0] is self._requested and same_answers(latest[0], state):
+            self._show_map(latest[1])  # the analysis of the last answer built it, and none newer is under way
             return
         self.notify(self._t("tui.map.building"), timeout=2)
-        self._render_map(self.session.interview.state.snapshot())
+        self._render_map(self.session.snapshot())
 
     @work(thread=True, exclusive=True, group="map")
     def _render_map(self, state: InterviewState) -> None:
@@ -460,17 +432,35 @@ class InterviewScreen(Screen[None], JourneyScreen):
         area = self._answer_area()
         draft = area.draft() if area is not None else None
         said = self._t("tui.said.language", language=self._t(f"tui.language.{chosen}"))
-        self.session.set_locale(chosen, said)
-        self._show([Entry(said, "user")])
+        note = self.session.set_locale(chosen, said)
+        self._show([Entry(said, "user"), entry_for(note)])
         self.journey.locale = chosen
         localize_bindings(self, chosen)
         localize_bindings(self.app, chosen)
         self.refresh_bindings()
         self.query_one("#earlier", Button).label = self._t("tui.earlier")
-        self._say(self._t("tui.language_set"), role="note")
-        self._last_step = self._question.step_number if self._question is not None else None
         self.ask(draft=draft)
-        self.analyse(announce=False)  # the live canvas and F5's map follow the new language
+        self.analyse(quiet=True)  # the live canvas and F5's map follow the new language
+
+    # ----- the customer survey: respondents imported from a file (issue 13) --------------------------------------
+
+    @on(events.Mount)
+    def _respondent_count(self) -> None:
+        from assistant.tui.respondents import show_respondent_count
+
+        show_respondent_count(self, self.session.store.respondent_count(self.session.id), self.locale)
+
+    def action_respondents(self) -> None:
+        from assistant.tui.respondents import RespondentsDialog
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self._respondent_count()
+                self.analyse(quiet=True)
+
+        self.save_draft()
+        dialog = RespondentsDialog(self.session.store.path, self.session.id, self.session.row.title, self.locale)
+        self.app.push_screen(dialog, closed)
 
     def action_home(self) -> None:
         self.save_draft()
@@ -480,17 +470,3 @@ class InterviewScreen(Screen[None], JourneyScreen):
         """Keep what is typed and not sent; the session also writes any message not yet saved."""
         area = self._answer_area()
         self.session.save_draft(area.draft() if area is not None else None)
-
-
-def _finding_key(finding: Finding) -> tuple[str, ...]:
-    return (finding.rule, finding.kind, finding.stage or "", finding.touchpoint or "")
-
-
-def _saved_role(row: TranscriptRow) -> str:
-    """The transcript keeps who spoke; a saved question is the assistant's line tied to a question, and a step
-    header is framed the way the assistant frames it."""
-    if row.role == "user":
-        return "user"
-    if row.text.startswith("== ") and row.text.endswith(" =="):
-        return "step"
-    return "question" if row.ref else "assistant"

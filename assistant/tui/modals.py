@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from assistant.errors import JourneyError
 from assistant.i18n import t
+from assistant.interviews import MAX_TITLE
 from assistant.text import shorten
 from assistant.tui.localized import localize_bindings
 from assistant.tui.screens import JourneyScreen
@@ -79,16 +80,17 @@ class AskText(ModalScreen[str | None]):
         localize_bindings(self, self.locale)
         with Vertical(classes="dialog-box"):
             yield Label(self.prompt, classes="dialog-text")
-            yield Input(self.value, id="ask", max_length=200)
+            yield Input(self.value, id="ask", max_length=MAX_TITLE)
             yield Static(classes="problem", id="ask-problem")
 
     @on(Input.Submitted, "#ask")
     def _submitted(self, event: Input.Submitted) -> None:
-        from assistant.text import clean_text
+        from assistant.interviews import clean_title
 
-        text = clean_text(event.value, multiline=False)
-        if not text:
-            self.query_one("#ask-problem", Static).update(t("cli.empty_title", self.locale))
+        try:
+            text = clean_title(event.value)
+        except JourneyError as error:
+            self.query_one("#ask-problem", Static).update(error.message(self.locale))
             return
         self.dismiss(text)
 

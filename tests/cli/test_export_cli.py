@@ -35,14 +35,18 @@ def test_each_format(run_journey: RunJourney, tmp_path: Path) -> None:
     interview = _imported(run_journey, tmp_path)
     markdown = run_journey("export", interview)
     assert markdown.returncode == 0 and markdown.stdout.startswith("# Lotus Coffee")
-    assert "| High | Price and cost |" in markdown.stdout
+    assert "## Where to start" in markdown.stdout
+    assert "### 1. Shipping costs too much · Medium" in markdown.stdout
+    assert "- **Kind:** Price and cost › Shipping cost" in markdown.stdout
     vietnamese = run_journey("export", interview, "--locale", "vi")
     assert "## Trở ngại của khách hàng" in vietnamese.stdout
     assert run_journey("export", interview, "-o", "map.html").returncode == 0
     assert (tmp_path / "map.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert run_journey("export", interview, "-o", "map.json").returncode == 0
     document = json.loads((tmp_path / "map.json").read_text(encoding="utf-8"))
-    assert document["map"]["obstacles"][0]["kind"] == "price"
+    first = document["map"]["obstacles"][0]
+    assert (first["kind"], first["subkind"], first["places"][0]["touchpoint"]) == ("price", "shipping_fee", "Fanpage")
+    assert document["map"]["priorities"][0] == first["id"]
     schema = json.loads(run_journey("export", "--schema").stdout)
     jsonschema.validate(document, schema)
 

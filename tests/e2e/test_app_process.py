@@ -125,7 +125,7 @@ def _in_a_terminal(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int
 def test_resume_with_nothing_to_resume_is_a_sentence(journey_env: dict[str, str], tmp_path: Path) -> None:
     status, output = _in_a_terminal(["resume"], journey_env, tmp_path)
     assert status not in (0, None)
-    assert t("cli.nothing_to_resume", "en") in output
+    assert t("interviews.nothing_to_resume", "en") in output
     assert "Traceback" not in output
     assert ALT_SCREEN not in output
 

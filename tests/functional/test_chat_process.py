@@ -18,7 +18,7 @@ JOURNEY = Path(sys.executable).with_name("journey")
 
 def _chat(database: Path, *args: str, input: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(JOURNEY), "--lang", "en", "--db", str(database), "chat", "--plain", *args],
+        [str(JOURNEY), "--lang", "en", "--db", str(database), "chat", *args],
         input=input,
         capture_output=True,
         text=True,
@@ -62,7 +62,7 @@ def test_a_piped_session_with_commands_then_end_of_input(tmp_path: Path) -> None
     out = result.stdout
     assert t("chat.help_why", "en", help="")[:10] in out
     assert t("chat.review_hint", "en") in out
-    assert t("chat.lang_set", "vi") in out
+    assert t("conversation.language_set", "vi") in out
     assert t("chat.saved_bye", "vi", id="")[:20] in out
     answers = _answers(database)
     assert answers["business_name"] == "Lotus Coffee"
@@ -109,7 +109,7 @@ def test_every_answer_survives_kill_9(tmp_path: Path) -> None:
     database = tmp_path / "j.db"
     child = pexpect.spawn(
         str(JOURNEY),
-        ["--lang", "en", "--db", str(database), "chat", "--plain", "--locale", "en"],
+        ["--lang", "en", "--db", str(database), "chat", "--locale", "en"],
         encoding="utf-8",
         timeout=30,
         dimensions=(40, 200),

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
@@ -14,7 +15,7 @@ from assistant.bank.model import ItemType
 from assistant.interview.models import Question
 from assistant.session import Session
 from assistant.store import Store
-from assistant.tui.answer import ListEditor
+from assistant.tui.answer import KindReviewArea, ListEditor
 from assistant.tui.app import JourneyApp, StartAt
 from assistant.tui.interview import InterviewScreen
 
@@ -45,10 +46,14 @@ def make_app(database: Path, tmp_path: Path) -> Iterator[MakeApp]:
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], object], *, attempts: int = 200) -> None:
-    """Let the app run until `condition` holds: workers, mounts and refreshes finish in their own time."""
+    """Let the app run until `condition` holds: workers, mounts and refreshes finish in their own time (a widget
+    the condition looks for may not be composed yet)."""
     for _ in range(attempts):
-        if condition():
-            return
+        try:
+            if condition():
+                return
+        except NoMatches:
+            pass
         await pilot.pause()
     raise AssertionError(f"the app never reached the expected state ({condition})")
 
@@ -68,6 +73,9 @@ async def answer_current(
     """Give the current question a valid answer through its own widget; returns the question's reference.
     Lists get `entries` in place of any suggested ones, which keeps a whole walk short."""
     screen = interview_screen(pilot)
+    if isinstance(screen._area, KindReviewArea):  # the kinds read in the obstacles so far: taken as they are
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(screen._area, KindReviewArea))
     question = screen._question
     area = screen._answer_area()
     assert question is not None and area is not None

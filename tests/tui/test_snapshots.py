@@ -27,10 +27,11 @@ from assistant.session import Session
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
 from assistant.tui.canvas import JourneyCanvas
-from assistant.tui.home import HomeScreen, NewInterviewScreen
+from assistant.tui.home import HomeScreen
 from assistant.tui.interview import InterviewScreen
 from assistant.tui.mapscreen import MapScreen
 from assistant.tui.modals import EditPicker, ExportDialog, HelpScreen
+from assistant.tui.new_interview import NewInterviewScreen
 from tests.tui.conftest import wait_for
 
 SnapCompare = Callable[..., bool]
@@ -207,31 +208,17 @@ def said_for(question: Question, raw: Raw) -> str:
     return by_key.get(raw, raw)
 
 
-def ask(session: Session, question: Question, last_step: int | None) -> None:
-    """What the interview screen says before a question: the step's summary and header, its notes, the question."""
-    locale = session.locale
-    if last_step is not None and question.step_number > last_step:
-        lines = session.step_summary(last_step)
-        if lines:
-            session.say("\n".join(lines))
-    if question.step_intro:
-        count = len(session.interview.progress().steps)
-        session.say(t("chat.step_header", locale, number=question.step_number, count=count, title=question.step_title))
-        session.say(question.step_intro)
-    for note in question.notes:
-        session.say(note)
-    session.say(question.text, question.ref)
-
-
 def converse(session: Session, until: Callable[[Question], bool]) -> Session:
-    """Answer question after question until `until` holds for the one asked, which is left open (and said)."""
-    last_step: int | None = None
+    """Answer question after question, each said the way every front end says it (the session's turns), until
+    `until` holds for the one asked, which is left open."""
     for _ in range(300):
-        question = session.question()
+        turn = session.next_turn()
+        if turn.review is not None:
+            session.finish_review("(ok)")
+            continue
+        question = turn.question
         if question is None:
             break
-        ask(session, question, last_step)
-        last_step = question.step_number
         if until(question):
             break
         raw = raw_answer(question, session.locale)
@@ -317,7 +304,7 @@ async def home_ready(pilot: Pilot[None]) -> None:
 
     def ready() -> bool:
         screen = pilot.app.screen
-        if not isinstance(screen, HomeScreen):
+        if not isinstance(screen, HomeScreen) or not screen.is_mounted or not screen.query("#interviews"):
             return False
         return all(row.preset is None for row in screen._rows) or bool(screen._preset_labels)
 
@@ -332,7 +319,7 @@ async def interview_ready(pilot: Pilot[None]) -> None:
         if not isinstance(screen, InterviewScreen):
             return False
         area = screen._answer_area()
-        return area is not None and area.is_mounted and screen._known_findings is not None
+        return area is not None and area.is_mounted and screen.session._known is not None
 
     await wait_for(pilot, ready)
 
@@ -348,12 +335,26 @@ def over_interview(key: str, ready: Callable[[Pilot[None]], bool]) -> RunBefore:
     return run_before
 
 
+def steady(run_before: RunBefore) -> RunBefore:
+    """`run_before`, then the text cursors stopped where they are: a blinking cursor is drawn or not depending on
+    when the picture is taken, which on a loaded machine (or beside another test worker) is later than usual."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await run_before(pilot)
+        for screen in pilot.app.screen_stack:
+            for field in screen.query("Input, TextArea"):
+                field.cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    return run
+
+
 # ----- home and the new-interview screen -------------------------------------------------------------------
 
 
 @every_look
 def test_home_empty(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
-    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=home_ready)
+    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=steady(home_ready))
 
 
 @every_look
@@ -366,7 +367,9 @@ def test_home_with_interviews(
         table = pilot.app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 3)
 
-    assert snap_compare(open_app("three", locale, theme, seeded_in="en"), terminal_size=size, run_before=run_before)
+    assert snap_compare(
+        open_app("three", locale, theme, seeded_in="en"), terminal_size=size, run_before=steady(run_before)
+    )
 
 
 @every_look
@@ -378,7 +381,7 @@ def test_new_interview(snap_compare: SnapCompare, open_app: OpenApp, locale: str
         preview = pilot.app.screen.query_one("#new-preset-preview", Static)
         await wait_for(pilot, lambda: bool(str(preview.content)))
 
-    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=steady(run_before))
 
 
 # ----- the interview screen --------------------------------------------------------------------------------
@@ -390,19 +393,19 @@ def test_interview_text_question(
     snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str, size: tuple[int, int]
 ) -> None:
     app = open_app("three answers", locale, theme)
-    assert snap_compare(app, terminal_size=size, run_before=interview_ready)
+    assert snap_compare(app, terminal_size=size, run_before=steady(interview_ready))
 
 
 @every_look
 def test_interview_single_choice(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("single choice", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=interview_ready)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(interview_ready))
 
 
 @every_look
 def test_interview_emotion_scale(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("scale", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=interview_ready)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(interview_ready))
 
 
 # ----- dialogs and side screens over the interview ---------------------------------------------------------
@@ -412,7 +415,7 @@ def test_interview_emotion_scale(snap_compare: SnapCompare, open_app: OpenApp, l
 def test_help(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("three answers", locale, theme)
     run_before = over_interview("f1", lambda pilot: on_screen(pilot, HelpScreen))
-    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))
 
 
 @every_look
@@ -422,7 +425,7 @@ def test_edit_picker(snap_compare: SnapCompare, open_app: OpenApp, locale: str, 
         return isinstance(screen, EditPicker) and screen.query_one("#picker", OptionList).option_count == 3
 
     app = open_app("three answers", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=over_interview("f4", ready))
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(over_interview("f4", ready)))
 
 
 def map_ready(pilot: Pilot[None]) -> bool:
@@ -471,7 +474,7 @@ def test_map_document(snap_compare: SnapCompare, open_app: OpenApp, locale: str,
         await wait_for(pilot, lambda: screen.document is not None and screen.document.complete, attempts=500)
 
     app = open_app("golden", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))
 
 
 @every_look
@@ -489,4 +492,4 @@ def test_live_canvas(snap_compare: SnapCompare, open_app: OpenApp, locale: str, 
 def test_export_dialog(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("three answers", locale, theme)
     run_before = over_interview("f6", lambda pilot: on_screen(pilot, ExportDialog))
-    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))

@@ -26,10 +26,10 @@ def glance(markdown: str) -> list[list[str]]:
     return rows
 
 
-def test_the_glance_comes_right_after_the_header() -> None:
+def test_the_glance_comes_right_after_where_to_start() -> None:
     markdown = render_markdown(golden_map("en"))
     headings = [token.content for token in _inline_after_headings(markdown)]
-    assert headings[:2] == ["Lotus Coffee", "The journey at a glance"]
+    assert headings[:3] == ["Lotus Coffee", "Where to start", "The journey at a glance"]
 
 
 def _inline_after_headings(markdown: str) -> list[Token]:
@@ -51,7 +51,10 @@ def test_one_column_per_stage_one_row_per_lane_each_cell_short() -> None:
     assert labels == expected
     by_lane = {row[0].strip("*"): row[1:] for row in body}
     assert by_lane["Thoughts and questions"][0] == "(1) Is the price per night?<br>(2) *not asked here*"
-    assert by_lane["Emotion"][0] == "Mean 3 (range 2–4)<br>Customers: 2.44 (32 answers)"
+    assert by_lane["Emotion"][0] == (
+        "Mean 3 (range 2–4)<br>Customers: 2.44 (32 answers)"
+        "<br>(1) You 2 · customers 1.8 (n=20)<br>(2) You 4 · customers 3.5 (n=12)"
+    )
     assert by_lane["Emotion"][1] == "Score 1<br>**Lowest point**<br>**Steepest drop**"
     discover, book, stay = by_lane["Obstacles"]
     assert discover == "(1) (2) **High:** No price before asking", "one theme named at two touchpoints of a stage"

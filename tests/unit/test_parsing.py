@@ -202,21 +202,23 @@ def test_integer_within_bounds(raw: str, expected: int | None) -> None:
         assert parsed(ItemType.INTEGER, raw, min=0, max=100) == expected
 
 
-@pytest.mark.parametrize(
-    ("raw", "key", "params"),
-    [
-        ("-1", "answer.below_min", {"min": "0"}),
-        ("-1.000", "answer.below_min", {"min": "0"}),
-        ("101", "answer.above_max", {"max": "100"}),
-        ("1.000", "answer.above_max", {"max": "100"}),
-    ],
-)
-def test_integer_out_of_bounds(raw: str, key: str, params: dict[str, str]) -> None:
+@pytest.mark.parametrize(("raw", "value"), [("-1", "-1"), ("-1.000", "-1000"), ("101", "101"), ("1.000", "1000")])
+def test_integer_out_of_bounds_says_the_range(raw: str, value: str) -> None:
     error = refused(ItemType.INTEGER, raw, min=0, max=100)
-    assert error.key == key
-    assert error.params == params
-    bound = next(iter(params.values()))
-    assert bound in error.message("vi") and bound in error.message("en")
+    assert error.key == "answer.out_of_range"
+    assert error.params == {"value": value, "min": "0", "max": "100"}
+    for locale in ("vi", "en"):
+        assert "0" in error.message(locale) and "100" in error.message(locale)
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "params"), [("-1", "answer.below_min", {"min": "0"}), ("2", "answer.above_max", {"max": "1"})]
+)
+def test_one_sided_bounds_name_their_side(raw: str, key: str, params: dict[str, str]) -> None:
+    error = (
+        refused(ItemType.INTEGER, raw, min=0) if key == "answer.below_min" else refused(ItemType.INTEGER, raw, max=1)
+    )
+    assert (error.key, error.params) == (key, params)
 
 
 def test_fractional_bounds_are_shown_as_written() -> None:
@@ -259,8 +261,8 @@ def test_badly_grouped_decimals_are_refused(raw: str) -> None:
 
 def test_decimal_bounds() -> None:
     assert parsed(ItemType.DECIMAL, "2,5", min=1, max=5) == 2.5
-    assert refused(ItemType.DECIMAL, "0,5", min=1, max=5).key == "answer.below_min"
-    assert refused(ItemType.DECIMAL, "5,5", min=1, max=5).key == "answer.above_max"
+    assert refused(ItemType.DECIMAL, "0,5", min=1, max=5).key == "answer.out_of_range"
+    assert refused(ItemType.DECIMAL, "5,5", min=1, max=5).key == "answer.out_of_range"
 
 
 # Percentages
@@ -274,16 +276,24 @@ def test_percentages(raw: str, expected: float) -> None:
     assert parsed(ItemType.PERCENT, raw) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("raw", ["120", "100,5", "abc", "-5", "%", "35%%", "ba mươi"])
+@pytest.mark.parametrize("raw", ["abc", "%", "35%%", "ba mươi"])
 def test_not_percentages(raw: str) -> None:
     error = refused(ItemType.PERCENT, raw)
     assert error.key == "answer.not_percent"
     assert raw in error.message("vi")
 
 
+@pytest.mark.parametrize("raw", ["120", "140%", "100,5", "-5"])
+def test_a_percentage_out_of_range_says_the_range(raw: str) -> None:
+    error = refused(ItemType.PERCENT, raw)
+    assert error.key == "answer.percent_range"
+    assert raw in error.message("en") and "0%" in error.message("en") and "100%" in error.message("en")
+    assert "không phải" not in error.message("vi")
+
+
 def test_percent_bounds() -> None:
-    assert refused(ItemType.PERCENT, "5%", min=10).key == "answer.below_min"
-    assert refused(ItemType.PERCENT, "95%", max=90).key == "answer.above_max"
+    assert refused(ItemType.PERCENT, "5%", min=10).params == {"raw": "5%", "min": "10", "max": "100"}
+    assert refused(ItemType.PERCENT, "95%", max=90).params == {"raw": "95%", "min": "0", "max": "90"}
 
 
 # Yes or no

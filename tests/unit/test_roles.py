@@ -35,7 +35,7 @@ def walk_salon() -> Interview:
         "contact_idea": ["", "Online booking page"],
         "lookers": "40",
         "leavers": "30",
-        "blockers": "Prices are only on a photo of the menu",
+        "blockers": "No price list anywhere, clients have to call to ask",
         "means": "1,2",
         "mean_have": ["Two nail artists", ""],
         "mean_need": ["A receptionist in the evening", "Budget for a booking app"],
@@ -80,7 +80,9 @@ def test_a_bank_of_other_ids_and_shape_gives_a_complete_map_with_findings() -> N
     assert [r.kind.code for r in journey.resources] == ["people", "budget"]
     assert journey.review.owner == "Mai"
     rules = {finding.rule for finding in journey.obstacles}
-    assert {"named_obstacle", "journey_obstacle", "fewer_touchpoints", "no_purchase"} <= rules
+    assert {"named_obstacle", "fewer_touchpoints", "no_purchase"} <= rules
+    listed = next(f for f in journey.obstacles if any(p.source == "obstacle_list" for p in f.places))
+    assert (listed.kind, listed.subkind) == ("information", "price_info")
     assert any(finding.touchpoint == "Phone call" and finding.severity == "high" for finding in journey.obstacles)
     assert {finding.kind for finding in journey.resource_gaps} >= {"people", "budget"}
     markdown = render_markdown(journey)

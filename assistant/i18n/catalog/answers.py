@@ -7,7 +7,7 @@ from assistant.i18n.catalog import Messages, Plural
 MESSAGES: Messages = {
     # Answer parsing
     "answer.not_a_list": (
-        "Câu này cần một giá trị đơn, không phải một danh sách.",
+        "Câu này chỉ nhận một giá trị, không nhận một danh sách.",
         "This question takes a single value, not a list.",
     ),
     "answer.required": (
@@ -17,6 +17,10 @@ MESSAGES: Messages = {
     "answer.too_long": (
         "Câu trả lời dài {length} ký tự; tối đa là {limit}. Hãy rút gọn lại.",
         "The answer is {length} characters long; the limit is {limit}. Please shorten it.",
+    ),
+    "answer.number_too_large": (
+        "Số này quá lớn: hãy nhập một số có tối đa {digits} chữ số.",
+        "That number is too large: type one of at most {digits} digits.",
     ),
     "answer.not_integer": (
         "«{raw}» không phải số nguyên. Hãy nhập một số như 12 hoặc 1.500.",
@@ -29,6 +33,28 @@ MESSAGES: Messages = {
     "answer.not_percent": (
         "«{raw}» không phải tỷ lệ phần trăm. Hãy nhập một số từ 0 đến 100, có hoặc không có dấu %.",
         "“{raw}” is not a percentage. Type a number from 0 to 100, with or without %.",
+    ),
+    "answer.percent_range": (
+        "«{raw}» nằm ngoài khoảng cho phép: hãy nhập một tỷ lệ từ {min}% đến {max}%.",
+        "“{raw}” is out of range: type a percentage from {min}% to {max}%.",
+    ),
+    "answer.out_of_range": (
+        "{value} nằm ngoài khoảng cho phép: hãy nhập một số từ {min} đến {max}.",
+        "{value} is out of range: type a number from {min} to {max}.",
+    ),
+    "answer.vague_choice": (
+        "«{raw}» chưa phải là câu trả lời: hãy chọn một mục trong danh sách hoặc ghi rõ câu trả lời của bạn.",
+        "“{raw}” is not an answer yet: pick one of the options, or say in a few words what yours is.",
+    ),
+    "answer.above_answer": (
+        "{value} lớn hơn câu trả lời của bạn cho «{question}» ({other}) nên hai con số mâu thuẫn nhau. Hãy nhập "
+        "một số không quá {other}, hoặc sửa câu trả lời kia trước (F4 hoặc /edit).",
+        "{value} is more than your answer to “{question}” ({other}): the two contradict each other. Type a number "
+        "no higher than {other}, or change that answer first (F4 or /edit).",
+    ),
+    "answer.total_above": (
+        "Cộng với các câu trả lời trước, tổng thành {total}, vượt quá {most}. Hãy nhập một số nhỏ hơn.",
+        "With the earlier answers this makes {total} in all, more than {most}. Type a smaller number.",
     ),
     "answer.below_min": (
         "Giá trị nhỏ nhất là {min}.",
@@ -55,7 +81,7 @@ MESSAGES: Messages = {
         Plural("Please choose at least one.", "Please choose at least {min}.", by="min"),
     ),
     "answer.too_many_choices": (
-        "Chỉ chọn tối đa {max} mục.",
+        "Chỉ được chọn tối đa {max} mục.",
         "Choose at most {max}.",
     ),
     "answer.no_options": (
@@ -75,7 +101,7 @@ MESSAGES: Messages = {
         ),
     ),
     "answer.duplicate_entry": (
-        "«{first}» và «{second}» là cùng một mục. Hãy gộp hoặc đặt tên khác nhau.",
+        "«{first}» và «{second}» là cùng một mục. Hãy gộp lại hoặc đặt hai tên khác nhau.",
         "“{first}” and “{second}” are the same entry. Merge them or name them differently.",
     ),
     "answer.entry_too_long": (
@@ -95,11 +121,11 @@ MESSAGES: Messages = {
         "This is already the first question.",
     ),
     "answer.not_in_interview": (
-        "Không có câu hỏi «{ref}» trong buổi phỏng vấn này, hoặc nó không áp dụng với các câu trả lời hiện tại.",
+        "Không có câu hỏi «{ref}» trong cuộc phỏng vấn này, hoặc câu đó không áp dụng với các câu trả lời hiện tại.",
         "There is no question “{ref}” in this interview, or it does not apply given the current answers.",
     ),
     "answer.finished": (
-        "Buổi phỏng vấn đã hoàn tất; không còn câu hỏi nào.",
+        "Cuộc phỏng vấn đã hoàn tất, không còn câu hỏi nào.",
         "The interview is complete; there are no questions left.",
     ),
     "answer.cannot_remove_instance": (
@@ -114,7 +140,7 @@ MESSAGES: Messages = {
     ),
     "hint.integer": ("Một số nguyên.", "A whole number."),
     "hint.integer_range": ("Một số nguyên từ {min} đến {max}.", "A whole number from {min} to {max}."),
-    "hint.decimal": ("Một số (dùng dấu phẩy hoặc dấu chấm).", "A number (a decimal comma or point)."),
+    "hint.decimal": ("Một số; phần thập phân dùng dấu phẩy hoặc dấu chấm.", "A number, with a decimal comma or point."),
     "hint.decimal_range": ("Một số từ {min} đến {max}.", "A number from {min} to {max}."),
     "hint.percent": ("Một tỷ lệ từ 0 đến 100, ví dụ 35%.", "A percentage from 0 to 100, e.g. 35%."),
     "hint.boolean": ("Có hoặc không.", "Yes or no."),

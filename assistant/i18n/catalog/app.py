@@ -19,30 +19,26 @@ MESSAGES: Messages = {
         "hãy gõ «journey chat».",
         "The full-screen app needs a terminal. For scripts and screen readers, use “journey chat”.",
     ),
-    "cli.nothing_to_resume": (
-        "Không có cuộc phỏng vấn nào đang dở. Gõ «journey new» để bắt đầu.",
-        "There is no unfinished interview to resume. Run “journey new” to start one.",
-    ),
     "tui.key.quit": ("Thoát", "Quit"),
-    "tui.key.new": ("Cuộc mới", "New"),
+    "tui.key.new": ("Tạo mới", "New"),
     "tui.key.resume": ("Tiếp tục", "Resume"),
     "tui.key.export": ("Xuất", "Export"),
     "tui.key.rename": ("Đổi tên", "Rename"),
-    "tui.key.delete": ("Xoá", "Delete"),
+    "tui.key.delete": ("Xóa", "Delete"),
     "tui.key.duplicate": ("Nhân bản", "Duplicate"),
     "tui.key.filter": ("Lọc", "Filter"),
-    "tui.key.cancel": ("Huỷ", "Cancel"),
+    "tui.key.cancel": ("Hủy", "Cancel"),
     "tui.key.start": ("Bắt đầu", "Start"),
     "tui.key.yes": ("Có", "Yes"),
     "tui.key.no": ("Không", "No"),
     "tui.key.close": ("Đóng", "Close"),
     "tui.key.help": ("Vì sao", "Why"),
-    "tui.key.back": ("Lùi", "Back"),
+    "tui.key.back": ("Câu trước", "Back"),
     "tui.key.skip": ("Bỏ qua", "Skip"),
     "tui.key.edit": ("Sửa", "Edit"),
     "tui.key.map": ("Bản đồ", "Map"),
     "tui.key.language": ("Ngôn ngữ", "Language"),
-    "tui.key.home": ("Về", "Home"),
+    "tui.key.home": ("Danh sách", "Home"),
     "tui.key.back_to_interview": ("Về cuộc phỏng vấn", "Back to the interview"),
     "tui.key.contents": ("Mục lục", "Contents"),
     "tui.key.document": ("Chi tiết", "Document"),
@@ -50,7 +46,7 @@ MESSAGES: Messages = {
     "tui.key.new_line": ("Xuống dòng", "New line"),
     "tui.key.move_up": ("Chuyển lên", "Move up"),
     "tui.key.move_down": ("Chuyển xuống", "Move down"),
-    "tui.key.remove": ("Xoá mục", "Remove"),
+    "tui.key.remove": ("Xóa mục", "Remove"),
     "tui.key.send": ("Gửi", "Send"),
     "tui.key.send_list": ("Gửi danh sách", "Send the list"),
     "tui.key.palette": ("lệnh", "palette"),
@@ -64,7 +60,7 @@ MESSAGES: Messages = {
     "tui.palette.key": ("Phím: {key}", "Key: {key}"),
     "tui.yes": ("Có", "Yes"),
     "tui.no": ("Không", "No"),
-    "tui.cancel": ("Huỷ", "Cancel"),
+    "tui.cancel": ("Hủy", "Cancel"),
     "tui.close": ("Đóng", "Close"),
     "tui.language.vi": ("Tiếng Việt", "Vietnamese"),
     "tui.language.en": ("Tiếng Anh", "English"),
@@ -79,17 +75,17 @@ MESSAGES: Messages = {
     "tui.home.col.status": ("Trạng thái", "Status"),
     "tui.home.col.updated": ("Cập nhật", "Updated"),
     "tui.home.no_match": (
-        "Không có cuộc phỏng vấn nào khớp với «{search}». Xoá bộ lọc để xem tất cả.",
+        "Không có cuộc phỏng vấn nào khớp với «{search}». Xóa bộ lọc để xem tất cả.",
         "No interview matches “{search}”. Clear the filter to see them all.",
     ),
     "tui.home.welcome": (
         "Chào mừng bạn đến với journey!\n\n"
         "Mình sẽ cùng bạn xây dựng bản đồ hành trình khách hàng qua sáu bước, hỏi từng câu một:\n\n"
-        "  1. Đặt mục tiêu cho bản đồ: bản đồ phục vụ mục tiêu kinh doanh nào.\n"
+        "  1. Đặt mục tiêu rõ ràng cho bản đồ: bản đồ phục vụ mục tiêu kinh doanh nào.\n"
         "  2. Hiểu khách hàng: chân dung và phân khúc khách hàng trọng tâm.\n"
         "  3. Liệt kê các điểm chạm: mọi nơi khách gặp doanh nghiệp, theo từng giai đoạn.\n"
-        "  4. Chọn loại bản đồ: hiện tại, tương lai, một ngày trong đời hay blueprint.\n"
-        "  5. Phân tích dữ liệu: khách rời đi ở đâu, vì sao, và cảm xúc ở từng điểm chạm.\n"
+        "  4. Chọn loại bản đồ: hiện tại, tương lai, một ngày trong đời hay bản thiết kế dịch vụ (Blueprint).\n"
+        "  5. Phân tích dữ liệu: khách rời đi ở đâu, vì sao, cảm xúc ra sao ở từng điểm chạm.\n"
         "  6. Thay đổi khi cần thiết: ai phụ trách, bao lâu xem lại một lần.\n\n"
         "Mỗi câu trả lời được lưu ngay, bạn có thể dừng và quay lại bất cứ lúc nào. Cuối cùng, journey lập "
         "bản đồ nêu rõ trở ngại của khách hàng và nguồn lực doanh nghiệp còn thiếu.\n\n"
@@ -99,7 +95,7 @@ MESSAGES: Messages = {
         "  1. Set clear goals: which business goals the map serves.\n"
         "  2. Understand the customer: the persona and the segments in focus.\n"
         "  3. List the touchpoints: everywhere customers meet the business, stage by stage.\n"
-        "  4. Choose the map type: current state, future state, day in the life, or service blueprint.\n"
+        "  4. Choose the map type: current state, future state, day in the life, or Service Blueprint.\n"
         "  5. Analyse the map's data: where customers leave, why, and how they feel at each touchpoint.\n"
         "  6. Change when needed: who owns the map and how often it is reviewed.\n\n"
         "Every answer is saved as you give it, so you can stop and come back any time. At the end, journey "
@@ -110,14 +106,14 @@ MESSAGES: Messages = {
     "tui.home.rename_prompt": ("Tên mới cho cuộc phỏng vấn:", "A new title for the interview:"),
     "tui.home.renamed": ("Đã đổi tên thành «{title}».", "Renamed to “{title}”."),
     "tui.home.delete_confirm": (
-        "Xoá «{title}» cùng {done} câu trả lời của nó? Không thể hoàn tác.",
+        "Xóa «{title}» cùng {done} câu trả lời của nó? Không thể hoàn tác.",
         Plural(
             "Delete “{title}” and its only answer? This cannot be undone.",
             "Delete “{title}” and its {done} answers? This cannot be undone.",
             by="done",
         ),
     ),
-    "tui.home.deleted": ("Đã xoá «{title}».", "Deleted “{title}”."),
+    "tui.home.deleted": ("Đã xóa «{title}».", "Deleted “{title}”."),
     "tui.home.duplicated": ("Đã tạo bản sao «{title}».", "Created the copy “{title}”."),
     "tui.new.subtitle": ("Cuộc phỏng vấn mới", "New interview"),
     "tui.new.title_label": ("Tên (không bắt buộc)", "Title (optional)"),
@@ -148,29 +144,27 @@ MESSAGES: Messages = {
     "tui.complete": ("Đã xong", "Complete"),
     "tui.progress": ("Đã trả lời {done}/{total}", "{done} of {total} answered"),
     "tui.empty_answer": ("(để trống)", "(left empty)"),
-    "tui.finished": (
-        "Xong rồi! Bạn đã đi hết sáu bước. Bản đồ đã sẵn sàng.",
-        "Done! You have been through all six steps. Your map is ready.",
-    ),
     "tui.finished_keys": (
         "F5 xem bản đồ · F6 xuất bản đồ · F4 sửa một câu trả lời · Esc về danh sách",
         "F5 view the map · F6 export it · F4 change an answer · Esc back to the list",
     ),
-    "tui.changed": ("Đã sửa «{question}»: {before} → {after}", "Changed “{question}”: {before} → {after}"),
-    "tui.unchanged": ("«{question}» giữ nguyên.", "“{question}” is unchanged."),
-    "tui.finding": ("Phân tích: {message}", "Analysis: {message}"),
-    "tui.findings_more": (
-        "… và {count} phát hiện khác, xem trong bản đồ (F5).",
-        Plural("… and one more finding: see the map (F5).", "… and {count} more findings: see the map (F5)."),
-    ),
     "tui.said.back": ("(quay lại câu trước)", "(back to the previous question)"),
+    "tui.said.kind": ("(«{text}» → {kind})", "(“{text}” → {kind})"),
+    "tui.said.kinds_done": ("(các loại trở ngại đã đúng)", "(the obstacles' kinds are right)"),
+    "tui.review.hint": (
+        "↑↓ chọn một trở ngại, Enter để đổi loại · dòng đầu tiên (hoặc Ctrl+S) khi mọi loại đã đúng",
+        "↑↓ pick an obstacle, Enter to change its kind · the first line (or Ctrl+S) when every kind is right",
+    ),
+    "tui.review.done_option": ("Mọi loại đều đúng, tiếp tục", "Every kind is right: carry on"),
+    "tui.key.review_done": ("Xong", "Done"),
+    "tui.key.back_to_list": ("Quay lại", "Back"),
+    "tui.complete_note": (
+        "Cuộc phỏng vấn này đã xong. Bạn vẫn có thể sửa câu trả lời (F4), xem (F5) hoặc xuất bản đồ (F6).",
+        "This interview is complete. You can still change an answer (F4), view the map (F5) or export it (F6).",
+    ),
     "tui.said.skip": ("(bỏ qua)", "(skipped)"),
     "tui.said.edit": ("(sửa câu «{question}»)", "(change “{question}”)"),
     "tui.said.language": ("(đổi sang {language})", "(switch to {language})"),
-    "tui.language_set": (
-        "Từ giờ mình sẽ nói tiếng Việt. Các tin nhắn trước giữ nguyên.",
-        "From now on I will speak English. Earlier messages stay as they were.",
-    ),
     "tui.hint.text": (
         "Enter để gửi · Ctrl+J để xuống dòng · F1 vì sao hỏi",
         "Enter sends · Ctrl+J adds a line · F1 why this is asked",
@@ -184,7 +178,7 @@ MESSAGES: Messages = {
         "Pick one, or type your own in the field below and press Enter",
     ),
     "tui.hint.list": (
-        "Enter thêm một mục · Enter ở ô trống để gửi · Del xoá · Alt+↑↓ đổi thứ tự",
+        "Enter thêm một mục · Enter ở ô trống để gửi · Del xóa · Alt+↑↓ đổi thứ tự",
         "Enter adds an entry · Enter on an empty field sends · Del removes · Alt+↑↓ reorders",
     ),
     "tui.answer.text": ("Gõ câu trả lời của bạn…", "Type your answer…"),

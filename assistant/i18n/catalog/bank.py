@@ -8,10 +8,6 @@ MESSAGES: Messages = {
     # Bank problems
     "bank.location": ("{file}:{line}: {path}: {message}", "{file}:{line}: {path}: {message}"),
     "bank.location_noline": ("{file}: {path}: {message}", "{file}: {path}: {message}"),
-    "bank.not_found": ("Không tìm thấy tệp «{path}».", "The file “{path}” does not exist."),
-    "bank.unreadable": ("Không đọc được tệp: {reason}.", "The file cannot be read: {reason}."),
-    "bank.not_utf8": ("Tệp không phải văn bản UTF-8.", "The file is not UTF-8 text."),
-    "bank.syntax": ("Lỗi cú pháp YAML: {reason}.", "YAML syntax error: {reason}."),
     "bank.not_mapping": (
         "Ngân hàng câu hỏi phải là một bảng khóa–giá trị (mapping) ở cấp cao nhất.",
         "A question bank must be a mapping at its top level.",
@@ -57,6 +53,14 @@ MESSAGES: Messages = {
     "bank.pipe_unknown": (
         "Không hiểu «{pipe}»: hãy dùng {{MỤC.label}} hoặc {{answer:MỤC}}.",
         "“{pipe}” is not understood: use {{ITEM.label}} or {{answer:ITEM}}.",
+    ),
+    "bank.bound_not_number": (
+        "at_most_answer chỉ so được với một câu hỏi dạng số; «{id}» không phải.",
+        "at_most_answer can only compare with a numeric question; “{id}” is not one.",
+    ),
+    "bank.total_not_repeated": (
+        "total_at_most chỉ dùng cho câu hỏi nằm trong nhóm lặp: tổng được cộng qua các lần lặp.",
+        "total_at_most is only for a question inside a repeating group: the total adds up its instances.",
     ),
     "bank.role_twice": (
         "Vai trò «{role}» đã được gán cho mục ở {other}; mỗi bản đồ chỉ đọc một câu hỏi cho vai trò này.",
@@ -118,6 +122,12 @@ MESSAGES: Messages = {
         "Điều kiện «{op}» trên mục «{id}» ({type}) cần giá trị {expected}.",
         "The condition “{op}” on “{id}” ({type}) needs {expected} as its value.",
     ),
+    "bank.contains_this_scope": (
+        "contains_this cần một câu hỏi lấy lựa chọn từ một danh sách (options_from), và câu hỏi mang điều kiện phải "
+        "nằm trong nhóm lặp theo chính danh sách đó; «{id}» không thỏa.",
+        "contains_this needs a question whose options are drawn from a list (options_from), tested from inside a "
+        "group repeated for that same list; “{id}” is not such a question here.",
+    ),
     "bank.condition_unknown_option": (
         "Mục «{id}» không có lựa chọn mã «{value}».",
         "The item “{id}” has no option with the code “{value}”.",
@@ -164,6 +174,14 @@ MESSAGES: Messages = {
     "bank.default_source.choice": (
         "default_from «{source}» chỉ dùng được cho câu hỏi loại single_choice.",
         "default_from “{source}” only applies to a single_choice question.",
+    ),
+    "bank.suggest_and_default": (
+        "Một câu hỏi chỉ có một nguồn gợi ý: suggest hoặc default_from, không dùng cả hai.",
+        "A question takes its suggestion from one source: suggest or default_from, not both.",
+    ),
+    "bank.short_title_long": (
+        "Tên ngắn dài {length} ký tự; tối đa là {max} để vừa màn hình hẹp.",
+        "The short title is {length} characters long; the most is {max}, to fit a narrow screen.",
     ),
     "bank.preset_map_type": (
         "Loại bản đồ «{value}» không phải một lựa chọn của câu hỏi loại bản đồ.",

@@ -66,8 +66,10 @@ MESSAGES: Messages = {
         "another file with --db.",
     ),
     "store.foreign": (
-        "«{path}» là cơ sở dữ liệu SQLite của một ứng dụng khác; journey không ghi vào đó. Hãy chọn tệp khác với --db.",
-        "“{path}” is another application's SQLite database; journey will not write to it. Pick another file with --db.",
+        "«{path}» là tệp SQLite nhưng không phải cơ sở dữ liệu của journey (có thể của một ứng dụng khác); journey "
+        "không ghi vào đó. Hãy chọn tệp khác với --db.",
+        "“{path}” is a SQLite file but not a journey database (another application's, perhaps); journey will not "
+        "write to it. Pick another file with --db.",
     ),
     "store.newer": (
         "«{path}» được tạo bởi một phiên bản journey mới hơn (lược đồ {version}, bản này hiểu đến {supported}). "
@@ -88,10 +90,6 @@ MESSAGES: Messages = {
         "Không có cuộc phỏng vấn nào mã «{id}». Gõ «journey list» để xem các mã.",
         "There is no interview with the id “{id}”. Run “journey list” to see the ids.",
     ),
-    "store.no_interviews": (
-        "Chưa có cuộc phỏng vấn nào. Gõ «journey chat» để bắt đầu.",
-        "There are no interviews yet. Run “journey chat” to start one.",
-    ),
     "store.unknown_status": (
         "Không có trạng thái «{status}»; hãy dùng một trong: {known}.",
         "There is no status “{status}”; use one of: {known}.",
@@ -101,14 +99,42 @@ MESSAGES: Messages = {
         "The database lacks the saved copy of question bank {hash}….",
     ),
     "interview.default_title": ("Phỏng vấn {date}", "Interview {date}"),
-    # Files
-    "file.not_found": ("Không tìm thấy tệp «{path}».", "The file “{path}” does not exist."),
-    "file.not_utf8": ("«{path}» không phải văn bản UTF-8.", "“{path}” is not UTF-8 text."),
-    "file.unreadable": ("Không đọc được «{path}»: {reason}.", "Cannot read “{path}”: {reason}."),
-    "file.syntax": (
-        "«{path}», dòng {line}: lỗi cú pháp: {reason}.",
-        "“{path}”, line {line}: syntax error: {reason}.",
+    # Reading files (banks, rules, answers files, exports): the sentence, then where
+    "document.in_file": ("«{path}»: {message}", "“{path}”: {message}"),
+    "document.at_line": ("«{path}», dòng {line}: {message}", "“{path}”, line {line}: {message}"),
+    "document.not_found": ("Không tìm thấy tệp này.", "The file does not exist."),
+    "document.is_directory": ("Đây là một thư mục, không phải tệp.", "This is a folder, not a file."),
+    "document.unreadable": ("Không đọc được tệp: {reason}.", "The file cannot be read: {reason}."),
+    "document.too_large": (
+        "Tệp quá lớn (tối đa {limit}); một ngân hàng câu hỏi hay bản xuất bình thường nhỏ hơn nhiều.",
+        "The file is too large (at most {limit}); a bank or an export is far smaller.",
     ),
+    "document.not_utf8": (
+        "Tệp không phải văn bản UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.",
+        "The file is not UTF-8 text. Save it again as UTF-8.",
+    ),
+    "document.syntax": ("Lỗi cú pháp: {reason}.", "Syntax error: {reason}."),
+    "document.duplicate_key": (
+        "Khóa «{name}» xuất hiện hai lần trong cùng một bảng; hãy giữ một và xóa cái còn lại.",
+        "The key “{name}” appears twice in one mapping; keep one and remove the other.",
+    ),
+    "document.alias": (
+        "journey không nhận neo và bí danh YAML (&tên, *tên); hãy viết thẳng giá trị ra.",
+        "journey does not accept YAML anchors and aliases (&name, *name); write the value out instead.",
+    ),
+    "document.too_deep": (
+        "Tệp lồng nhau quá {depth} cấp; không tệp nào của journey sâu đến vậy.",
+        "The file nests more than {depth} levels deep; no journey file goes that deep.",
+    ),
+    "document.bad_character": (
+        "Một chuỗi chứa ký tự không hợp lệ (nửa cặp surrogate): «{text}».",
+        "A string holds an invalid character (half a surrogate pair): “{text}”.",
+    ),
+    "document.not_a_number": (
+        "{value} không phải là một số; hãy ghi một số cụ thể.",
+        "{value} is not a number; write an actual number.",
+    ),
+    # Files
     "file.unknown_kind": (
         "«{path}» không phải bản xuất của journey (format: journey-interview) cũng không phải tệp câu trả lời "
         "(cần có «bank» và «answers»).",
@@ -116,6 +142,17 @@ MESSAGES: Messages = {
         "“bank” and “answers”).",
     ),
     "file.invalid": ("«{path}» không hợp lệ: {detail}.", "“{path}” is not valid: {detail}."),
+    "file.unknown_ref": (
+        "«{path}» không hợp lệ: {where} nhắc tới «{ref}», nhưng ngân hàng câu hỏi trong tệp không có câu hỏi đó. "
+        "Không nhập gì cả.",
+        "“{path}” is not valid: {where} names “{ref}”, which the file's question bank does not have. "
+        "Nothing was imported.",
+    ),
+    "file.answer_mismatch": (
+        "«{path}» không hợp lệ: câu trả lời {where} ({ref}) không đúng kiểu mà câu hỏi nhận. Không nhập gì cả.",
+        "“{path}” is not valid: the answer {where} ({ref}) is not of the kind its question takes. "
+        "Nothing was imported.",
+    ),
     "file.bank_hash": (
         "Ngân hàng câu hỏi trong «{path}» không khớp với mã băm của nó: tệp đã bị sửa. Không nhập gì cả.",
         "The question bank inside “{path}” does not match its hash: the file was edited. Nothing was imported.",
@@ -130,6 +167,16 @@ MESSAGES: Messages = {
         "Cannot write “{path}”: {reason}. No partial file was left behind.",
     ),
     # Answers files
+    "answers_file.kinds_shape": (
+        "{path}: một câu trả lời kèm loại trở ngại có dạng {{text: …, kinds: {{phần: loại}}}} "
+        "(hoặc entries: […] cho một danh sách).",
+        "{path}: an answer with obstacle kinds looks like {{text: …, kinds: {{part: kind}}}} "
+        "(or entries: […] for a list).",
+    ),
+    "answers_file.unknown_kind": (
+        "{path}: không có loại trở ngại «{kind}». Các loại: {known}.",
+        "{path}: there is no obstacle kind “{kind}”. The kinds: {known}.",
+    ),
     "answers_file.invalid": ("{path}: {message}", "{path}: {message}"),
     "answers_file.not_asked": (
         "{path}: câu hỏi này không được hỏi với các câu trả lời còn lại (điều kiện của nó không thỏa, hoặc nhóm "
@@ -169,7 +216,6 @@ MESSAGES: Messages = {
         "The interview as plain lines (for screen readers and scripts). Without an ID it starts a new one; "
         "with one it resumes.",
     ),
-    "cli.help.plain": ("Dùng chế độ dòng đơn giản.", "Use the plain line mode."),
     "cli.help.locale": ("Ngôn ngữ của cuộc phỏng vấn: vi hoặc en.", "The interview's language: vi or en."),
     "cli.help.preset": (
         "Mẫu hành trình: b2b, ecommerce, b2c, retail hoặc general.",
@@ -238,7 +284,6 @@ MESSAGES: Messages = {
     ),
     "cli.status.in_progress": ("đang làm", "in progress"),
     "cli.status.completed": ("hoàn tất", "completed"),
-    "cli.empty_title": ("Tên không được để trống.", "The title cannot be empty."),
     "cli.renamed": ("Đã đổi tên {id} thành «{title}».", "Renamed {id} to “{title}”."),
     "cli.confirm_delete": (
         "Xóa «{title}» ({id}) cùng {done} câu trả lời?",
@@ -252,7 +297,16 @@ MESSAGES: Messages = {
     ),
     "cli.delete_cancelled": ("Đã hủy, không xóa gì.", "Cancelled; nothing was deleted."),
     "cli.deleted": ("Đã xóa «{title}» ({id}).", "Deleted “{title}” ({id})."),
-    "cli.copy_title": ("{title} (bản sao)", "{title} (copy)"),
+    "interviews.empty_title": ("Tên không được để trống.", "The title cannot be empty."),
+    "interviews.title_too_long": (
+        "Tên dài {length} ký tự, quá giới hạn {max} ký tự. Hãy đặt tên ngắn hơn.",
+        "The title is {length} characters long; the most is {max}. Choose a shorter one.",
+    ),
+    "interviews.copy_title": ("{title} (bản sao)", "{title} (copy)"),
+    "interviews.nothing_to_resume": (
+        "Không có cuộc phỏng vấn nào đang dở. Gõ «journey new» để bắt đầu.",
+        "There is no unfinished interview to resume. Run “journey new” to start one.",
+    ),
     "cli.duplicated": ("Đã tạo bản sao {id}: «{title}».", "Created the copy {id}: “{title}”."),
     "cli.exported": ("Đã ghi {path}.", "Wrote {path}."),
     "cli.imported": (

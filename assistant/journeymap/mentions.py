@@ -1,0 +1,125 @@
+"""Every place an obstacle is named, read into clauses with a kind: the raw material of the obstacle themes.
+
+An owner names obstacles at touchpoints, in the step-5 list, as the reason customers leave, among the persona's
+pains, sometimes in why the map is needed; customers name them in a survey. Each answer is read by the obstacle
+reader (split into its obstacles, "no obstacle" answers dropped), and an owner's correction of a kind, stored
+with the answer, always wins over the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from assistant.bank.roles import Role
+from assistant.journeymap.answers import RoleAnswers
+from assistant.journeymap.model import JourneyMap, Stage, Touchpoint
+from assistant.journeymap.reader import ReadObstacle
+from assistant.journeymap.reading import Reading
+from assistant.text import fold
+
+if TYPE_CHECKING:
+    from assistant.survey.evidence import CustomerMention
+
+Source = Literal["touchpoint", "obstacle_list", "drop_off", "persona", "goal", "customers"]
+CORROBORATING: frozenset[Source] = frozenset({"goal"})
+"""Sources that only add a place to an obstacle named elsewhere: why the owner needs a map is a problem statement,
+often about results ("people ask and never book"), not a list of obstacles."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    read: ReadObstacle
+    source: Source
+    ref: str | None
+    stage: Stage | None = None
+    touchpoint: Touchpoint | None = None
+    corrected: bool = False
+    respondents: tuple[int, ...] = ()
+    """The surveyed customers who said it, numbered, never named (every one who gave the same answer)."""
+
+    @property
+    def kind(self) -> str:
+        return str(self.read.kind)
+
+
+def read_answer(reader: Reading, text: str, corrections: dict[str, str] | None) -> list[tuple[ReadObstacle, bool]]:
+    """The obstacles in one answer, each with whether the owner corrected its kind."""
+    found = []
+    for read in reader.read(text):
+        kind = (corrections or {}).get(fold(read.text))
+        if kind is not None and kind != read.kind:
+            found.append((replace(read, kind=kind, subkind=None, confidence=1.0), True))
+        else:
+            found.append((read, kind is not None))
+    return found
+
+
+def collect(
+    journey: JourneyMap,
+    answers: RoleAnswers,
+    reader: Reading,
+    customers: Sequence[CustomerMention] = (),
+    catch_all: str = "other",
+) -> list[Mention]:
+    """Every obstacle mention of the interview (and the survey), in journey order: touchpoints stage by stage, then
+    the step-5 list, the drop-off reason, the persona's pains, why the map is needed, and customers."""
+    mentions: list[Mention] = []
+
+    def add(role: Role, key: str, text: str | None, source: Source, **where: object) -> None:
+        entry = answers.entry(role, key)
+        if not text or entry is None:
+            return
+        corrections = answers.corrections(entry.ref)
+        for read, corrected in read_answer(reader, text, corrections):
+            mentions.append(Mention(read, source, entry.ref, corrected=corrected, **where))  # type: ignore[arg-type]
+
+    for stage in journey.stages:
+        for touchpoint in stage.touchpoints:
+            add(
+                Role.TOUCHPOINT_OBSTACLES,
+                touchpoint.key,
+                touchpoint.obstacles,
+                "touchpoint",
+                stage=stage,
+                touchpoint=touchpoint,
+            )
+    listed = answers.entry(Role.JOURNEY_OBSTACLES)
+    if listed is not None and listed.status == "answered":
+        corrections = answers.corrections(listed.ref)
+        for text in journey.figures.journey_obstacles:
+            for read, corrected in read_answer(reader, text, corrections):
+                mentions.append(Mention(read, "obstacle_list", listed.ref, corrected=corrected))
+    drop_stage, drop_touchpoint = drop_off_place(journey)
+    add(
+        Role.DROP_OFF_REASON,
+        "",
+        journey.figures.drop_off_reason,
+        "drop_off",
+        stage=drop_stage,
+        touchpoint=drop_touchpoint,
+    )
+    add(Role.PERSONA_PAINS, "", journey.persona.pains, "persona")
+    add(Role.WHY, "", journey.goals.why, "goal")
+    touchpoints: dict[str, tuple[Stage | None, Touchpoint | None]] = {
+        tp.key: (stage, tp) for stage in journey.stages for tp in stage.touchpoints
+    }
+    for said in customers:
+        stage_of, touchpoint_of = touchpoints.get(said.touchpoint_key or "", (None, None))
+        for read in reader.read(said.text):
+            if touchpoint_of is None and read.kind == catch_all:
+                continue  # a wish or a remark the reader cannot place, said of no touchpoint, is not an obstacle
+            mentions.append(
+                Mention(read, "customers", None, stage=stage_of, touchpoint=touchpoint_of, respondents=said.respondents)
+            )
+    return mentions
+
+
+def drop_off_place(journey: JourneyMap) -> tuple[Stage | None, Touchpoint | None]:
+    key = journey.figures.drop_off_key
+    for stage in journey.stages:
+        for touchpoint in stage.touchpoints:
+            if touchpoint.key == key:
+                return stage, touchpoint
+    return None, None

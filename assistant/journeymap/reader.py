@@ -1,0 +1,727 @@
+"""The obstacle reader: what kind of obstacle an owner named, read from the sentence as typed.
+
+The kinds (the shared definition a CX consultant signs, and the one the test sets are labelled by):
+
+- price: the cost itself, shipping cost, surcharges, the deposit amount, no discount, the platform's commission.
+- trust: doubt that the business or product is genuine, safe or good: fakes, scams, reviews, licences, warranty,
+  paying a stranger in advance, edited photos, quality or hygiene, privacy.
+- information: something the customer cannot find or understand: prices not shown, sizes, descriptions, menus,
+  policies, directions, schedules, one language only, outdated details.
+- availability: cannot get it when or where they want: stock, fully booked, opening hours, queues, delivery time,
+  delivery area, hard to reach, parking, a website, app or payment that is down.
+- complexity: too much effort: steps, accounts, forms, one awkward way to pay, back-and-forth messages, hard-to-use
+  tools, paperwork, having to call.
+- support: people: slow or no replies, attitude, no advice, no after-sales care, complaints, nobody at night.
+- other: none of these clearly; also what the reader says when no kind wins by a clear margin.
+
+How a sentence is read (the weights and every word list are in `questionnaires/lexicon/obstacles.yaml`):
+
+1. `read` cuts an answer into clauses. New lines, bullets, numbered items and semicolons always cut. Commas,
+   sentence ends, "-", "&", joining words ("và", "với lại", "còn", "rồi", "and", "plus"…) and contrast words
+   ("nhưng", "but"…) cut only where the parts on both sides each name an obstacle strong enough to stand alone
+   (`scoring.clause_min_score`); a weaker part stays with its neighbour ("Page trả lời chậm, có khi 3–4 tiếng" is
+   one obstacle; "fees and taxes are only shown at the end" is one). Neighbouring parts that come out as the same
+   kind with the same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle,
+   while "giá cao và phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only
+   says what is wrong ("shipping is expensive and slow") is read with the previous part's subject.
+2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
+   it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
+   such phrases. "None, it is easy. But we pay 15% commission" reads only what follows the "but".
+3. A clause's language is the reader's own guess (marks, telltale words, then the shape of the syllables), so an
+   owner who mixes "ship", "inbox", "COD" into Vietnamese is read as Vietnamese.
+4. Every kind collects the weight of its phrases; a topic ("phí ship") counts more with a cue beside it ("cao"),
+   and a cue can move it to another kind ("không để giá" is information). The winner must score
+   `scoring.min_score` and beat the runner-up by `scoring.min_margin` of its score; otherwise the kind is "other".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+from assistant.journeymap.lexicon import (
+    KINDS,
+    STRUCTURE_SETS,
+    CompiledLexicon,
+    Language,
+    Mode,
+    Phrase,
+    Tries,
+    bundled_lexicon_path,
+    load_lexicon,
+)
+from assistant.journeymap.words import (
+    PLACEHOLDERS,
+    Word,
+    bare_key,
+    has_marks,
+    is_vietnamese_syllable,
+    span_text,
+    split_words,
+)
+from assistant.text import clean_text
+
+__all__ = ["KINDS", "ObstacleReader", "ReadObstacle"]
+
+V = TypeVar("V")
+
+_BULLET = re.compile(r"^\s*(?:[-*•+–—>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s)")
+_MAX_LENGTH_BONUS_WORDS = 3
+# The structure words that can cut a clause; a cause ("vì", "because") only walls cues off.
+_CUTTING = ("joiners", "contrast")
+# Cues a neutral phrase around them does not hide: "trở ngại" (an obstacle) is still a filler in "không có trở ngại".
+_NEVER_HIDDEN = frozenset({"none", "filler"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReadObstacle:
+    """One obstacle as the reader understood it."""
+
+    text: str  # the clause as the owner wrote it, trimmed of joining words and punctuation
+    kind: str  # one of KINDS; "other" when no kind wins clearly
+    subkind: str | None  # finer detail under the kind, declared in the lexicon
+    confidence: float  # 0..1: (winner − runner-up) / winner
+    scores: Mapping[str, float]  # score per kind
+    terms: frozenset[str]  # meaning words and concepts, accent-free: what decides `same_theme`
+    matched: tuple[str, ...]  # the lexicon phrases that counted
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A run of typed words, normalised: one key per word after shorthand, with the barriers between them."""
+
+    text: str
+    words: list[Word]
+    mode: Mode
+    keys: list[str]
+    expanded: list[str]  # the word each key stands for, shorthand expanded, marks as typed
+    word_of: list[int]  # the typed word each key comes from
+    barriers: frozenset[int]  # key positions a cue never reaches across (a barrier sits before that key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+    def inside(self, other: _Span) -> bool:
+        return (
+            other.start <= self.start and self.end <= other.end and (other.end - other.start) > (self.end - self.start)
+        )
+
+
+@dataclass
+class _Evidence:
+    """What one clause says: the score of every kind and subkind, and the cues found, for the decisions after."""
+
+    scores: dict[str, float]
+    subscores: dict[str, dict[str | None, float]]
+    hints: dict[str, dict[str, float]]
+    matched: list[tuple[int, str]]
+    cancelled: list[_Span]
+    cues: dict[str, list[_Span]]
+    stop_spans: list[_Span]
+    topics: list[_Span] = field(default_factory=list)  # the topics that counted, for a next part to borrow
+
+    def ranked(self) -> list[tuple[str, float]]:
+        return sorted(self.scores.items(), key=lambda item: -item[1])
+
+    @property
+    def top(self) -> float:
+        return max(self.scores.values())
+
+
+class ObstacleReader:
+    """Reads obstacle sentences with one compiled lexicon. Build it with `ObstacleReader.load()`."""
+
+    def __init__(self, lexicon: CompiledLexicon) -> None:
+        self.lexicon = lexicon
+        self.scoring = lexicon.scoring
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ObstacleReader:
+        """The reader for a lexicon file (the bundled one by default), compiled once per file and process."""
+        return _reader_for((path or bundled_lexicon_path()).resolve())
+
+    # --- the public readings ---
+
+    def read(self, text: str) -> list[ReadObstacle]:
+        """Every obstacle one answer names, in order; none for an answer that says there is none."""
+        cleaned = clean_text(text, multiline=True)
+        whole = split_words(cleaned)
+        language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
+        if self._words_say_none(cleaned, whole, language):
+            return []
+        found: list[ReadObstacle] = []
+        for piece in _hard_pieces(cleaned):
+            found.extend(self._read_piece(piece, language))
+        return found
+
+    def classify(self, clause: str) -> ReadObstacle:
+        """One clause as a whole: no cutting, no looking for "none"."""
+        text = clean_text(clause, multiline=False)
+        words = split_words(text)
+        return self._obstacle(self._clause(text, words, self._language(words)))
+
+    def says_none(self, text: str) -> bool:
+        """True when the whole answer says there is no obstacle ("không có", "ổn", "none", "n/a", "-")."""
+        cleaned = clean_text(text, multiline=True)
+        words = split_words(cleaned)
+        return self._words_say_none(cleaned, words, self._language(words))
+
+    def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
+        """One kind (and one subkind where both name one) and at least one meaning concept in common."""
+        if a.kind != b.kind:
+            return False
+        if a.subkind is not None and b.subkind is not None and a.subkind != b.subkind:
+            return False
+        return bool(a.terms & b.terms)
+
+    # --- language and clauses ---
+
+    def _language(self, words: list[Word]) -> Language:
+        vietnamese = english = 0
+        for word in words:
+            if has_marks(word.text):
+                vietnamese += 2
+                continue
+            bare = bare_key(word.text)
+            vietnamese += bare in self.lexicon.hints["vi"]
+            english += bare in self.lexicon.hints["en"]
+        if vietnamese != english:
+            return "vi" if vietnamese > english else "en"
+        letters = [bare_key(word.text) for word in words if word.text.isalpha()]
+        syllables = sum(is_vietnamese_syllable(word) for word in letters)
+        return "vi" if letters and syllables * 2 > len(letters) else "en"
+
+    def _mode(self, words: list[Word], language: Language) -> Mode:
+        if language == "en":
+            return "en"
+        shorthand = self.lexicon.normalisers["vi"].shorthand_words
+        marked = any(has_marks(word.text) and word.text.casefold() not in shorthand for word in words)
+        return "marked" if marked else "bare"
+
+    def _clause(self, text: str, words: list[Word], language: Language) -> _Clause:
+        mode = self._mode(words, language)
+        normaliser = self.lexicon.normalisers[language]
+        typed = [_typed(word) for word in words]
+        keys: list[str] = []
+        expanded: list[str] = []
+        word_of: list[int] = []
+        barriers: set[int] = set()
+        for word, index in normaliser.expand(typed):
+            starts_word = not word_of or word_of[-1] != index
+            if starts_word and index and (words[index].break_before or words[index].joined_before):
+                barriers.add(len(keys))
+            key = normaliser.key(word, mode)
+            keys.append(normaliser.repair(key) if mode == "en" else key)
+            expanded.append(word)
+            word_of.append(index)
+        return _Clause(text, words, mode, keys, expanded, word_of, frozenset(barriers))
+
+    # --- scoring ---
+
+    def _evidence(self, clause: _Clause) -> _Evidence:
+        tries = self.lexicon.tries[clause.mode]
+        keys = clause.keys
+        phrases = _each_word_once(
+            [(_Span(start, end), phrase) for start, end, phrase in tries.phrases.spans(keys, clause.barriers)]
+        )
+        # Words a cue is part of: a neutral phrase ("đánh giá cao"), or a compound topic ("phần mềm" holds "mềm").
+        neutral = [span for span, phrase in phrases if phrase.kind is None]
+        compounds = [span for span, phrase in phrases if phrase.role == "topic" and phrase.length > 1]
+        longer = [span for span, phrase in phrases if phrase.length > 1]
+        cues: dict[str, list[_Span]] = {}
+        for start, end, name in tries.cues.spans(keys, clause.barriers):
+            span = _Span(start, end)
+            if name not in _NEVER_HIDDEN and any(span.inside(other) or span == other for other in neutral):
+                continue
+            if any(span.inside(other) for other in compounds):
+                continue
+            if name in STRUCTURE_SETS and any(span.inside(other) for other in longer):
+                continue
+            cues.setdefault(name, []).append(span)
+        _drop_inner_cues(cues)
+        if clause.mode != "en" and len(keys) > 2:
+            # "Có ship quận xa không?": in Vietnamese a negation that ends the clause asks, it does not deny.
+            cues["negation"] = [span for span in cues.get("negation", []) if span.end < len(keys)]
+        # A cue never reaches across punctuation, "but" or "because"; "and" inside one clause it does.
+        barriers = set(clause.barriers)
+        for name in ("contrast", "cause"):
+            for span in cues.get(name, []):
+                barriers.update((span.start, span.end))
+        walls = frozenset(barriers)
+        contrast = self._contrast_start(clause, cues, tries)
+        self._resolve_positives(cues, walls)
+        evidence = _Evidence(
+            scores=dict.fromkeys(KINDS, 0.0),
+            subscores={},
+            hints={},
+            matched=[],
+            cancelled=[],
+            cues=cues,
+            stop_spans=[span for span, phrase in phrases if phrase.is_stop],
+        )
+        shared = _ambiguity(phrases) if clause.mode == "bare" else {}
+        topics = [(span, phrase) for span, phrase in phrases if phrase.role == "topic" and phrase.kind is not None]
+        owning = [
+            span
+            for span, phrase in phrases
+            if phrase.role == "statement" and phrase.kind is not None and phrase.weight >= self.scoring.clause_min_score
+        ]
+        attached, lent = self._attach_cues(topics, owning, cues, walls)
+        consumed: list[_Span] = []
+        for span, phrase in topics:
+            self._weigh_topic(evidence, span, phrase, attached.get(span, set()), walls, consumed, contrast, shared)
+        for span, phrase in phrases:
+            if phrase.kind is None or phrase.role == "topic":
+                continue
+            if any(span.start < used.end and used.start < span.end for used in consumed):
+                continue  # its words already said what is wrong with a topic ("hard to find the opening hours")
+            if phrase.weight < self.scoring.clause_min_score and any(span.inside(cue) or span == cue for cue in lent):
+                continue  # a weak word ("chậm") that already strengthened its topic ("tin nhắn chậm") counts once
+            if phrase.role == "statement" and _right_before(cues.get("negation", []), span, walls):
+                evidence.cancelled.append(span)  # "không đắt", "no hidden fees": a statement denied
+                continue
+            self._add(
+                evidence, span, phrase, phrase.kind, phrase.subkind, self._base_weight(phrase, span, shared), contrast
+            )
+        return evidence
+
+    def _attach_cues(
+        self,
+        topics: list[tuple[_Span, Phrase]],
+        owning: list[_Span],
+        cues: dict[str, list[_Span]],
+        walls: frozenset[int],
+    ) -> tuple[dict[_Span, set[str]], list[_Span]]:
+        """Each strengthening or positive cue goes to the nearest topic of a kind it speaks for ("high" in "plan
+        interest is high" is about the interest, not the plan). A cue inside a strong statement is that statement's
+        own: in "thợ tới trễ" the lateness is the arrival's, not the plumber's. Returns the cues that went somewhere."""
+        attached: dict[_Span, set[str]] = {}
+        lent: list[_Span] = []
+        window = self.scoring.cue_window
+        for name, spans in cues.items():
+            if name == "positive":
+                reach, kinds = self.scoring.positive_window, None
+            else:
+                cue_set = self.lexicon.cue_sets.get(name)
+                if cue_set is None or cue_set.boosts is False:
+                    continue
+                reach = window if cue_set.window is None else cue_set.window
+                kinds = None if cue_set.boosts is True else set(cue_set.boosts)
+            for cue in spans:
+                if any(cue.inside(statement) or cue == statement for statement in owning):
+                    continue
+                gaps = [
+                    (gap, span)
+                    for span, phrase in topics
+                    if (kinds is None or phrase.kind in kinds) and (gap := _gap(cue, span, reach, walls)) is not None
+                ]
+                if gaps:
+                    nearest = min(gap for gap, _ in gaps)
+                    lent.append(cue)
+                    for gap, span in gaps:
+                        if gap == nearest:
+                            attached.setdefault(span, set()).add(name)
+        return attached, lent
+
+    def _weigh_topic(
+        self,
+        evidence: _Evidence,
+        span: _Span,
+        phrase: Phrase,
+        attached: set[str],
+        walls: frozenset[int],
+        consumed: list[_Span],
+        contrast: int | None,
+        shared: dict[_Span, int],
+    ) -> None:
+        assert phrase.kind is not None
+        cues = evidence.cues
+        denied = _gap_before(cues.get("negation", []), span, 2, walls)
+        if "positive" in attached and not denied:
+            # "Giá ổn" cancels the price; "không có lịch khởi hành rõ ràng" does not: "clear" describes what is missing.
+            evidence.cancelled.append(span)
+            return
+        kind, subkind = phrase.kind, phrase.subkind
+        weight = self._base_weight(phrase, span, shared)
+        for cue, target_kind, target_subkind in phrase.shifts:
+            cue_set = self.lexicon.cue_sets[cue]
+            reach = self.scoring.cue_window if cue_set.window is None else cue_set.window
+            near = [
+                other
+                for other in cues.get(cue, [])
+                if _gap(other, span, reach, walls) is not None and _on_side(other, span, cue_set.shifts_from)
+            ]
+            if near:
+                kind, subkind = target_kind, target_subkind
+                weight += self.lexicon.cue_sets[cue].bonus
+                consumed.extend(near)
+                break
+        else:
+            weight += max((self.lexicon.cue_sets[name].bonus for name in attached if name != "positive"), default=0.0)
+        self._add(evidence, span, phrase, kind, subkind, weight, contrast)
+        evidence.topics.append(span)
+
+    def _base_weight(self, phrase: Phrase, span: _Span, shared: dict[_Span, int]) -> float:
+        bonus = self.scoring.length_bonus * min(_MAX_LENGTH_BONUS_WORDS, phrase.length - 1)
+        return phrase.weight * (1 + bonus) / shared.get(span, 1)
+
+    def _add(
+        self,
+        evidence: _Evidence,
+        span: _Span,
+        phrase: Phrase,
+        kind: str,
+        subkind: str | None,
+        weight: float,
+        contrast: int | None,
+    ) -> None:
+        if contrast is not None and span.end <= contrast:
+            weight *= self.scoring.before_contrast
+        if phrase.role == "hint":
+            assert subkind is not None
+            by_hint = evidence.hints.setdefault(kind, {})
+            by_hint[subkind] = by_hint.get(subkind, 0.0) + weight
+            return
+        evidence.scores[kind] += weight
+        by_subkind = evidence.subscores.setdefault(kind, {})
+        by_subkind[subkind] = by_subkind.get(subkind, 0.0) + weight
+        evidence.matched.append((span.start, phrase.text))
+
+    def _contrast_start(self, clause: _Clause, cues: dict[str, list[_Span]], tries: Tries) -> int | None:
+        """Where the last "but" starts, when something with meaning follows it."""
+        for span in sorted(cues.get("contrast", []), key=lambda item: -item.start):
+            if any(key not in tries.stop for key in clause.keys[span.end :]):
+                return span.start
+        return None
+
+    def _resolve_positives(self, cues: dict[str, list[_Span]], barriers: frozenset[int]) -> None:
+        """A positive word right after a negation ("không nhanh", "not friendly") says what is wrong instead, and
+        that negation is used up: in "not attractive price-wise" nothing denies the price."""
+        negations = cues.get("negation", [])
+        used: list[_Span] = []
+        kept: list[_Span] = []
+        for span in cues.get("positive", []):
+            denied = [cue for cue in negations if _right_before([cue], span, barriers)]
+            if denied:
+                cues.setdefault("evaluative", []).append(span)
+                used += denied
+            else:
+                kept.append(span)
+        cues["positive"] = kept
+        if used:
+            cues["negation"] = [cue for cue in negations if cue not in used]
+
+    def _decide(self, evidence: _Evidence) -> tuple[str, str | None, float]:
+        ranked = evidence.ranked()
+        (winner, top), (_, second) = ranked[0], ranked[1]
+        confidence = (top - second) / top if top > 0 else 0.0
+        if top < self.scoring.min_score or confidence < self.scoring.min_margin:
+            return "other", None, round(confidence, 3)
+        return winner, self._subkind(evidence, winner), round(confidence, 3)
+
+    def _subkind(self, evidence: _Evidence, kind: str) -> str | None:
+        """A hint of the winning kind decides ("slow replies at night" is off_hours); else the heaviest subkind."""
+        hints = evidence.hints.get(kind, {})
+        if hints:
+            return max(hints.items(), key=lambda item: item[1])[0]
+        weights: dict[str, float] = {}
+        for subkind, weight in evidence.subscores.get(kind, {}).items():
+            if subkind is not None:
+                weights[subkind] = weights.get(subkind, 0.0) + weight
+        if not weights:
+            return self.lexicon.default_subkind.get(kind)
+        return max(weights.items(), key=lambda item: item[1])[0]
+
+    def _obstacle(self, clause: _Clause) -> ReadObstacle:
+        evidence = self._evidence(clause)
+        kind, subkind, confidence = self._decide(evidence)
+        text = span_text(clause.text, clause.words[0], clause.words[-1]) if clause.words else clause.text.strip()
+        matched = tuple(dict.fromkeys(phrase for _, phrase in sorted(evidence.matched)))
+        return ReadObstacle(
+            text=text,
+            kind=kind,
+            subkind=subkind,
+            confidence=confidence,
+            scores=MappingProxyType({name: round(score, 3) for name, score in evidence.scores.items()}),
+            terms=self._terms(clause),
+            matched=matched,
+        )
+
+    def _terms(self, clause: _Clause) -> frozenset[str]:
+        tries = self.lexicon.tries[clause.mode]
+        concepts = _each_word_once(
+            [(_Span(start, end), concept) for start, end, concept in tries.concepts.spans(clause.keys, clause.barriers)]
+        )
+        terms = {concept for _, concept in concepts}
+        covered = {index for span, _ in concepts for index in range(span.start, span.end)}
+        function_words = self.lexicon.function_keys[clause.mode]
+        for index, key in enumerate(clause.keys):
+            if index in covered or key in tries.stop or key in function_words or key in PLACEHOLDERS:
+                continue
+            word = bare_key(clause.expanded[index]) if clause.mode != "en" else key
+            if len(word) > 1 and not word.isdigit():
+                terms.add(word)
+        return frozenset(terms)
+
+    # --- none, pieces, parts ---
+
+    def _words_say_none(self, text: str, words: list[Word], language: Language) -> bool:
+        """Stop words aside, it starts with a no-obstacle phrase or a positive remark and holds nothing else but
+        fillers, positive words and such phrases; a word that says what is wrong ("không ổn") spoils it."""
+        if not words:
+            return True
+        clause = self._clause(text, words, language)
+        evidence = self._evidence(clause)
+        cues = evidence.cues
+        if cues.get("evaluative"):
+            return False
+        stop = self.lexicon.tries[clause.mode].stop
+        saying = [span for name in ("none", "positive") for span in cues.get(name, [])] + evidence.cancelled
+        if not saying:
+            return False
+        fillers = cues.get("filler", []) + evidence.stop_spans
+        for index, key in enumerate(clause.keys):
+            if key in stop:
+                continue
+            if any(span.start <= index < span.end for span in saying):
+                continue
+            if any(span.start <= index < span.end for span in fillers):
+                continue
+            return False
+        first = next(
+            (
+                index
+                for index, key in enumerate(clause.keys)
+                if key not in stop and not any(span.start <= index < span.end for span in fillers)
+            ),
+            None,
+        )
+        return first is None or any(span.start <= first < span.end for span in saying)
+
+    def _read_piece(self, piece: str, language: Language) -> list[ReadObstacle]:
+        words = split_words(piece)
+        if not words or self._words_say_none(piece, words, language):
+            return []
+        whole = self._clause(piece, words, language)
+        cuts = self._cuts(whole)
+        first_contrast = next((start for start, end, name in cuts if name == "contrast"), None)
+        if first_contrast is not None:
+            prefix = words[:first_contrast]
+            if prefix and self._words_say_none(piece, prefix, language):
+                # "Không có gì, nhưng khách hay hỏi phí ship": only what follows the "but" is an obstacle.
+                after = next(end for start, end, name in cuts if start == first_contrast)
+                words = words[after:]
+                if not words:
+                    return []
+                whole = self._clause(piece, words, language)
+                cuts = self._cuts(whole)
+        parts = _parts(words, cuts)
+        return self._grouped(piece, words, parts, language)
+
+    def _borrowed_topic(self, piece: str, before: _Clause, part: list[Word], language: Language) -> list[Word]:
+        """The word of the previous part that, put before this one, reads strongest: what "and slow" is about."""
+        stop = self.lexicon.tries[before.mode].stop
+        best: tuple[float, list[Word]] = (0.0, [])
+        for key, index in zip(before.keys, before.word_of, strict=True):
+            if key in stop or key in PLACEHOLDERS:
+                continue
+            lent = [before.words[index]]
+            top = self._evidence(self._clause(piece, lent + part, language)).top
+            if top >= self.scoring.clause_min_score and top > best[0]:
+                best = (top, lent)
+        return best[1]
+
+    def _cuts(self, clause: _Clause) -> list[tuple[int, int, str]]:
+        """(first word, word after, set) of every word that can cut the clause, plus punctuation cuts."""
+        evidence = self._evidence(clause)
+        cuts: dict[int, tuple[int, int, str]] = {}
+        for name in _CUTTING:
+            for span in evidence.cues.get(name, []):
+                start, end = clause.word_of[span.start], clause.word_of[span.end - 1] + 1
+                cuts.setdefault(start, (start, end, name))
+        for index, word in enumerate(clause.words):
+            if index and (word.break_before or word.joined_before) and index not in cuts:
+                cuts[index] = (index, index, "joiners" if word.joined_before else "break")
+        return [cuts[start] for start in sorted(cuts)]
+
+    def _grouped(
+        self, piece: str, words: list[Word], parts: list[tuple[int, int, str]], language: Language
+    ) -> list[ReadObstacle]:
+        """Weak parts join a neighbour; parts that read as one kind and subkind join each other."""
+        strong: list[bool] = []
+        silent: list[bool] = []
+        borrowed: dict[int, list[Word]] = {}
+        previous: tuple[_Clause, _Evidence] | None = None
+        for index, (start, end, _) in enumerate(parts):
+            part_words = words[start:end]
+            clause = self._clause(piece, part_words, language)
+            evidence = self._evidence(clause)
+            is_strong = evidence.top >= self.scoring.clause_min_score
+            says_what_is_wrong = bool(evidence.cues.get("evaluative") or evidence.cues.get("slowness"))
+            if not is_strong and previous is not None and not evidence.topics and says_what_is_wrong:
+                # "Shipping is expensive and slow": the second part says what is wrong, the topic is the first's.
+                topic = self._borrowed_topic(piece, previous[0], part_words, language)
+                if topic:
+                    borrowed[index] = topic
+                    is_strong = True
+            strong.append(is_strong)
+            silent.append(self._words_say_none(piece, part_words, language))
+            previous = (clause, evidence)
+        groups: list[list[int]] = []
+        pending: list[int] = []
+        for index, (_, _, link_after) in enumerate(parts):
+            if silent[index] and not strong[index]:
+                continue
+            if strong[index]:
+                groups.append([*pending, index])
+                pending = []
+                continue
+            next_strong = index + 1 < len(parts) and strong[index + 1]
+            if groups and not pending and not (link_after == "joiners" and next_strong):
+                groups[-1].append(index)
+            else:
+                pending.append(index)
+        if pending:
+            if groups:
+                groups[-1].extend(pending)
+            else:
+                groups.append(pending)
+        obstacles: list[tuple[int, int, ReadObstacle]] = []
+        for group in groups:
+            start, end = parts[group[0]][0], parts[group[-1]][1]
+            lent_words = borrowed.get(group[0], [])
+            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language))
+            if lent_words:
+                read = replace(read, text=span_text(piece, words[start], words[end - 1]))
+            if obstacles and _same_reading(obstacles[-1][2], read):
+                start = obstacles[-1][0]
+                read = self._obstacle(self._clause(piece, words[start:end], language))
+                obstacles[-1] = (start, end, read)
+            else:
+                obstacles.append((start, end, read))
+        return [read for _, _, read in obstacles]
+
+
+@cache
+def _reader_for(path: Path) -> ObstacleReader:
+    return ObstacleReader(load_lexicon(path))
+
+
+def _typed(word: Word) -> str:
+    """A number with a currency sign or a percent sign beside it is money or a share, whatever its unit."""
+    if word.text[:1].isdigit():
+        if word.percent:
+            return "#percent"
+        if word.money:
+            return "#money"
+    return word.text
+
+
+def _hard_pieces(text: str) -> list[str]:
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        line = _BULLET.sub("", line)
+        for chunk in line.split(";"):
+            markers = list(_INLINE_NUMBER.finditer(chunk))
+            if len(markers) >= 2:
+                bounds = [marker.start() for marker in markers] + [len(chunk)]
+                head = chunk[: bounds[0]]
+                pieces.append(head)
+                pieces.extend(chunk[marker.end() : bounds[number + 1]] for number, marker in enumerate(markers))
+            else:
+                pieces.append(chunk)
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _parts(words: list[Word], cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Word ranges between cuts, each with the kind of cut that follows it; empty ranges dropped."""
+    parts: list[tuple[int, int, str]] = []
+    start = 0
+    for cut_start, cut_end, name in cuts:
+        if cut_start > start:
+            parts.append((start, cut_start, name))
+        elif parts:
+            parts[-1] = (parts[-1][0], parts[-1][1], name)
+        start = max(start, cut_end)
+    if start < len(words):
+        parts.append((start, len(words), "end"))
+    return parts
+
+
+def _same_reading(a: ReadObstacle, b: ReadObstacle) -> bool:
+    if a.kind != b.kind or a.kind == "other":
+        return False
+    return a.subkind is None or b.subkind is None or a.subkind == b.subkind
+
+
+def _each_word_once(found: list[tuple[_Span, V]]) -> list[tuple[_Span, V]]:
+    """The longest matches first (the heavier of two as long), each word in one match only: "tin nhắn" hides
+    "tin", and of "hướng dẫn đường" and "đường vào" the longer keeps the shared "đường". Matches of one span (one
+    spelling, several phrases) stay together."""
+    chosen: list[tuple[_Span, V]] = []
+    taken: set[int] = set()
+    for span, value in sorted(
+        found, key=lambda item: (item[0].start - item[0].end, -_weight_of(item[1]), item[0].start)
+    ):
+        words = set(range(span.start, span.end))
+        if words & taken and not any(other == span for other, _ in chosen):
+            continue
+        chosen.append((span, value))
+        taken |= words
+    return sorted(chosen, key=lambda item: item[0].start)
+
+
+def _weight_of(value: object) -> float:
+    return value.weight if isinstance(value, Phrase) else 0.0
+
+
+def _ambiguity(phrases: list[tuple[_Span, Phrase]]) -> dict[_Span, int]:
+    """Without marks one spelling can be several phrases ("dat qua": đắt quá / đặt qua): they share its weight."""
+    kinds: dict[_Span, set[str | None]] = {}
+    for span, phrase in phrases:
+        kinds.setdefault(span, set()).add(phrase.kind)
+    return {span: len(found) for span, found in kinds.items() if len(found) > 1}
+
+
+def _drop_inner_cues(cues: dict[str, list[_Span]]) -> None:
+    """A cue inside a longer cue is part of it: "không" in "không ghi rõ" is no negation of its own."""
+    every = [span for spans in cues.values() for span in spans]
+    for name, spans in cues.items():
+        cues[name] = [span for span in spans if not any(span.inside(other) for other in every)]
+
+
+def _gap(cue: _Span, span: _Span, window: int, walls: frozenset[int]) -> int | None:
+    """Words between a cue and a phrase when the cue is close enough and nothing walls them apart."""
+    if cue.end <= span.start:
+        low, high = cue.end, span.start
+    elif cue.start >= span.end:
+        low, high = span.end, cue.start
+    else:
+        return None
+    if high - low > window or any(low <= wall <= high for wall in walls):
+        return None
+    return high - low
+
+
+def _gap_before(cues: list[_Span], span: _Span, window: int, walls: frozenset[int]) -> bool:
+    return any(cue.end <= span.start and _gap(cue, span, window, walls) is not None for cue in cues)
+
+
+def _on_side(cue: _Span, span: _Span, side: str) -> bool:
+    return side == "either" or (cue.end <= span.start if side == "before" else cue.start >= span.end)
+
+
+def _right_before(cues: list[_Span], span: _Span, barriers: frozenset[int]) -> bool:
+    return any(
+        cue.end <= span.start and span.start - cue.end <= 1 and not any(cue.end <= k <= span.start for k in barriers)
+        for cue in cues
+    )
