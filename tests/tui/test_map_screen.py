@@ -64,7 +64,7 @@ async def test_f5_opens_the_canvas_of_the_map_the_analysis_already_built(make_ap
         text = "\n".join(lines)
         for lane in ("Touchpoints", "Emotion", "Obstacles"):
             assert lane in text
-        assert "●●● HIGH" in text and "Facebook fanpage" in text
+        assert "●●○ MEDIUM" in text and "Facebook fanpage" in text
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
 
@@ -122,7 +122,12 @@ async def test_the_document_is_one_key_away_and_its_contents_jump_to_a_section(
         document = screen.document
         assert document is not None
         titles = [title for _, title, _ in document.headings]
-        assert titles[1:4] == ["Toàn cảnh hành trình", "Mục tiêu và phạm vi", "Chân dung khách hàng"]
+        assert titles[1:5] == [
+            "Bắt đầu từ đâu",
+            "Toàn cảnh hành trình",
+            "Những khoảnh khắc quan trọng",
+            "Mục tiêu và phạm vi",
+        ]
         contents = screen.query_one("#map-contents", OptionList)
         appendix = next(i for i, option in enumerate(contents.options) if str(option.prompt).startswith("Phụ lục"))
         contents.focus()
