@@ -485,7 +485,7 @@ def test_live_canvas(snap_compare: SnapCompare, open_app: OpenApp, locale: str, 
         await wait_for(pilot, lambda: canvas.picture is not None, attempts=500)
 
     app = open_app("golden", locale, theme)
-    assert snap_compare(app, terminal_size=(200, 50), run_before=run_before)
+    assert snap_compare(app, terminal_size=(200, 50), run_before=steady(run_before))
 
 
 @every_look
