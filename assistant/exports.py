@@ -46,14 +46,13 @@ def export_text(store: Store, interview_id: str, file_format: ExportFormat, loca
         from assistant.portable import export_json
 
         return export_json(store, interview_id, journey)
-    from assistant.journeymap.markdown import render_markdown
-
-    markdown = render_markdown(journey)
     if file_format == "md":
-        return markdown
+        from assistant.journeymap.markdown import render_markdown
+
+        return render_markdown(journey)
     from assistant.journeymap.html import render_html
 
-    return render_html(journey, markdown)
+    return render_html(journey)
 
 
 def format_for(path: Path | None, requested: str | None) -> ExportFormat:

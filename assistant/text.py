@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Control characters (escape sequences start with one), zero-width and line-separator characters, and the
 # bidirectional overrides, embeddings, isolates and marks that can make a line read backwards on a terminal.
@@ -23,7 +24,20 @@ def clean_text(raw: str, *, multiline: bool) -> str:
 
 
 def fold(text: str) -> str:
-    """A matching key: case, accents and spacing ignored, so 'Khác', 'khac' and ' KHÁC ' all match."""
+    """A matching key: case, accents and spacing ignored, so 'Khác', 'khac' and ' KHÁC ' all match. The analysis
+    folds the same short words (a rule's stage words, option labels) for every touchpoint, so those are kept."""
+    return _fold_short(text) if len(text) <= _FOLD_KEPT else _fold(text)
+
+
+_FOLD_KEPT = 120
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, StringConstraints, model_serializer
 
@@ -369,9 +369,8 @@ def localize(text: LocalizedText | None, locale: str, default_locale: str) -> st
     """The text in `locale`, falling back to the default locale; an empty string counts as missing."""
     if not text:
         return ""
-    by_locale = {str(key): value for key, value in text.items()}
     for candidate in (locale, default_locale):
-        value = by_locale.get(candidate)
+        value = text.get(cast("Locale", candidate))  # read in place: a copy per call was a tenth of every map
         if value:
             return value
     return next((value for value in text.values() if value), "")

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from assistant.i18n import t
 from assistant.interview.values import format_number
-from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage, SurveyAnswers, Touchpoint
+from assistant.journeymap.canvas import Column, LaneId, journey_canvas
+from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage, Touchpoint
+from assistant.journeymap.voice import answers_text, counts_text, profile_label, respondents_line, touchpoint_text
+from assistant.text import shorten
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
 # line. Escaping them with a backslash is always allowed for ASCII punctuation, so the text reads the same.
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_INLINE_SPECIALS = re.compile(r"[\\`*_\[\]<>#|~&!]")
 # At the start of a line: list markers, ordered-list numbers, setext underlines, and indentation.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-_MERMAID_UNSAFE = re.compile(r"[:;#`\n\r,]+")
+_MARKER_STARTS = frozenset("-+=0123456789")
 MISSING = "—"
+GLANCE_ENTRY = 60
+"""Characters of one touchpoint's text in the at-a-glance table: the whole journey on one screen, the detail below."""
 
 
 def inline(text: str) -> str:
@@ -34,12 +40,18 @@ def block(text: str, indent: str = "") -> str:
 
 def _escaped_lines(text: str) -> list[str]:
     """Each non-blank line with its specials escaped, then its line-start markers (after, so that the
-    backslash added for a marker is not itself escaped)."""
-    return [
-        _LINE_START.sub(_escape_line_start, _INLINE_SPECIALS.sub(r"\\\1", line.strip()))
-        for line in text.splitlines()
-        if line.strip()
-    ]
+    backslash added for a marker is not itself escaped). Most lines have no special at all: a map escapes every
+    answer, and substituting in each of them cost more than the rest of the document."""
+    lines = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        escaped = _INLINE_SPECIALS.sub(r"\\\g<0>", line) if _INLINE_SPECIALS.search(line) else line
+        if escaped[0] in _MARKER_STARTS:
+            escaped = _LINE_START.sub(_escape_line_start, escaped)
+        lines.append(escaped)
+    return lines
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -49,10 +61,37 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{match.group(1)}\\{marker}"
 
 
-def mermaid_text(text: str) -> str:
-    """A name Mermaid's journey syntax cannot misread: no `:`, `;`, `#`, commas (actor lists) or line breaks."""
-    cleaned = " ".join(_MERMAID_UNSAFE.sub(" ", text).split())
-    return cleaned or MISSING
+# Mermaid's journey grammar (journey.jison) ends a title, a section name or a task name at `#` (a comment), `;` or
+# a line break, splits a task at `:` and its actors at `,`, and drops a line from any `%%` on (a comment, or a
+# `%%{…}%%` directive that reconfigures the diagram). Each is replaced by its full-width form, which reads the same
+# and is no token. Backticks could end the Markdown fence.
+# A byte-order mark is whitespace to JavaScript and not to Python: it goes, so no keyword hides behind it.
+_MERMAID_ALWAYS = str.maketrans({"#": "＃", ";": "；", "`": "｀", "\n": " ", "\r": " ", "\ufeff": " "})
+_MERMAID_TASK = str.maketrans({":": "："})
+_MERMAID_ACTOR = str.maketrans({":": "：", ",": "，"})
+_MERMAID_PERCENTS = re.compile(r"%(?=%)")
+# The lexer is case-insensitive and tries its keywords before a task name, so a task called "Section A" starts a
+# section and "Title page" retitles the diagram. A zero-width space in front is no keyword and shows nothing.
+_MERMAID_KEYWORD = re.compile(r"(?i)(?:journey|title|section|acctitle|accdescr)")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def mermaid_text(text: str, role: Literal["title", "section", "task", "actor"] = "task") -> str:
+    """`text` as Mermaid's journey grammar reads it back whole, in the role it plays in the diagram."""
+    cleaned = _MERMAID_PERCENTS.sub("％", text.translate(_MERMAID_ALWAYS))
+    if role in ("section", "task"):
+        cleaned = cleaned.translate(_MERMAID_TASK)
+    elif role == "actor":
+        cleaned = cleaned.translate(_MERMAID_ACTOR)
+    cleaned = " ".join(cleaned.split()) or MISSING
+    if role == "task" and _MERMAID_KEYWORD.match(cleaned):
+        cleaned = _ZERO_WIDTH_SPACE + cleaned
+    return cleaned
+
+
+def mermaid_score(score: float) -> int:
+    """The journey diagram draws scores 0 to 5."""
+    return max(0, min(5, round(score)))
 
 
 def render_markdown(journey: JourneyMap) -> str:
@@ -94,11 +133,11 @@ class _Writer:
     def render(self) -> str:
         self.header()
         self.where_to_start()
+        self.at_a_glance()  # right after "Where to start", with the moments that matter on its emotion row
+        self.moments()
         self.goals()
         self.persona()
         self.research()
-        self.at_a_glance()
-        self.moments()
         self.stages()
         self.blueprint()
         self.obstacles()
@@ -196,20 +235,90 @@ class _Writer:
         self.customers_research()
 
     def at_a_glance(self) -> None:
+        """Stages across, lanes down: the whole journey on one screen, each cell short (the stages' tables below
+        have every word), then the emotion at each touchpoint as a Mermaid journey diagram."""
+        if not self.map.stages:
+            return
+        self.heading(2, self.t("map.at_a_glance"))
+        canvas = journey_canvas(self.map)
+        self.out(
+            "| "
+            + " | ".join([self.t("map.col.stage"), *(f"{c.number}\\. {inline(c.name)}" for c in canvas.columns)])
+            + " |",
+            "|" + "|".join("---" for _ in range(len(canvas.columns) + 1)) + "|",
+        )
+        backstage = False
+        for lane in canvas.lanes:
+            if lane.backstage and not backstage:
+                backstage = True
+                line = self.t("map.canvas.line_of_visibility")
+                self.out("| " + " | ".join([f"*{inline(line)}*", *(" " for _ in canvas.columns)]) + " |")
+            cells = [self._glance_cell(lane.id, column) or MISSING for column in canvas.columns]
+            self.out("| " + " | ".join([f"**{inline(lane.label)}**", *cells]) + " |")
+        self.out("")
+        self.emotion_diagram()
+
+    def _glance_cell(self, lane: LaneId, column: Column) -> str:
+        """One cell of the glance: journey's own emphasis around escaped text, one line per touchpoint."""
+        lines: list[str] = []
+        if lane == "touchpoints":
+            for head in column.touchpoints:
+                channel = f" · *{inline(head.channel)}*" if head.channel else ""
+                used = f" · {self.t('map.canvas.used_by', count=head.used_by)}" if head.used_by is not None else ""
+                lines.append(f"({head.number}) {inline(shorten(head.name, GLANCE_ENTRY))}{channel}{used}")
+        elif lane == "emotion":
+            curve = column.curve
+            if curve.mean is not None:
+                number = format_number(curve.mean, self.locale)
+                if curve.low == curve.high:
+                    lines.append(self.t("map.canvas.score", score=number))
+                else:
+                    lines.append(self.t("map.canvas.mean", mean=number, low=curve.low, high=curve.high))
+            if curve.customers is not None:
+                mean = format_number(curve.customers, self.locale)
+                lines.append(self.t("map.canvas.customers", mean=mean, count=curve.customers_n))
+            lines += [f"({measure.number}) {measure.words(self.locale)}" for measure in curve.measures]
+            lines += [f"**{self.t(f'map.moment.{moment.kind}')}**" for moment in curve.moments]
+        elif lane == "obstacles":
+            for card in column.cards:
+                at = "".join(f"({number}) " for number, _ in card.at)
+                lines.append(f"{at}**{card.severity_label}:** {inline(shorten(card.title, GLANCE_ENTRY))}")
+        elif lane in column.layers:
+            layer = column.layers[lane]
+            if layer:
+                lines.append(inline(shorten(layer, GLANCE_ENTRY * 2)))
+        else:
+            for entry in column.entries.get(lane, ()):
+                if entry.text is None:
+                    lines.append(f"({entry.number}) *{self.t('map.canvas.not_asked')}*")
+                else:
+                    lines.append(f"({entry.number}) {inline(shorten(entry.text, GLANCE_ENTRY))}")
+        # A GitHub table cell takes <br> as its only line break; every `<` of the user's text is escaped above.
+        return "<br>".join(lines)
+
+    def emotion_diagram(self) -> None:
         stages = [stage for stage in self.map.stages if stage.touchpoints]
         if not stages:
             return
-        self.heading(2, self.t("map.at_a_glance"))
-        actor = mermaid_text(self.map.persona.name or self.t("map.customer"))
-        self.out("```mermaid", "journey", f"  title {mermaid_text(self.map.title)}")
+        actor = mermaid_text(self.map.persona.name or self.t("map.customer"), "actor")
+        title = mermaid_text(self.map.title, "title")
+        self.out(
+            "```mermaid",
+            "journey",
+            f"  title {title}",
+            f"  accTitle: {mermaid_text(self.t('map.mermaid.title', title=self.map.title), 'title')}",
+            f"  accDescr: {mermaid_text(self.t('map.mermaid.description'), 'title')}",
+        )
         unscored = 0
         for stage in stages:
-            self.out(f"  section {mermaid_text(stage.name)}")
+            self.out(f"  section {mermaid_text(stage.name, 'section')}")
             for touchpoint in stage.touchpoints:
                 score = touchpoint.emotion_score
                 if score is None:
                     unscored += 1
-                self.out(f"    {mermaid_text(touchpoint.name)}: {score or 3}: {actor}")
+                self.out(
+                    f"    {mermaid_text(touchpoint.name)}: {mermaid_score(3 if score is None else score)}: {actor}"
+                )
         self.out("```", "")
         if unscored:
             self.out(f"*{self.t('map.unscored', count=unscored)}*", "")
@@ -494,44 +603,17 @@ class _Writer:
     # ----- the customers' voice: what surveyed customers said, beside the owner's answers ---------------------------
 
     def customers_cell(self, tp: Touchpoint) -> str | None:
-        customers = self.map.customers
-        reach = customers.reach if customers else None
-        use = next((u for u in reach.used if u.touchpoint_key == tp.key), None) if reach else None
-        parts = []
-        if use is not None:
-            parts.append(self.t("survey.md.used", used=use.used_by, asked=use.asked, share=self._number(use.share)))
-        emotion = tp.customer_emotion
-        if emotion is not None:
-            parts.append(
-                self.t(
-                    "survey.md.felt",
-                    mean=self._number(round(emotion.mean, 1)),
-                    low=self._number(emotion.min),
-                    high=self._number(emotion.max),
-                    count=emotion.n,
-                )
-            )
-        gap = next((g for g in customers.gaps if g.touchpoint_key == tp.key), None) if customers else None
-        if gap is not None:
-            parts.append(f"⚠ {gap.message}")
-        return " · ".join(parts) or None
+        return touchpoint_text(self.map.customers, tp, self.locale)
 
     def respondents_profile(self) -> None:
         customers = self.map.customers
         if customers is None or not customers.profile:
             return
-        lines = []
-        for profile in customers.profile:
-            counts = " · ".join(
-                self.t("survey.md.count", label=count.label, count=count.count, share=self._number(count.share))
-                for count in profile.counts
-            )
-            label = (
-                self.t(f"survey.md.profile.{profile.persona}", count=profile.answered)
-                if profile.persona
-                else self.t("survey.md.profile.question", question=profile.question, count=profile.answered)
-            )
-            lines.append(f"- **{inline(label)}:** {inline(counts) or MISSING}")
+        lines = [
+            f"- **{inline(profile_label(profile, self.locale))}:** "
+            f"{inline(counts_text(profile.counts, self.locale)) or MISSING}"
+            for profile in customers.profile
+        ]
         if len(self.lines) > 1 and not self.lines[-1] and self.lines[-2].startswith("- "):
             self.lines.pop()  # the persona card's own list goes on: one tight list, not two
         self.out(*lines, "")
@@ -541,16 +623,11 @@ class _Writer:
         if customers is None:
             return
         self.heading(3, self.t("survey.md.said"))
-        period = (
-            self.t("survey.md.period", first=customers.first_response, last=customers.last_response)
-            if customers.first_response and customers.last_response
-            else ""
-        )
-        who = self.t("survey.md.respondents", count=customers.respondents)
-        self.out(f"*{who}{self.t('survey.md.files', files=customers.files)}{period}*", "")
-        rows = []
-        for question in customers.questions:
-            rows.append([question.question, self.answers_cell(question), question.owner_answer])
+        self.out(f"*{respondents_line(customers, self.locale)}*", "")
+        rows = [
+            [question.question, answers_text(question, self.locale), question.owner_answer]
+            for question in customers.questions
+        ]
         if rows:
             self.table(
                 [self.t("map.col.question"), self.t("survey.md.col.customers"), self.t("survey.md.col.you")], rows
@@ -568,31 +645,6 @@ class _Writer:
             )
         if customers.not_on_map:
             self.out(f"*{self.t('survey.md.not_on_map', count=customers.not_on_map)}*", "")
-
-    def answers_cell(self, question: SurveyAnswers) -> str:
-        parts = []
-        if question.number is not None:
-            number = question.number
-            parts.append(
-                self.t(
-                    "survey.md.number",
-                    mean=self._number(round(number.mean, 1)),
-                    low=self._number(number.min),
-                    high=self._number(number.max),
-                )
-            )
-        counts = question.themes or question.counts
-        if counts:
-            parts.append(
-                " · ".join(
-                    self.t("survey.md.count", label=count.label, count=count.count, share=self._number(count.share))
-                    for count in counts
-                )
-            )
-        if question.quotes:
-            parts.append(" · ".join(self.t("survey.md.quote", text=quote) for quote in question.quotes))
-        parts.append(self.t("survey.md.answered", count=question.answered))
-        return " — ".join(parts)
 
 
 MISSING_SHOWN = 8

@@ -24,6 +24,7 @@ from assistant.interview.models import Question
 from assistant.session import Announcement, Move, Session, Turn
 from assistant.text import shorten
 from assistant.tui.answer import AnswerArea, AnswerSubmitted, KindChosen, KindReviewArea, ReviewDone
+from assistant.tui.canvas import JourneyCanvas
 from assistant.tui.conversation import Conversation, Entry, entry_for
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 TRANSCRIPT_PAGE = 60
 NARROW = 100  # columns below which the sidebar gives the conversation more room
+LIVE_CANVAS = 160  # columns from which the map's canvas stays open beside the conversation
 
 
 class InterviewScreen(Screen[None], JourneyScreen):
@@ -60,6 +62,8 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._question: Question | None = None
         self._turn: Turn | None = None
         self._area: AnswerArea | KindReviewArea | None = None
+        self._requested: InterviewState | None = None
+        self._latest_map: tuple[InterviewState, JourneyMap] | None = None
 
     @property
     def locale(self) -> str:
@@ -82,6 +86,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
                 yield Conversation(id="conversation")
                 yield Static(id="problem", classes="problem")
                 yield Vertical(id="answer-slot")
+            yield JourneyCanvas(id="live-canvas")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -98,6 +103,9 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.width >= LIVE_CANVAS, "-wide")
+        if self._latest_map is not None and self.size.width >= LIVE_CANVAS:
+            self._live_canvas(self._latest_map[1])
 
     # ----- the conversation ------------------------------------------------------------------------------
 
@@ -285,7 +293,8 @@ class InterviewScreen(Screen[None], JourneyScreen):
     # ----- live analysis ---------------------------------------------------------------------------------
 
     def analyse(self, *, raised_by: str | None = None, quiet: bool = False) -> None:
-        self._analyse(self.session.snapshot(), raised_by, quiet)
+        state = self._requested = self.session.snapshot()
+        self._analyse(state, raised_by, quiet)
 
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
@@ -299,6 +308,20 @@ class InterviewScreen(Screen[None], JourneyScreen):
         """Build the map off the event loop; what it adds is said on the loop, under the answer that raised it."""
         journey = self._map(state)
         self.app.call_from_thread(self._found, journey, raised_by, quiet)
+        self.app.call_from_thread(self._mapped, state, journey)
+
+    def _mapped(self, state: InterviewState, journey: JourneyMap) -> None:
+        """Keep the newest map for F5 and the live canvas; an older analysis that finishes late is dropped."""
+        if state is not self._requested:
+            return
+        self._latest_map = (state, journey)
+        if self.has_class("-wide"):
+            self._live_canvas(journey)
+
+    def _live_canvas(self, journey: JourneyMap) -> None:
+        canvas = self.query_one("#live-canvas", JourneyCanvas)
+        if canvas.journey is not journey:
+            canvas.show(journey)
 
     def _found(self, journey: JourneyMap, raised_by: str | None, quiet: bool) -> None:
         announcement: Announcement = self.session.announce(journey, raised_by, quiet=quiet)
@@ -378,20 +401,24 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.ask()
 
     def action_map(self) -> None:
+        from assistant.tui.mapscreen import same_answers
+
+        latest = self._latest_map
+        state = self.session.interview.state
+        if latest is not None and latest[0] is self._requested and same_answers(latest[0], state):
+            self._show_map(latest[1])  # the analysis of the last answer built it, and none newer is under way
+            return
         self.notify(self._t("tui.map.building"), timeout=2)
         self._render_map(self.session.snapshot())
 
     @work(thread=True, exclusive=True, group="map")
     def _render_map(self, state: InterviewState) -> None:
-        from assistant.journeymap.markdown import render_markdown
+        self.app.call_from_thread(self._show_map, self._map(state))
 
-        markdown = render_markdown(self._map(state))
-        self.app.call_from_thread(self._show_map, markdown)
+    def _show_map(self, journey: JourneyMap) -> None:
+        from assistant.tui.mapscreen import MapScreen
 
-    def _show_map(self, markdown: str) -> None:
-        from assistant.tui.modals import MapPreview
-
-        self.app.push_screen(MapPreview(markdown, self.session.id, self.session.row.title, self.locale))
+        self.app.push_screen(MapScreen(journey, self.session.id, self.session.row.title, self.locale))
 
     def action_export(self) -> None:
         from assistant.tui.modals import ExportDialog
@@ -413,6 +440,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.refresh_bindings()
         self.query_one("#earlier", Button).label = self._t("tui.earlier")
         self.ask(draft=draft)
+        self.analyse(quiet=True)  # the live canvas and F5's map follow the new language
 
     # ----- the customer survey: respondents imported from a file (issue 13) --------------------------------------
 

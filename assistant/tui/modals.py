@@ -1,4 +1,4 @@
-"""Dialogs and side screens: confirmation, a text prompt, help, the edit picker, the map preview and export."""
+"""Dialogs and side screens: confirmation, a text prompt, help, the edit picker and export."""
 
 from __future__ import annotations
 
@@ -10,14 +10,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
-    Header,
     Input,
     Label,
     LoadingIndicator,
-    MarkdownViewer,
     OptionList,
     RadioButton,
     RadioSet,
@@ -29,7 +27,6 @@ from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.interviews import MAX_TITLE
 from assistant.text import shorten
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
 from assistant.tui.screens import JourneyScreen
 
@@ -179,43 +176,6 @@ class EditPicker(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class MapPreview(Screen[None]):
-    """The map as it stands, rendered with Textual's Markdown viewer and its table of contents."""
-
-    BINDINGS = [
-        Binding("escape,f5", "close", "tui.key.back_to_interview"),
-        Binding("f6", "export", "tui.key.export"),
-        Binding("t", "toggle_contents", "tui.key.contents"),
-    ]
-
-    def __init__(self, markdown: str, interview_id: str, title: str, locale: str) -> None:
-        super().__init__()
-        self.markdown = markdown
-        self.interview_id = interview_id
-        self.map_title = title
-        self.locale = locale
-
-    def compose(self) -> ComposeResult:
-        localize_bindings(self, self.locale)
-        yield Header()
-        yield MarkdownViewer(self.markdown, show_table_of_contents=True, open_links=False, id="map-viewer")
-        yield KeysFooter()
-
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.map.subtitle", self.locale, title=self.map_title)
-        self.query_one(MarkdownViewer).document.focus()
-
-    def action_toggle_contents(self) -> None:
-        viewer = self.query_one(MarkdownViewer)
-        viewer.show_table_of_contents = not viewer.show_table_of_contents
-
-    def action_export(self) -> None:
-        self.app.push_screen(ExportDialog(self.interview_id, self.map_title, self.locale))
-
-    def action_close(self) -> None:
         self.dismiss(None)
 
 

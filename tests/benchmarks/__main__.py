@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from tests.benchmarks import bench_engine, bench_map, bench_reader, bench_store, bench_survey, bench_terminal, bench_tui
+from tests.benchmarks import (
+    bench_engine,
+    bench_map,
+    bench_preview,
+    bench_reader,
+    bench_store,
+    bench_survey,
+    bench_terminal,
+    bench_tui,
+)
 from tests.benchmarks.harness import report
 
 if __name__ == "__main__":
@@ -16,5 +25,6 @@ if __name__ == "__main__":
         + bench_survey.run()
         + bench_tui.run()
         + bench_terminal.run()
+        + bench_preview.run()
     )
     sys.exit(0 if report(results) else 1)

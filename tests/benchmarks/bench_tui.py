@@ -249,12 +249,14 @@ def _in_answer_area(widget: Widget | None) -> bool:
     return widget is not None and any(isinstance(node, AnswerArea) for node in widget.ancestors_with_self)
 
 
-async def _keystrokes(database: Path, settings: Path, interview_id: str, *, whole: bool) -> list[float]:
+async def _keystrokes(
+    database: Path, settings: Path, interview_id: str, *, whole: bool, size: tuple[int, int] = (100, 30)
+) -> list[float]:
     """Milliseconds from each key handed to the driver to the frame that shows it (see the module docstring).
     With `whole`, the conversation holds the entire transcript first, as after paging back to its start."""
     with Store.open(database) as store:
         app = JourneyApp(store, locale="en", start="resume", interview_id=interview_id, settings_path=settings)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=size) as pilot:
             while not (isinstance(app.screen, InterviewScreen) and _in_answer_area(app.focused)):
                 await pilot.pause(0.01)
             await pilot.pause()

@@ -27,6 +27,20 @@ def median_ms(run: Callable[[], object], repeat: int, warmup: int = 2) -> float:
     return statistics.median(samples)
 
 
+def interleaved_medians(runs: dict[str, Callable[[], object]], repeat: int, warmup: int = 2) -> dict[str, float]:
+    """The median milliseconds of each run, taking them in turn round after round."""
+    for _ in range(warmup):
+        for run in runs.values():
+            run()
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            samples[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def report(results: list[Result]) -> bool:
     width = max(len(result.name) for result in results)
     for result in results:

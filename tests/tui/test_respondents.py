@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from assistant.journeymap.markdown import render_markdown
 from assistant.store import Store
+from assistant.tui.canvas import JourneyCanvas
 from assistant.tui.interview import InterviewScreen
-from assistant.tui.modals import MapPreview
+from assistant.tui.mapscreen import MapScreen
 from assistant.tui.respondents import RespondentsDialog, forget_respondents
 from tests.survey import SURVEY_DATA, golden_interview
 from tests.tui.conftest import MakeApp, wait_for
@@ -54,7 +56,13 @@ async def test_import_from_the_interview_screen(
         assert str(shown.render()) == "8 customers surveyed (F8)"
 
         await pilot.press("f5")
-        await wait_for(pilot, lambda: isinstance(app.screen, MapPreview), attempts=400)
+        await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), attempts=400)
         preview = app.screen
-        assert isinstance(preview, MapPreview)
-        assert "What customers said" in preview.markdown and "You said 4; 7 customers say 2.1." in preview.markdown
+        assert isinstance(preview, MapScreen)
+        markdown = render_markdown(preview.map)
+        assert "What customers said" in markdown and "You said 4; 7 customers say 2.1." in markdown
+        canvas = preview.query_one(JourneyCanvas)
+        await wait_for(pilot, lambda: canvas.picture is not None, attempts=400)
+        assert canvas.picture is not None
+        drawn = "".join(segment.text for line in canvas.picture.lines for segment in line)
+        assert "used by 7 customers" in drawn and "Customers: " in drawn and "⚠ You 4 · customers" in drawn

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import DataTable, MarkdownViewer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from assistant.bank.loader import find_bank
 from assistant.bank.model import ItemType
@@ -26,9 +26,11 @@ from assistant.interview.models import Question
 from assistant.session import Session
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
+from assistant.tui.canvas import JourneyCanvas
 from assistant.tui.home import HomeScreen
 from assistant.tui.interview import InterviewScreen
-from assistant.tui.modals import EditPicker, ExportDialog, HelpScreen, MapPreview
+from assistant.tui.mapscreen import MapScreen
+from assistant.tui.modals import EditPicker, ExportDialog, HelpScreen
 from assistant.tui.new_interview import NewInterviewScreen
 from tests.tui.conftest import wait_for
 
@@ -38,6 +40,7 @@ OpenApp = Callable[..., JourneyApp]
 Raw = str | list[str]
 
 GOLDEN = Path(__file__).parent.parent / "golden"
+MAPS = Path(__file__).parent.parent / "data" / "maps"
 WORKING_DIRECTORY = Path("/tmp/journey-snapshots")
 WIDE = (100, 30)
 SMALL = (80, 24)
@@ -256,6 +259,15 @@ def from_golden(store: Store, locale: str) -> Session:
     return Session.adopt(store, interview, TITLES[locale])
 
 
+def from_file(path: Path, title: str) -> Callable[[Store, str], str]:
+    def seed(store: Store, _locale: str) -> str:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        interview = fill_interview(find_bank(data["bank"]).bank, data["answers"], data["locale"], data.get("preset"))
+        return Session.adopt(store, interview, title).id
+
+    return seed
+
+
 def three_interviews(store: Store, _locale: str) -> None:
     """A finished map, one half way and one just begun, each saved a little later than the one before."""
     clock = store.clock
@@ -276,6 +288,7 @@ SEEDS: dict[str, Callable[[Store, str], str | None]] = {
     "single choice": lambda store, locale: at_first(store, locale, ItemType.SINGLE_CHOICE).id,
     "scale": lambda store, locale: at_first(store, locale, ItemType.SCALE).id,
     "golden": lambda store, locale: from_golden(store, locale).id,
+    "homestay": from_file(MAPS / "homestay-vi.yaml", "Homestay Mây Đà Lạt"),
 }
 
 
@@ -415,22 +428,64 @@ def test_edit_picker(snap_compare: SnapCompare, open_app: OpenApp, locale: str, 
     assert snap_compare(app, terminal_size=WIDE, run_before=steady(over_interview("f4", ready)))
 
 
+def map_ready(pilot: Pilot[None]) -> bool:
+    screen = pilot.app.screen
+    return isinstance(screen, MapScreen) and screen.query_one(JourneyCanvas).picture is not None
+
+
+SIZES = [SMALL, (120, 35), (200, 50)]
+
+
 @every_look
-def test_map_preview(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
-    def ready(pilot: Pilot[None]) -> bool:
-        screen = pilot.app.screen
-        if not isinstance(screen, MapPreview):
-            return False
-        viewer = screen.query_one(MarkdownViewer)
-        return bool(viewer.table_of_contents.table_of_contents) and bool(viewer.document.query("MarkdownBlock"))
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_map_canvas(
+    snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str, size: tuple[int, int]
+) -> None:
+    app = open_app("golden", locale, theme)
+    assert snap_compare(app, terminal_size=size, run_before=over_interview("f5", map_ready))
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
+def test_map_canvas_of_a_blueprint(snap_compare: SnapCompare, open_app: OpenApp, theme: str) -> None:
+    """Every lane, the line of visibility and the backstage below it: the homestay's complete Blueprint."""
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await over_interview("f5", ready)(pilot)
-        # The "building the map" toast lives two seconds: how much of it a picture catches is down to timing.
-        pilot.app.clear_notifications()
+        # The interview is complete: no answer box to wait for, only the map the screen analyses after its first frame.
+        def analysed() -> bool:
+            screen = pilot.app.screen
+            return isinstance(screen, InterviewScreen) and screen._latest_map is not None
+
+        await wait_for(pilot, analysed)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: map_ready(pilot), attempts=500)
+        await pilot.press("end")  # down to the line of visibility and the backstage, the stages still on top
+
+    app = open_app("homestay", "vi", theme)
+    assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)
+
+
+@every_look
+def test_map_document(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await over_interview("f5", map_ready)(pilot)
+        await pilot.press("d")
+        screen = pilot.app.screen
+        assert isinstance(screen, MapScreen)
+        await wait_for(pilot, lambda: screen.document is not None and screen.document.complete, attempts=500)
 
     app = open_app("golden", locale, theme)
     assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))
+
+
+@every_look
+def test_live_canvas(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await interview_ready(pilot)
+        canvas = pilot.app.screen.query_one("#live-canvas", JourneyCanvas)
+        await wait_for(pilot, lambda: canvas.picture is not None, attempts=500)
+
+    app = open_app("golden", locale, theme)
+    assert snap_compare(app, terminal_size=(200, 50), run_before=steady(run_before))
 
 
 @every_look

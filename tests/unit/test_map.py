@@ -16,11 +16,13 @@ from assistant.bank.model import Bank
 from assistant.errors import JourneyError
 from assistant.interview.answers_file import fill_interview
 from assistant.journeymap.build import MapSource, build_map
+from assistant.journeymap.canvas import journey_canvas
 from assistant.journeymap.html import render_html
 from assistant.journeymap.markdown import render_markdown
 from assistant.journeymap.model import Finding, JourneyMap
 from assistant.journeymap.rules import AnalysisRules, rules_for
 from assistant.survey.model import Respondents
+from tests.unit.test_html_canvas import ALLOWED_TAGS
 
 SOURCE = MapSource("Lotus Coffee", "in_progress", "2026-11-01T08:00:00Z", "2026-11-02T09:30:00Z")
 BANK = find_bank("customer-journey").bank
@@ -509,6 +511,9 @@ def tables(markdown: str) -> list[tuple[int, int]]:
 
 def expected_tables(journey_map: JourneyMap) -> list[tuple[int, int]]:
     shapes: list[tuple[int, int]] = []
+    if journey_map.stages:
+        canvas = journey_canvas(journey_map)
+        shapes.append((1 + len(journey_map.stages), len(canvas.lanes) + canvas.backstage))
     if journey_map.segments:
         shapes.append((3, len(journey_map.segments)))
     if journey_map.research:
@@ -533,13 +538,6 @@ def test_markdown_is_deterministic_and_has_the_tables_the_model_says() -> None:
     first, second = render_markdown(found), render_markdown(found)
     assert first == second
     assert tables(first) == expected_tables(found)
-
-
-ALLOWED_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ul", "li", "strong", "em",
-    "table", "thead", "tbody", "tr", "th", "td", "div", "svg", "rect", "text", "line", "polyline", "circle", "pre",
-    "code", "br", "hr",
-}  # fmt: skip
 
 
 class Tags(HTMLParser):
@@ -593,7 +591,7 @@ def test_any_text_keeps_the_tables_and_no_tag_gets_through(
     headings = [t.tag for t in MarkdownIt("commonmark").enable("table").parse(markdown) if t.type == "heading_open"]
     assert headings.count("h1") == 1
     mermaid = markdown.split("```mermaid\n", 1)[1].split("```", 1)[0]
-    for line in mermaid.splitlines()[3:]:
+    for line in mermaid.splitlines()[4:]:
         if not line.startswith("  section"):
             name = line.strip().rsplit(":", 2)[0]
             assert not set(name) & set(":;#")

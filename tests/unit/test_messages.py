@@ -21,7 +21,8 @@ NOT_MESSAGES = {"bank.body"}  # a location inside an exported file, shaped like 
 
 
 def _code_strings() -> tuple[set[str], set[str]]:
-    """String constants shaped like message keys, and the prefixes of keys built with f-strings."""
+    """String constants shaped like message keys, and the prefixes of keys built with f-strings, in the code and
+    in the templates."""
     keys: set[str] = set()
     prefixes: set[str] = set()
     for path in ROOT.rglob("*.py"):
@@ -35,6 +36,16 @@ def _code_strings() -> tuple[set[str], set[str]]:
                 head = node.values[0]
                 if isinstance(head, ast.Constant) and isinstance(head.value, str) and PREFIX_SHAPE.match(head.value):
                     prefixes.add(head.value)
+    # The HTML templates call t("key") too, or build a key with ~ ("map.severity." ~ severity).
+    for path in ROOT.rglob("templates/*"):
+        templates = {sibling.name for sibling in path.parent.iterdir()}  # {% include "map.css" %} is no key
+        for quoted in re.findall(r"[\"']([a-z0-9_.]+)[\"']", path.read_text(encoding="utf-8")):
+            if quoted in templates:
+                continue
+            if KEY_SHAPE.match(quoted):
+                keys.add(quoted)
+            elif PREFIX_SHAPE.match(quoted):
+                prefixes.add(quoted)
     return keys, prefixes
 
 

@@ -14,12 +14,14 @@ import pytest
 
 from assistant.exports import interview_map, map_of
 from assistant.journeymap.build import MapSource, build_map
+from assistant.journeymap.html import render_html
 from assistant.journeymap.markdown import render_markdown
 from assistant.journeymap.model import CustomerEmotion, Finding, JourneyMap
 from assistant.portable import export_json, export_schema
 from assistant.session import Session
 from assistant.store import Store
 from tests.survey import GOLDEN, fixed_clock, golden_interview, imported
+from tests.unit.test_html_canvas import parse, screen_canvas
 
 SOURCE = MapSource("Lotus Coffee", "in_progress", "2026-11-01T08:00:00Z", "2026-11-20T17:45:00Z")
 
@@ -205,6 +207,18 @@ def test_the_json_export_carries_the_customers_and_its_schema_says_so(store: Sto
     assert "customers" in definitions["JourneyMap"]["properties"]
 
 
+def golden_customers_map(folder: Path, locale: str, files: list[str]) -> JourneyMap:
+    """The golden interview with two files of respondents, as the golden map with customers is built."""
+    with Store.open(folder / "journey.db", clock=fixed_clock) as store:
+        interview = golden_interview(store, locale)
+        for name in files:
+            imported(store, interview.id, name)
+        session = Session.resume(store, interview.id)
+        people = store.respondents(interview.id)
+    source = MapSource(interview.title, "in_progress", SOURCE.created, SOURCE.updated)
+    return build_map(session.interview.bank, session.interview.state, source, respondents=people)
+
+
 @pytest.mark.parametrize(
     ("locale", "files"),
     [("en", ["google-forms-en.csv", "microsoft-forms.csv"]), ("vi", ["google-forms-vi.csv", "excel-semicolon.csv"])],
@@ -212,15 +226,7 @@ def test_the_json_export_carries_the_customers_and_its_schema_says_so(store: Sto
 def test_the_golden_map_with_respondents(tmp_path: Path, locale: str, files: list[str]) -> None:
     """Read by a person: the golden interview with two files of respondents. Regenerate with
     JOURNEY_UPDATE_GOLDEN=1 after a deliberate change, and read the diff."""
-    with Store.open(tmp_path / "journey.db", clock=fixed_clock) as store:
-        interview = golden_interview(store, locale)
-        for name in files:
-            imported(store, interview.id, name)
-        session = Session.resume(store, interview.id)
-        people = store.respondents(interview.id)
-    title = interview.title
-    source = MapSource(title, "in_progress", SOURCE.created, SOURCE.updated)
-    rendered = render_markdown(build_map(session.interview.bank, session.interview.state, source, respondents=people))
+    rendered = render_markdown(golden_customers_map(tmp_path, locale, files))
     golden = GOLDEN / f"map-customers-{locale}.md"
     if os.environ.get("JOURNEY_UPDATE_GOLDEN") == "1":
         golden.write_text(rendered, encoding="utf-8")
@@ -238,3 +244,25 @@ def test_answers_with_emoji_and_marks_are_counted_under_one_spelling(store: Stor
     assert customers is not None
     (location,) = customers.profile
     assert [(count.label, count.count) for count in location.counts] == [("Quận 1 🏙️", 3), ("Quận 3", 1)]
+
+
+def test_the_html_canvas_and_page_show_the_customers_beside_the_owner(tmp_path: Path) -> None:
+    """Issue 13: the canvas shows the owner's estimate and the customers' measure side by side, and the page
+    below it says what customers said, where they and the owner disagree, and which touchpoints they reach."""
+    page = parse(render_html(golden_customers_map(tmp_path, "en", ["google-forms-en.csv", "microsoft-forms.csv"])))
+    table = screen_canvas(page)
+    rows = {row.attrs.get("data-lane"): row for row in table.find("tr") if row.attrs.get("data-lane")}
+    awareness = rows["touchpoints"].find("td")[0].all_text()
+    assert "used by 9 customers" in awareness and "used by 5 customers" in awareness
+    note = rows["emotion"].find("td")[0].one("p", "curve-note")
+    measures = note.find("span", "measure")
+    assert [m.all_text() for m in measures] == ["1⚠ You 4 · customers 2.3 (n=9)", "2You 2 · customers 2 (n=5)"]
+    assert "gap" in measures[0].classes and "gap" not in measures[1].classes
+    section = next(node for node in page.find("div") if node.attrs.get("id") == "customers")
+    text = section.all_text()
+    assert "What customers said" in text and "11 survey respondents, from 2 files" in text
+    assert "Had you heard of Lotus Coffee before?" in text and "Yes: 8 (72.7%)" in text
+    assert "Where you and your customers disagree:" in text and "You said 4; 9 customers say 2.3." in text
+    assert "The touchpoints customers actually use" in text and "used by 9 of 11 (81.8%)" in text
+    persona = next(node for node in page.find("section") if node.attrs.get("id") == "persona").all_text()
+    assert "Respondents' age (11 answers)" in persona

@@ -41,6 +41,8 @@ MESSAGES: Messages = {
     "tui.key.home": ("Danh sách", "Home"),
     "tui.key.back_to_interview": ("Về cuộc phỏng vấn", "Back to the interview"),
     "tui.key.contents": ("Mục lục", "Contents"),
+    "tui.key.document": ("Chi tiết", "Document"),
+    "tui.key.canvas": ("Toàn cảnh", "Canvas"),
     "tui.key.new_line": ("Xuống dòng", "New line"),
     "tui.key.move_up": ("Chuyển lên", "Move up"),
     "tui.key.move_down": ("Chuyển xuống", "Move down"),
