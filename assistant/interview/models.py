@@ -56,6 +56,7 @@ class Outcome(BaseModel):
 class StepProgress(BaseModel):
     step_id: str
     title: str
+    short_title: str | None = None
     done: int
     total: int
 

@@ -37,8 +37,8 @@ class JourneyApp(App[None]):
     TITLE = "journey"
     BINDINGS = [
         # Shown in the home screen's footer; on the interview screen the room goes to the interview's own keys.
-        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
-        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
+        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True, id="app.palette"),
     ]
 
     def __init__(

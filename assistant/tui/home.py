@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from assistant import interviews
@@ -20,7 +20,9 @@ from assistant.store import Listed
 from assistant.text import shorten
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
+from assistant.tui.radio import ChoiceButton
 from assistant.tui.screens import JourneyScreen
+from assistant.tui.textual_adapter import highlight_pressed
 
 if TYPE_CHECKING:
     from assistant.bank.model import Bank
@@ -44,14 +46,14 @@ def progress_bar(done: int, total: int, width: int) -> Text:
 class HomeScreen(Screen[None], JourneyScreen):
     AUTO_FOCUS = "#interviews"
     BINDINGS = [
-        Binding("n", "new", "tui.key.new"),
-        Binding("enter", "resume", "tui.key.resume", show=False),
-        Binding("e", "export", "tui.key.export"),
-        Binding("r", "rename", "tui.key.rename"),
-        Binding("d", "delete", "tui.key.delete"),
-        Binding("c", "duplicate", "tui.key.duplicate"),
-        Binding("slash", "filter", "tui.key.filter"),
-        Binding("ctrl+q", "app.quit", "tui.key.quit", priority=True),
+        Binding("n", "new", "tui.key.new", id="home.new"),
+        Binding("enter", "resume", "tui.key.resume", show=False, id="home.resume"),
+        Binding("e", "export", "tui.key.export", id="home.export"),
+        Binding("r", "rename", "tui.key.rename", id="home.rename"),
+        Binding("d", "delete", "tui.key.delete", id="home.delete"),
+        Binding("c", "duplicate", "tui.key.duplicate", id="home.duplicate"),
+        Binding("slash", "filter", "tui.key.filter", id="home.filter"),
+        Binding("ctrl+q", "app.quit", "tui.key.quit", priority=True, id="home.quit"),
     ]
 
     def __init__(self) -> None:
@@ -118,7 +120,7 @@ class HomeScreen(Screen[None], JourneyScreen):
     def reload(self, select: str | None = None) -> None:
         """The list as the store has it now, keeping the cursor on the same interview when it is still there."""
         table = self.query_one(DataTable)
-        selected = self._selected()
+        selected = self._selected_row()
         keep = select or (selected.id if selected is not None else None)
         search = self.query_one("#filter", Input).value.strip() or None
         self._rows = self.journey.store.listing(search=search, limit=HOME_LIMIT)
@@ -184,7 +186,7 @@ class HomeScreen(Screen[None], JourneyScreen):
             if row.id in table.rows:  # the preset column has a fixed width: patching a cell moves nothing
                 table.update_cell(row.id, "preset", self._preset_label(row))
 
-    def _selected(self) -> Listed | None:
+    def _selected_row(self) -> Listed | None:
         table = self.query_one(DataTable)
         if not table.display or not 0 <= table.cursor_row < len(self._rows):
             return None
@@ -214,7 +216,7 @@ class HomeScreen(Screen[None], JourneyScreen):
             if not self._rows and not self.query_one("#filter", Input).value:
                 return False  # an empty database: these keys mean nothing yet, so they are not shown
             if action != "filter":
-                return self._selected() is not None or None
+                return self._selected_row() is not None or None
         return True
 
     # ----- actions ---------------------------------------------------------------------------------------
@@ -230,19 +232,19 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.app.push_screen(NewInterviewScreen(self.journey.bank()), started)
 
     def action_resume(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is not None:
             self.journey.open_interview(row.id)
 
     def action_export(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is not None:
             from assistant.tui.modals import ExportDialog
 
             self.app.push_screen(ExportDialog(row.id, row.title, row.locale))
 
     def action_rename(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is None:
             return
         from assistant.tui.modals import AskText
@@ -256,7 +258,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.app.push_screen(AskText(self._t("tui.home.rename_prompt"), row.title, self.journey.locale), renamed)
 
     def action_delete(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is None:
             return
         from assistant.tui.modals import Confirm
@@ -271,7 +273,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.app.push_screen(Confirm(question, self.journey.locale, danger=True), confirmed)
 
     def action_duplicate(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is not None:
             copy = interviews.duplicate(self.journey.store, row.id, self.journey.locale)
             self.reload(select=copy.id)
@@ -288,8 +290,8 @@ class NewInterview(NamedTuple):
 
 class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
     BINDINGS = [
-        Binding("escape", "cancel", "tui.key.cancel"),
-        Binding("ctrl+s", "start", "tui.key.start"),
+        Binding("escape", "cancel", "tui.key.cancel", id="new.cancel"),
+        Binding("ctrl+s", "start", "tui.key.start", id="new.start"),
     ]
 
     def __init__(self, bank: Bank) -> None:
@@ -308,7 +310,7 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
             yield Label(self._t("tui.new.language_label"), classes="field-label")
             with RadioSet(id="new-language"):
                 for code in SUPPORTED_LOCALES:
-                    yield RadioButton(self._t(f"tui.language.{code}"), value=code == locale, name=code)
+                    yield ChoiceButton(self._t(f"tui.language.{code}"), value=code == locale, name=code)
             yield Label(self._t("tui.new.preset_label"), classes="field-label")
             with Horizontal(id="new-preset-row"):
                 yield OptionList(*self._preset_options(), id="new-preset")
@@ -328,8 +330,7 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
 
     def _highlight_language(self) -> None:
         """RadioSet highlights its first button on mount; Enter there would switch away from the default."""
-        language = self.query_one("#new-language", RadioSet)
-        language._selected = language.pressed_index
+        highlight_pressed(self.query_one("#new-language", RadioSet))
 
     def _preset_options(self) -> list[Option]:
         from assistant.bank.model import localize

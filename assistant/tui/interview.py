@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -16,14 +17,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Button, Header, ProgressBar, Static
 
 from assistant.errors import JourneyError
-from assistant.i18n import SUPPORTED_LOCALES, t
+from assistant.i18n import SUPPORTED_LOCALES, parse_locale, t
 from assistant.interview.models import Question
 from assistant.session import Announcement, Move, Session, Turn
+from assistant.slash import Command, pick_entry
 from assistant.text import shorten
-from assistant.tui.answer import AnswerArea, AnswerSubmitted, KindChosen, KindReviewArea, ReviewDone
+from assistant.tui.answer import (
+    AnswerArea,
+    AnswerSubmitted,
+    CommandTyped,
+    KindChosen,
+    KindReviewArea,
+    ReviewDone,
+    answer_hint,
+)
 from assistant.tui.conversation import Conversation, Entry, entry_for
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
@@ -41,15 +52,17 @@ NARROW = 100  # columns below which the sidebar gives the conversation more room
 class InterviewScreen(Screen[None], JourneyScreen):
     # Priority: the text area has its own F6 and F7 (select line, select all); the interview's keys win.
     BINDINGS = [
-        Binding("f1", "help", "tui.key.help", priority=True),
-        Binding("f2", "back", "tui.key.back", priority=True),
-        Binding("f3", "skip", "tui.key.skip", priority=True),
-        Binding("f4", "edit", "tui.key.edit", priority=True),
-        Binding("f5", "map", "tui.key.map", priority=True),
-        Binding("f6", "export", "tui.key.export", priority=True),
-        Binding("f7", "language", "tui.key.language", priority=True),
-        Binding("escape", "home", "tui.key.home"),
+        Binding("f1", "help", "tui.key.help", priority=True, id="interview-screen.help"),
+        Binding("f2", "back", "tui.key.back", priority=True, id="interview-screen.back"),
+        Binding("f3", "skip", "tui.key.skip", priority=True, id="interview-screen.skip"),
+        Binding("f4", "edit", "tui.key.edit", priority=True, id="interview-screen.edit"),
+        Binding("f5", "map", "tui.key.map", priority=True, id="interview-screen.map"),
+        Binding("f6", "export", "tui.key.export", priority=True, id="interview-screen.export"),
+        Binding("f7", "language", "tui.key.language", priority=True, id="interview-screen.language"),
+        Binding("escape", "home", "tui.key.home", id="interview-screen.home"),
     ]
+    # Below NARROW columns the sidebar gives the conversation more room (the screen gets the class -narrow).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
     def __init__(self, session: Session, *, resumed: bool) -> None:
         super().__init__()
@@ -96,7 +109,16 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.call_after_refresh(self.analyse)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self.call_after_refresh(self._fit_answer)
+        if self._question is not None:
+            self._refresh_progress()  # the sidebar's step titles follow its width
+
+    def _fit_answer(self) -> None:
+        """The answer box takes at most half the screen's height, and what is typed into is always in it: on a
+        short screen the list of options or entries gives up rows, never the Other field or the entry field."""
+        area = self._area
+        if area is not None and area.is_mounted:
+            area.fit(self.query_one("#main").size.height // 2 - 1)  # the slot's half, less its top border
 
     # ----- the conversation ------------------------------------------------------------------------------
 
@@ -184,14 +206,19 @@ class InterviewScreen(Screen[None], JourneyScreen):
         area = self._area
         if isinstance(area, AnswerArea) and area.can_take(question, self.locale):
             area.take(question, draft)
+            self.call_after_refresh(self._fit_answer)
         else:
             self._mount_answer(AnswerArea(question, self.locale, draft))
 
     def _mount_answer(self, area: AnswerArea | KindReviewArea | Static) -> None:
         slot = self.query_one("#answer-slot", Vertical)
         slot.remove_children()
-        slot.mount(area)
+        self.call_later(self._fit_once_mounted, slot.mount(area))
         self._area = area if isinstance(area, AnswerArea | KindReviewArea) else None
+
+    async def _fit_once_mounted(self, mounted: AwaitMount) -> None:
+        await mounted
+        self.call_after_refresh(self._fit_answer)
 
     def _answer_area(self) -> AnswerArea | None:
         return self._area if isinstance(self._area, AnswerArea) else None
@@ -204,17 +231,17 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def _refresh_progress(self) -> None:
         progress = self.session.progress()
         current = self._question.step_number if self._question is not None else None
+        narrow = self.app.size.width < NARROW  # the -narrow breakpoint's test: its class is set after this handler
         steps = Table.grid(expand=True)
-        steps.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        steps.add_column(justify="right", style="dim")
+        steps.add_column(no_wrap=True)
+        steps.add_column(ratio=1, overflow="fold")  # a long title wraps under itself, never cut to "Set clear g…"
+        steps.add_column(justify="right", style="dim", no_wrap=True)
         for number, step in enumerate(progress.steps, 1):
             mark, style = ("✓", "green") if step.complete else ("›", "bold") if number == current else ("○", "dim")
-            title = Text(f"{mark} {number}. ", style=style)
-            title.append(step.title, style="bold" if number == current else "")
-            steps.add_row(title, f" {step.done}/{step.total}")
-        steps.add_row(Text(""), "")
-        steps.add_row(Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim"), "")
-        self.query_one("#steps", Static).update(steps)
+            title = Text((narrow and step.short_title) or step.title, style="bold" if number == current else "")
+            steps.add_row(Text(f"{mark} {number}. ", style=style), title, f" {step.done}/{step.total}")
+        answered = Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim")
+        self.query_one("#steps", Static).update(Group(steps, Text(""), answered))
         bar = self.query_one("#overall", ProgressBar)
         bar.update(total=max(progress.total, 1), progress=progress.done)
         self.title = self.session.row.title
@@ -240,11 +267,57 @@ class InterviewScreen(Screen[None], JourneyScreen):
             self.action_skip()
             return
         move = self.session.answer(event.raw, said=said)
-        shown = Text(said)
-        if move.outcome.ok:
-            shown.append("  ✓", style="green")
-        self._show([Entry(shown, "user", question.ref)])
+        if move.heard is not None:  # a refused empty send leaves no turn of the user's in the conversation
+            shown = Text(said)
+            if move.outcome.ok:
+                shown.append("  ✓", style="green")
+            self._show([Entry(shown, "user", question.ref)])
         self._after(move)
+
+    # ----- the chat's commands, typed in the answer box --------------------------------------------------
+
+    @on(CommandTyped)
+    def _command(self, event: CommandTyped) -> None:
+        event.stop()
+        self.run_command(event.command)
+
+    def run_command(self, command: Command) -> None:
+        """What the plain chat's commands do, the app's way: `/review` and `/edit N` the edit picker and the
+        question (numbered as in `/review`), `/back`, `/skip`, `/help` what F2, F3 and F1 do."""
+        name, argument = command
+        self._problem(None)
+        if name == "/review":
+            self.action_edit()
+        elif name == "/edit":
+            ref = pick_entry(argument, self.session.review())
+            if ref is None:
+                self._problem(self._t("chat.edit_usage"))
+            else:
+                self.edit(ref)
+        elif name == "/back":
+            self.action_back()
+        elif name == "/skip":
+            self.action_skip()
+        elif name == "/help":
+            self.action_help()
+        elif name == "/kinds":
+            self.show_kinds()
+        elif name == "/lang":
+            chosen = parse_locale(argument)
+            if chosen is None:
+                self._problem(self._t("chat.lang_usage"))
+            elif chosen != self.locale:
+                self.switch_language(chosen)
+        elif name == "/quit":
+            self.journey.save_and_exit()
+
+    def show_kinds(self) -> None:
+        """The obstacles named so far and the kind read in each, to check again (the chat's /kinds)."""
+        review = self.session.kind_review()
+        if not review.obstacles:
+            self.notify(self._t("chat.kinds_none"))
+            return
+        self._mount_answer(KindReviewArea(review, self.locale))
 
     def _after(self, move: Move) -> None:
         self._show_said(move.said)
@@ -327,8 +400,12 @@ class InterviewScreen(Screen[None], JourneyScreen):
             for example in question.examples:
                 body.append(f"  – {example}\n")
         body.append("\n" + self._t("tui.help.format") + "\n", style="bold underline")
-        body.append(question.hint + "\n")
+        said, keys = answer_hint(question, self.locale)
+        _, entry_keys = answer_hint(question, self.locale, on_entries=True)  # a list's entries have keys of their own
+        shown = [part for part in (said, keys, entry_keys if entry_keys != keys else "") if part]
+        body.append("\n".join(shown) + "\n")
         body.append("\n" + self._t("tui.help.keys"), style="dim")
+        body.append("\n" + self._t("tui.help.commands"), style="dim")
         self.app.push_screen(HelpScreen(body, self.locale))
 
     def action_back(self) -> None:
@@ -344,7 +421,9 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def action_edit(self) -> None:
         from assistant.tui.modals import EditPicker
 
-        entries = self.session.answered()
+        entries = [
+            (number, entry) for number, entry in enumerate(self.session.review(), 1) if entry.status != "unanswered"
+        ]
         if not entries:
             self.notify(self._t("tui.edit.nothing"))
             return
@@ -396,8 +475,9 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.app.push_screen(ExportDialog(self.session.id, self.session.row.title, self.locale))
 
     def action_language(self) -> None:
-        others = [code for code in SUPPORTED_LOCALES if code != self.locale]
-        chosen = others[0]
+        self.switch_language(next(code for code in SUPPORTED_LOCALES if code != self.locale))
+
+    def switch_language(self, chosen: str) -> None:
         area = self._answer_area()
         draft = area.draft() if area is not None else None
         said = self._t("tui.said.language", language=self._t(f"tui.language.{chosen}"))

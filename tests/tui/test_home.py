@@ -38,7 +38,7 @@ async def test_the_vietnamese_home_speaks_vietnamese(make_app: MakeApp) -> None:
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert "sáu bước" in str(app.screen.query_one("#welcome-text").render())
-        labels = {binding.action: binding.description for _, binding in app.screen._bindings}
+        labels = {active.binding.action: active.binding.description for active in app.screen.active_bindings.values()}
         assert labels["new"] == "Cuộc mới"
 
 
@@ -161,5 +161,5 @@ async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeA
         await wait_for(pilot, lambda: str(table.get_cell(newest, "preset")) == "General")
         assert next(str(column.label) for column in table.columns.values()) == "Title"
         assert str(table.get_cell(newest, "language")) == "English"
-        labels = {binding.action: binding.description for _, binding in app.screen._bindings}
+        labels = {active.binding.action: active.binding.description for active in app.screen.active_bindings.values()}
         assert labels["new"] == "New"
