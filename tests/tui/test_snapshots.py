@@ -109,10 +109,11 @@ class Clock:
 
 @pytest.fixture(autouse=True)
 def fixed_place_and_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """UTC for the listing's local time, and a fixed folder for the export dialog's default path (the working
-    directory): a temporary folder's random name would change the picture."""
+    """UTC for the listing's local time, and a fixed folder for the export dialog's default path (in place of the
+    Documents folder) and the working directory: a temporary folder's random name would change the picture."""
     WORKING_DIRECTORY.mkdir(exist_ok=True)
     monkeypatch.chdir(WORKING_DIRECTORY)
+    monkeypatch.setattr("assistant.locations.documents_dir", lambda: WORKING_DIRECTORY)
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
@@ -274,6 +275,9 @@ SEEDS: dict[str, Callable[[Store, str], str | None]] = {
     "three answers": lambda store, locale: after_answers(store, locale, 3).id,
     "single choice": lambda store, locale: at_first(store, locale, ItemType.SINGLE_CHOICE).id,
     "scale": lambda store, locale: at_first(store, locale, ItemType.SCALE).id,
+    "multi choice": lambda store, locale: at_first(store, locale, ItemType.MULTI_CHOICE).id,
+    "list": lambda store, locale: at_first(store, locale, ItemType.LIST).id,
+    "channel": lambda store, locale: converse(started(store, locale), lambda q: q.item_id == "tp_channel").id,
     "golden": lambda store, locale: from_golden(store, locale).id,
 }
 
@@ -298,14 +302,16 @@ async def home_ready(pilot: Pilot[None]) -> None:
 
 
 async def interview_ready(pilot: Pilot[None]) -> None:
-    """The answer widget mounted, and the findings baseline built (it runs after the first frame)."""
+    """The answer widget mounted and fitted to the screen's height, and the findings baseline built (both run
+    after the first frame)."""
 
     def ready() -> bool:
         screen = pilot.app.screen
         if not isinstance(screen, InterviewScreen):
             return False
         area = screen._answer_area()
-        return area is not None and area.is_mounted and screen.session._known is not None
+        fitted = area is not None and area.is_mounted and area._room is not None
+        return fitted and screen.session._known is not None
 
     await wait_for(pilot, ready)
 
@@ -376,6 +382,32 @@ def test_interview_single_choice(snap_compare: SnapCompare, open_app: OpenApp, l
 def test_interview_emotion_scale(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("scale", locale, theme)
     assert snap_compare(app, terminal_size=WIDE, run_before=interview_ready)
+
+
+@every_look
+def test_interview_tick_list(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    """Ticked and unticked options tell apart by their mark (☑ ☐), not by colour alone; 2-4 typed ticks three."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await interview_ready(pilot)
+        await pilot.press("2", "-", "4")
+
+    app = open_app("multi choice", locale, theme)
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+@every_look
+def test_interview_list_editor_small(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    """The preset's stages in the editor, and the entry field in sight at 80×24."""
+    app = open_app("list", locale, theme)
+    assert snap_compare(app, terminal_size=SMALL, run_before=interview_ready)
+
+
+@every_look
+def test_interview_long_choice_small(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
+    """Thirteen channels and the Other field below them, whole, at 80×24: the list scrolls instead."""
+    app = open_app("channel", locale, theme)
+    assert snap_compare(app, terminal_size=SMALL, run_before=interview_ready)
 
 
 # ----- dialogs and side screens over the interview ---------------------------------------------------------
