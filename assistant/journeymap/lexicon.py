@@ -386,8 +386,7 @@ class CompiledLexicon:
         language = language_of(mode)
         tries = self.tries[mode]
         source = self.source
-        stop_phrases = [phrase for phrase in source.stop_words.of(language)]
-        for phrase in stop_phrases:
+        for phrase in source.stop_words.of(language):
             keys = self.keys(phrase, mode)
             if len(keys) == 1:
                 tries.stop.add(keys[0])
@@ -431,17 +430,17 @@ class CompiledLexicon:
                         continue
                     if any(other.kind == code and other.subkind == group.subkind for other in tries.phrases.find(keys)):
                         continue  # a stemmed twin of a phrase already in ("no price", "no prices")
-                    phrase = Phrase(text, code, group.subkind, group.role, group.weight, shifts, len(keys))
-                    tries.phrases.add(keys, phrase)
+                    listed = Phrase(text, code, group.subkind, group.role, group.weight, shifts, len(keys))
+                    tries.phrases.add(keys, listed)
         concept_of: dict[tuple[str, ...], str] = {}
         for concept, forms in source.concepts.items():
             for text in forms.of(language):
-                keys = tuple(self._required_keys(text, mode, f"concepts.{concept}"))
-                earlier_concept = concept_of.get(keys)
+                concept_keys = tuple(self._required_keys(text, mode, f"concepts.{concept}"))
+                earlier_concept = concept_of.get(concept_keys)
                 if earlier_concept is not None and earlier_concept != concept and mode != "bare":
                     self._problems.append(f"concepts.{concept}: “{text}” already belongs to {earlier_concept}")
-                concept_of[keys] = concept
-                tries.concepts.add(keys, concept)
+                concept_of[concept_keys] = concept
+                tries.concepts.add(concept_keys, concept)
 
     def _unmarked_collisions(self) -> _Collisions:
         """One-syllable words that, typed without marks, are more often a stop word or a joining word."""

@@ -109,7 +109,9 @@ class _Span:
     end: int
 
     def inside(self, other: _Span) -> bool:
-        return other.start <= self.start and self.end <= other.end and (other.end - other.start) > (self.end - self.start)
+        return (
+            other.start <= self.start and self.end <= other.end and (other.end - other.start) > (self.end - self.start)
+        )
 
 
 @dataclass
@@ -208,9 +210,9 @@ class ObstacleReader:
         word_of: list[int] = []
         barriers: set[int] = set()
         for word, index in normaliser.expand(typed):
-            if not word_of or word_of[-1] != index:
-                if index and (words[index].break_before or words[index].joined_before):
-                    barriers.add(len(keys))
+            starts_word = not word_of or word_of[-1] != index
+            if starts_word and index and (words[index].break_before or words[index].joined_before):
+                barriers.add(len(keys))
             key = normaliser.key(word, mode)
             keys.append(normaliser.repair(key) if mode == "en" else key)
             word_of.append(index)
@@ -266,7 +268,9 @@ class ObstacleReader:
             if phrase.role == "statement" and _right_before(cues.get("negation", []), span, walls):
                 evidence.cancelled.append(span)  # "không đắt", "no hidden fees": a statement denied
                 continue
-            self._add(evidence, span, phrase, phrase.kind, phrase.subkind, self._base_weight(phrase, span, shared), contrast)
+            self._add(
+                evidence, span, phrase, phrase.kind, phrase.subkind, self._base_weight(phrase, span, shared), contrast
+            )
         return evidence
 
     def _attach_cues(
@@ -289,8 +293,7 @@ class ObstacleReader:
                 gaps = [
                     (gap, span)
                     for span, phrase in topics
-                    if (kinds is None or phrase.kind in kinds)
-                    and (gap := _gap(cue, span, reach, walls)) is not None
+                    if (kinds is None or phrase.kind in kinds) and (gap := _gap(cue, span, reach, walls)) is not None
                 ]
                 if gaps:
                     nearest = min(gap for gap, _ in gaps)
@@ -561,9 +564,7 @@ def _hard_pieces(text: str) -> list[str]:
                 bounds = [marker.start() for marker in markers] + [len(chunk)]
                 head = chunk[: bounds[0]]
                 pieces.append(head)
-                pieces.extend(
-                    chunk[marker.end() : bounds[number + 1]] for number, marker in enumerate(markers)
-                )
+                pieces.extend(chunk[marker.end() : bounds[number + 1]] for number, marker in enumerate(markers))
             else:
                 pieces.append(chunk)
     return [piece.strip() for piece in pieces if piece.strip()]

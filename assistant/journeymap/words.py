@@ -19,7 +19,7 @@ from assistant.text import fold
 _WORD = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W_]+(?:['’][^\W_]+)*")
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]*)")
 # Punctuation that ends a part of a clause; a dash does only with a space beside it ("giá cao - ship lâu").
-_BREAKS = frozenset(",;:.!?()[]{}…\"“”«»|•")
+_BREAKS = frozenset(',;:.!?()[]{}…"“”«»|•')
 _DASHES = frozenset("-–—")
 _JOIN_SYMBOLS = frozenset("&+")
 CURRENCY_SYMBOLS = frozenset("$€£₫")
@@ -137,9 +137,7 @@ def english_stem(word: str, irregular: dict[str, str]) -> str:
     stem = word
     if stem.endswith(("ies", "ied")) and len(stem) > 4:
         stem = stem[:-3] + "y"
-    elif stem.endswith("sses"):
-        stem = stem[:-2]
-    elif stem.endswith(("xes", "zes", "ches", "shes")):
+    elif stem.endswith(("sses", "xes", "zes", "ches", "shes")):
         stem = stem[:-2]
     elif stem.endswith("s") and not stem.endswith(("ss", "us", "is")):
         stem = stem[:-1]
