@@ -270,6 +270,10 @@ def _checked_choices(item: Item, chosen: list[str], options: Sequence[OptionChoi
 def _parse_open(
     item: Item, text: str, options: Sequence[OptionChoice], vague: frozenset[str] = frozenset()
 ) -> dict[str, str]:
+    limit = item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE]
+    longest = max((len(label) for option in options for label in option.labels), default=0)
+    if len(text) > max(limit, 4 * longest):  # too long for an option or an answer: refused before folding a megabyte
+        raise AnswerError("answer.too_long", length=f"{len(text):,}", limit=f"{limit:,}")
     option = match_option(text, options)
     if option is not None:
         return {"code": option.code}
@@ -278,4 +282,4 @@ def _parse_open(
     if fold(text).rstrip(".!") in vague:
         # "ko", "không biết" are not an answer of one's own: choose an option, or say what it is.
         raise AnswerError("answer.vague_choice", raw=text)
-    return {"other": _checked_length(text, item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE])}
+    return {"other": _checked_length(text, limit)}
