@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import DataTable, MarkdownViewer, OptionList, Static
+from textual.widgets import DataTable, Input, MarkdownViewer, OptionList, Static, TextArea
 
 from assistant.bank.loader import find_bank
 from assistant.bank.model import ItemType
@@ -119,6 +119,26 @@ def fixed_place_and_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def snap_compare(snap_compare: SnapCompare) -> SnapCompare:
+    """The plugin's comparison, with every text cursor held still before the picture: a blinking cursor is drawn
+    or not depending on how long the screen took to get ready, which is no part of what a picture checks."""
+
+    def compare(app: JourneyApp, *, run_before: RunBefore | None = None, **options: object) -> bool:
+        async def then_hold_cursors(pilot: Pilot[None]) -> None:
+            if run_before is not None:
+                await run_before(pilot)
+            for screen in pilot.app.screen_stack:
+                for field in screen.query("Input, TextArea"):
+                    assert isinstance(field, Input | TextArea)
+                    field.cursor_blink = False
+            await pilot.pause()
+
+        return snap_compare(app, run_before=then_hold_cursors, **options)
+
+    return compare
 
 
 class Seeds:
