@@ -203,7 +203,10 @@ async def test_editing_a_middle_entry_keeps_it_in_its_place(make_app: MakeApp, d
     ]
 
 
-async def test_backspace_on_the_empty_field_reaches_the_entries(make_app: MakeApp, database: Path) -> None:
+@pytest.mark.parametrize("key", ["backspace", "delete"])
+async def test_backspace_or_delete_on_the_empty_field_reaches_the_entries(
+    make_app: MakeApp, database: Path, key: str
+) -> None:
     with Store.open(database) as store:
         session = saved_interview(store, until="stages")
     app = make_app("en", "resume", session.id)
@@ -213,7 +216,7 @@ async def test_backspace_on_the_empty_field_reaches_the_entries(make_app: MakeAp
         editor = screen.query_one(ListEditor)
         await pilot.press(*"Ab", "backspace", "backspace")  # the field's own text goes first, letter by letter
         assert isinstance(app.focused, Input) and editor.entries[-1] == "Loyalty"
-        await pilot.press("backspace")  # on the empty field: to the entries, the last one highlighted
+        await pilot.press(key)  # on the empty field: to the entries, the last one highlighted
         entries = screen.query_one(EntryList)
         await wait_for(pilot, lambda: entries.has_focus)
         assert entries.highlighted == 4 and "Del removes it" in _hint(screen)
