@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from assistant.errors import JourneyError
 from assistant.i18n import parse_locale, t
@@ -22,6 +22,10 @@ from assistant.terminal import for_terminal
 from assistant.text import shorten
 from assistant.utterances import Utterance
 
+if TYPE_CHECKING:
+    from assistant.journeymap.model import JourneyMap
+    from assistant.survey.model import Respondents
+
 _BLOCK = '"""'
 _SUMMARY_WIDTH = 70
 
@@ -32,6 +36,7 @@ class PlainChat:
         self.stdin = stdin
         self.stdout = stdout
         self._unsent: str | None = None
+        self.respondents: Respondents | None = None
         """A multi-line block the input ended inside: kept as a draft, never taken for an answer."""
         self._commands: dict[str, Callable[[str], bool]] = {
             "/back": self._back,
@@ -95,7 +100,9 @@ class PlainChat:
         if resumed:
             self._resume_summary()
         self._print(self._t("chat.commands_hint"))
-        session.announce(session.map())  # the findings already there are the baseline, not news
+        # The survey's respondents do not change while the chat runs: an import is a command of its own.
+        self.respondents = session.store.respondents(session.id)
+        session.announce(self._map())  # the findings already there are the baseline, not news
         while True:
             turn = session.next_turn()
             self._render(turn.said)
@@ -175,7 +182,10 @@ class PlainChat:
         move = session.answer(raw)
         self._render(move.said)
         if move.outcome.ok and move.outcome.status != "probe":
-            self._announce(session.announce(session.map(), raised_by=move.outcome.ref))
+            self._announce(session.announce(self._map(), raised_by=move.outcome.ref))
+
+    def _map(self) -> JourneyMap:
+        return self.session.map(respondents=self.respondents)
 
     def _announce(self, announcement: Announcement) -> None:
         self._render(announcement.said)

@@ -11,6 +11,7 @@ import click
 from assistant import __version__
 from assistant.errors import JourneyError
 from assistant.i18n import detect_locale, parse_locale, t
+from assistant.launch import interrupted, report_internal_error
 from assistant.terminal import echo, echo_data, for_terminal
 
 if TYPE_CHECKING:
@@ -40,40 +41,24 @@ class JourneyGroup(click.Group):
             echo(bare.format_message())
             sys.exit(0)
         except click.Abort:
-            echo(t("cli.interrupted", LOCALE), err=True)
-            sys.exit(130)
+            interrupted(LOCALE)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code, usage=isinstance(error, click.UsageError))
         except JourneyError as error:
             _fail(error.message(_locale()), error.exit_code, located=error.located)
         except KeyboardInterrupt:
-            echo(t("cli.interrupted", LOCALE), err=True)
-            sys.exit(130)
+            interrupted(LOCALE)
         except BrokenPipeError:
             sys.exit(0)
         except Exception as error:  # the last line of defence: a sentence, never a traceback
-            _report_internal_error(error)
+            report_internal_error(error, _locale())
             sys.exit(70)
 
 
-def _report_internal_error(error: Exception) -> None:
-    """A bug, not the user's doing: one sentence on the terminal, the traceback in the log for the report."""
-    import logging
-
-    from assistant.logs import log_path, log_to_file
-
-    log_to_file()
-    logging.getLogger("journey.cli").error("internal error", exc_info=error)
-    detail = str(error).splitlines()[0][:200] if str(error) else ""
-    echo(t("cli.internal_error", _locale(), kind=type(error).__name__, detail=detail, log=log_path()), err=True)
-
-
 def _fail(message: str, code: int, *, usage: bool = False, located: bool = False) -> NoReturn:
-    locale = _locale()
-    echo(message if located else t("cli.error", locale, message=message), err=True)
-    if usage:
-        echo(t("cli.usage_hint", locale), err=True)
-    sys.exit(code)
+    from assistant.launch import fail
+
+    fail(message, code, _locale(), usage=usage, located=located)
 
 
 # Kept outside click's context: errors are reported after click has already popped it.
@@ -135,21 +120,9 @@ def main(context: click.Context) -> None:
 
 
 def _run_app(start: StartAt, interview_id: str | None = None) -> None:
-    """The full-screen app, on a store opened (and checked) before the screen is taken over."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise JourneyError("cli.needs_terminal")
-    from assistant.locations import settings_path
-    from assistant.tui.app import JourneyApp
+    from assistant.launch import run_app
 
-    with _open_store() as store:
-        if start == "resume":
-            from assistant.interviews import to_resume
-
-            interview_id = to_resume(store, interview_id).id
-        app = JourneyApp(store, locale=_locale(), start=start, interview_id=interview_id, settings_path=settings_path())
-        app.run()
-    if app.return_code:
-        sys.exit(app.return_code)
+    run_app(start, interview_id, db=_chosen_db.get("path"), locale=_locale())
 
 
 @main.command(name="new", help=_help("cli.help.new"))
@@ -436,6 +409,138 @@ def import_interview(file: Path, title: str | None) -> None:
     with _open_store() as store:
         row = import_file(store, file, title=title)
     echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
+
+
+# ----- the customer survey ----------------------------------------------------------------------------
+
+
+@main.command(name="survey", help=_help("survey.cli.help.survey"))
+@click.argument("interview_id")
+@click.option("--locale", "survey_locale", metavar="vi|en", help=_help("survey.cli.help.locale"))
+@click.option("--format", "file_format", metavar="md|html|csv", help=_help("survey.cli.help.format"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--force", is_flag=True, help=_help("cli.help.force"))
+def survey(
+    interview_id: str, survey_locale: str | None, file_format: str | None, output: Path | None, force: bool
+) -> None:
+    from assistant.survey.render import render_survey, survey_format_for
+    from assistant.survey.service import interview_survey
+
+    chosen = survey_format_for(output, file_format)
+    locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.exists() and not force:
+        raise JourneyError("file.exists", path=str(output))
+    with _open_store() as store:
+        text = render_survey(interview_survey(store, interview_id, locale), chosen)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from assistant.files import write_atomically
+
+    write_atomically(output, text, force=force)
+    click.echo(t("cli.exported", _locale(), path=output), err=True)
+
+
+@main.group(name="respondents", help=_help("survey.cli.help.respondents"))
+def respondents() -> None:
+    pass
+
+
+@respondents.command(name="import", help=_help("survey.cli.help.import"))
+@click.argument("interview_id")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=_help("survey.cli.help.mapping"))
+@click.option("--strict", is_flag=True, help=_help("survey.cli.help.strict"))
+@click.option("--keep-personal", is_flag=True, help=_help("survey.cli.help.keep_personal"))
+def respondents_import(interview_id: str, file: Path, mapping: Path | None, strict: bool, keep_personal: bool) -> None:
+    from assistant.survey.importer import ImportOptions, import_responses
+    from assistant.survey.progress import TerminalProgress
+    from assistant.survey.report import import_summary
+    from assistant.survey.service import interview_survey
+
+    locale = _locale()
+    options = ImportOptions(strict=strict, keep_personal=keep_personal, mapping=mapping)
+    progress = TerminalProgress(sys.stderr, locale)
+    with _open_store() as store:
+        row = store.get(interview_id)
+        try:
+            report = import_responses(store, row.id, file, interview_survey(store, row.id), options, progress)
+        finally:
+            progress.finish()
+    click.echo("\n".join(import_summary(report, locale)))
+
+
+@respondents.command(name="list", help=_help("survey.cli.help.list"))
+@click.argument("interview_id")
+@click.option("--json", "as_json", is_flag=True, help=_help("cli.help.json"))
+def respondents_list(interview_id: str, as_json: bool) -> None:
+    from assistant.survey.report import batches_table, respondents_total
+
+    locale = _locale()
+    with _open_store() as store:
+        row = store.get(interview_id)
+        batches = store.survey_batches(row.id)
+    if as_json:
+        import dataclasses
+        import json
+
+        click.echo(json.dumps([dataclasses.asdict(batch) for batch in batches], ensure_ascii=False, indent=2))
+        return
+    if not batches:
+        click.echo(t("survey.list.none", locale, id=row.id))
+        return
+    _print_table(batches_table(batches, locale))
+    click.echo(respondents_total(batches, locale))
+
+
+@respondents.command(name="remove", help=_help("survey.cli.help.remove"))
+@click.argument("interview_id")
+@click.argument("batch", type=int)
+@click.option("--yes", "-y", "confirmed", is_flag=True, help=_help("cli.help.yes"))
+def respondents_remove(interview_id: str, batch: int, confirmed: bool) -> None:
+    locale = _locale()
+    with _open_store() as store:
+        row = store.get(interview_id)
+        found = next((b for b in store.survey_batches(row.id) if b.number == batch), None)
+        if found is None:
+            raise JourneyError("survey.no_batch", id=row.id, batch=batch)
+        if not confirmed:
+            if not sys.stdin.isatty():
+                raise JourneyError("survey.remove_needs_yes", id=row.id, batch=batch)
+            question = t("survey.confirm_remove", locale, batch=batch, file=found.file_name, count=found.respondents)
+            if not click.confirm(question, default=False):
+                click.echo(t("cli.delete_cancelled", locale))
+                sys.exit(1)
+        removed = store.remove_batch(row.id, batch)
+    click.echo(t("survey.removed", locale, batch=removed.number, file=removed.file_name, count=removed.respondents))
+
+
+@respondents.command(name="export", help=_help("survey.cli.help.export"))
+@click.argument("interview_id")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_help("cli.help.output"))
+@click.option("--locale", "survey_locale", metavar="vi|en", help=_help("survey.cli.help.locale"))
+@click.option("--force", is_flag=True, help=_help("cli.help.force"))
+def respondents_export(interview_id: str, output: Path | None, survey_locale: str | None, force: bool) -> None:
+    from assistant.survey.report import respondents_csv
+    from assistant.survey.service import interview_survey
+
+    locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.exists() and not force:
+        raise JourneyError("file.exists", path=str(output))
+    with _open_store() as store:
+        row = store.get(interview_id)
+        people = store.respondents(row.id)
+        if people is None:
+            raise JourneyError("survey.list.none", id=row.id)
+        survey = interview_survey(store, row.id, locale)
+    text = respondents_csv(survey, people, survey.locale)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from assistant.files import write_atomically
+
+    write_atomically(output, text, force=force)
+    click.echo(t("cli.exported", _locale(), path=output), err=True)
 
 
 def _print_table(rows: list[list[str]]) -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.errors import JourneyError
 from assistant.journeymap.model import JourneyMap
 from assistant.session import Session
-from assistant.store import Store
+from assistant.store import InterviewRow, Store
+
+if TYPE_CHECKING:
+    from assistant.bank.model import Bank
+    from assistant.interview.state import InterviewState
+    from assistant.survey.model import Respondents
 
 ExportFormat = Literal["md", "html", "json"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
@@ -16,8 +21,23 @@ SUFFIXES: dict[str, ExportFormat] = {".md": "md", ".markdown": "md", ".html": "h
 
 
 def interview_map(store: Store, interview_id: str, locale: str | None = None) -> JourneyMap:
-    """The map of a saved interview, in `locale` or the interview's own language."""
-    return Session.resume(store, interview_id).map(locale)
+    """The map of a saved interview, in `locale` or the interview's own language, with its survey's respondents."""
+    session = Session.resume(store, interview_id)
+    return session.map(locale, respondents=store.respondents(session.id))
+
+
+def map_of(
+    bank: Bank,
+    state: InterviewState,
+    row: InterviewRow,
+    locale: str | None = None,
+    respondents: Respondents | None = None,
+) -> JourneyMap:
+    """The map of answers in memory (the app's live analysis and the survey's design), with the saved title and
+    dates."""
+    from assistant.journeymap.build import MapSource, build_map
+
+    return build_map(bank, state, MapSource.of(row), locale, respondents)
 
 
 def export_text(store: Store, interview_id: str, file_format: ExportFormat, locale: str | None = None) -> str:

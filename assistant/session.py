@@ -31,6 +31,7 @@ from assistant.utterances import STORED_KINDS, Utterance, from_row
 
 if TYPE_CHECKING:
     from assistant.journeymap.model import Finding, JourneyMap
+    from assistant.survey.model import Respondents
 
 SUMMARY_LINES = 8
 LIVE_FINDINGS_LIMIT = 3
@@ -275,21 +276,24 @@ class Session:
         return lines
 
     def map(
-        self, locale: str | None = None, state: InterviewState | None = None, *, with_findings: bool = True
+        self,
+        locale: str | None = None,
+        state: InterviewState | None = None,
+        *,
+        respondents: Respondents | None = None,
+        with_findings: bool = True,
     ) -> JourneyMap:
-        """The map of the answers as they stand (or of a snapshot of them, built off the event loop)."""
+        """The map of the answers as they stand (or of a snapshot of them, built off the event loop), with what the
+        survey's `respondents` said when they are given."""
         from assistant.journeymap.build import MapSource, build_map
 
-        row = self.row
-        source = MapSource(
-            title=row.title,
-            status="completed" if row.status == "completed" else "in_progress",
-            created=row.created,
-            updated=row.updated,
-            completed=row.completed,
-        )
         return build_map(
-            self.interview.bank, state or self.interview.state, source, locale, with_findings=with_findings
+            self.interview.bank,
+            state or self.interview.state,
+            MapSource.of(self.row),
+            locale,
+            respondents,
+            with_findings=with_findings,
         )
 
     # ----- the conversation ----------------------------------------------------------------------------
@@ -509,10 +513,12 @@ class Session:
 
     # ----- live analysis -------------------------------------------------------------------------------
 
-    def announce(self, journey: JourneyMap, raised_by: str | None = None) -> Announcement:
+    def announce(self, journey: JourneyMap, raised_by: str | None = None, *, quiet: bool = False) -> Announcement:
         """What the map of the latest answers adds: each new finding said under the answer that raised it (the
         first few, then how many more), and the earlier notes whose finding no longer holds, withdrawn. The first
-        map of a session is the baseline: what it holds was there before."""
+        map of a session is the baseline: what it holds was there before; so is a `quiet` map, one that changed for
+        a reason other than an answer (respondents imported or removed), whose findings the owner reads on the
+        map itself."""
         findings: dict[str, Finding] = {f.id: f for f in journey.obstacles + journey.resource_gaps}
         known, self._known = self._known, set(findings)
         announcement = Announcement()
@@ -525,7 +531,7 @@ class Session:
             for finding_id in gone:
                 del self._announced[finding_id]
             announcement.withdrawn = gone
-        if known is None:
+        if known is None or quiet:
             return announcement
         fresh = [finding for finding_id, finding in findings.items() if finding_id not in known]
         notes = [

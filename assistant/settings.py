@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from assistant.errors import JourneyError
-from assistant.files import write_atomically
 
 EXPORT_FOLDER = "export_folder"
 
@@ -28,6 +27,8 @@ def save_setting(path: Path, name: str, value: str) -> bool:
     if settings.get(name) == value:
         return True
     settings[name] = value
+    from assistant.files import write_atomically  # only a change of theme writes; reading needs none of it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(settings, ensure_ascii=False, indent=2, sort_keys=True) + "\n", force=True)

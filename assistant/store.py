@@ -37,8 +37,11 @@ from assistant.text import fold
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from assistant.survey.model import Batch, NewBatch, Respondents
+
 APPLICATION_ID = 0x4A524E59  # "JRNY": marks a SQLite file as journey's own.
 BUSY_TIMEOUT_MS = 10_000
+FINGERPRINT_BYTES = 16
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud and typed
 _ID_LENGTH = 6
@@ -306,8 +309,47 @@ def _migration_2(db: Database) -> None:
         raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
 
 
+# ----- migration 3: the customer survey ------------------------------------------------------------------------
+
+
+def _migration_3(db: Database) -> None:
+    """Respondents beside their interview: one row per imported file (its respondents, numbered `first_number` to
+    `last_number`, never named, each known by a fingerprint of their row so a file imported twice is refused), and
+    that file's answers by column. Deleting the interview deletes them all."""
+    conn = db.conn
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_batches (
+            id INTEGER PRIMARY KEY,
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            file_hash TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            respondents INTEGER NOT NULL,
+            first_number INTEGER NOT NULL,
+            last_number INTEGER NOT NULL,
+            fingerprints BLOB NOT NULL,
+            submitted TEXT NOT NULL,
+            skipped_cells INTEGER NOT NULL,
+            columns TEXT NOT NULL,
+            ignored TEXT NOT NULL,
+            personal_kept INTEGER NOT NULL,
+            UNIQUE (interview_id, number)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_answers (
+            batch_id INTEGER NOT NULL REFERENCES survey_batches(id) ON DELETE CASCADE,
+            column_id TEXT NOT NULL,
+            personal INTEGER NOT NULL DEFAULT 0,
+            cells TEXT NOT NULL,
+            PRIMARY KEY (batch_id, column_id)
+        )"""
+    )
+
+
 # Numbered by position: MIGRATIONS[n - 1] takes a database from version n - 1 to n. Add new ones at the end.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1, _migration_2)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1, _migration_2, _migration_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -668,17 +710,6 @@ class Store:
             )
         return self.get(row.id)
 
-    def set_status(self, interview_id: str, status: str) -> InterviewRow:
-        row = self.get(interview_id)
-        now = self.clock()
-        completed = now if status == COMPLETED else None
-        with self._guard(), self._write():
-            self.connection.execute(
-                "UPDATE interviews SET status = ?, completed = ?, updated = ? WHERE id = ?",
-                (status, completed, now, row.id),
-            )
-        return self.get(row.id)
-
     def set_draft(self, interview_id: str, draft: str | None) -> None:
         with self._guard(), self._write():
             self.connection.execute("UPDATE interviews SET draft = ? WHERE id = ?", (draft or None, interview_id))
@@ -739,6 +770,22 @@ class Store:
         if row is None:
             raise JourneyError("store.bank_missing", hash=bank_hash[:12])
         return str(row[0])
+
+    def preset_labels(self, locale: str) -> dict[tuple[str, str], str]:
+        """Every saved bank's preset names in `locale` (else the bank's default language), by (bank id, preset
+        code): read from the bank snapshots by SQLite's JSON functions, so a listing names its presets without
+        loading and validating a bank. A later snapshot of a bank wins over an earlier one."""
+        if not locale.isalpha():
+            raise ValueError(f"not a locale: {locale!r}")
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT b.bank_id, json_extract(p.value, '$.code'), COALESCE("
+                "NULLIF(json_extract(p.value, '$.label.' || ?), ''), "
+                "json_extract(p.value, '$.label.' || json_extract(b.body, '$.default_locale'))) "
+                "FROM banks AS b, json_each(b.body, '$.presets') AS p WHERE json_valid(b.body) ORDER BY b.rowid",
+                (locale,),
+            ).fetchall()
+        return {(str(bank_id), str(code)): str(label) for bank_id, code, label in rows if code and label}
 
     def answers(self, interview_id: str) -> list[AnswerRow]:
         with self._guard():
@@ -907,6 +954,154 @@ class Store:
             )
         return self.get(new_id)
 
+    # --- the customer survey (migration 3): respondents beside the interview, never named
+
+    def survey_batches(self, interview_id: str) -> list[Batch]:
+        """The files imported into an interview's survey, oldest first."""
+        from assistant.survey.model import Batch
+
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT number, file_name, imported_at, respondents, first_number, last_number, skipped_cells, "
+                "columns, ignored, personal_kept FROM survey_batches WHERE interview_id = ? ORDER BY number",
+                (interview_id,),
+            ).fetchall()
+        return [
+            Batch(
+                number=row[0],
+                file_name=row[1],
+                imported_at=row[2],
+                respondents=row[3],
+                first=row[4],
+                last=row[5],
+                skipped_cells=row[6],
+                columns=tuple(json.loads(row[7])),
+                ignored=tuple(json.loads(row[8])),
+                personal_kept=bool(row[9]),
+            )
+            for row in rows
+        ]
+
+    def respondent_count(self, interview_id: str) -> int:
+        with self._guard():
+            row = self.connection.execute(
+                "SELECT COALESCE(SUM(respondents), 0) FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchone()
+        return int(row[0])
+
+    def known_fingerprints(self, interview_id: str) -> dict[bytes, int]:
+        """The fingerprint of every respondent already imported, with the number of the file it came in."""
+        with self._guard():
+            rows = self.connection.execute(
+                "SELECT number, fingerprints FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchall()
+        return {fingerprint: int(number) for number, blob in rows for fingerprint in _fingerprints(blob)}
+
+    def batch_of_file(self, interview_id: str, file_hash: str) -> int | None:
+        """The number of the batch that imported a file with exactly these bytes, if any."""
+        with self._guard():
+            row = self.connection.execute(
+                "SELECT number FROM survey_batches WHERE interview_id = ? AND file_hash = ? ORDER BY number LIMIT 1",
+                (interview_id, file_hash),
+            ).fetchone()
+        return int(row[0]) if row is not None else None
+
+    def add_respondents(self, interview_id: str, batch: NewBatch) -> Batch:
+        """One file's respondents, numbered after those already there, written in one transaction: all or none.
+        Another process importing the same rows meanwhile is caught inside the transaction."""
+        now = self.clock()
+        fingerprints = b"".join(respondent.fingerprint for respondent in batch.respondents)
+        with self._guard(), self._write():
+            conn = self.connection
+            taken = conn.execute(
+                "SELECT fingerprints FROM survey_batches WHERE interview_id = ?", (interview_id,)
+            ).fetchall()
+            known = {fingerprint for (blob,) in taken for fingerprint in _fingerprints(blob)}
+            if any(respondent.fingerprint in known for respondent in batch.respondents):
+                raise JourneyError("survey.import.imported_meanwhile")
+            number, first = conn.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1, COALESCE(MAX(last_number), 0) + 1 FROM survey_batches "
+                "WHERE interview_id = ?",
+                (interview_id,),
+            ).fetchone()
+            count = len(batch.respondents)
+            cursor = conn.execute(
+                "INSERT INTO survey_batches (interview_id, number, file_name, file_hash, imported_at, respondents, "
+                "first_number, last_number, fingerprints, submitted, skipped_cells, columns, ignored, personal_kept) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    interview_id,
+                    number,
+                    batch.file_name,
+                    batch.file_hash,
+                    now,
+                    count,
+                    first,
+                    first + count - 1,
+                    fingerprints,
+                    answer_json([respondent.submitted for respondent in batch.respondents]),
+                    batch.skipped_cells,
+                    answer_json(list(batch.columns)),
+                    answer_json(batch.ignored),
+                    int(batch.personal is not None),
+                ),
+            )
+            batch_id = cursor.lastrowid
+            conn.executemany(
+                "INSERT INTO survey_answers (batch_id, column_id, personal, cells) VALUES (?, ?, ?, ?)",
+                [
+                    *((batch_id, column_id, 0, answer_json(cells)) for column_id, cells in batch.columns.items()),
+                    *((batch_id, header, 1, answer_json(cells)) for header, cells in (batch.personal or {}).items()),
+                ],
+            )
+        return next(b for b in self.survey_batches(interview_id) if b.number == number)
+
+    def remove_batch(self, interview_id: str, number: int) -> Batch:
+        """Delete one imported file's respondents and answers."""
+        batch = next((b for b in self.survey_batches(interview_id) if b.number == number), None)
+        if batch is None:
+            raise JourneyError("survey.no_batch", id=interview_id, batch=number)
+        with self._guard(), self._write():
+            self.connection.execute(
+                "DELETE FROM survey_batches WHERE interview_id = ? AND number = ?", (interview_id, number)
+            )
+        return batch
+
+    def respondents(self, interview_id: str) -> Respondents | None:
+        """Every respondent of the interview's survey with their answers by column, or None when there is none."""
+        from assistant.survey.model import CellValue, Respondents
+
+        with self._guard():
+            batches = self.connection.execute(
+                "SELECT id, first_number, respondents, submitted FROM survey_batches WHERE interview_id = ? "
+                "ORDER BY first_number",
+                (interview_id,),
+            ).fetchall()
+            cells = self.connection.execute(
+                "SELECT a.batch_id, a.column_id, a.cells FROM survey_answers a "
+                "JOIN survey_batches b ON b.id = a.batch_id WHERE b.interview_id = ? AND a.personal = 0",
+                (interview_id,),
+            ).fetchall()
+        if not batches:
+            return None
+        by_batch: dict[int, dict[str, list[CellValue]]] = {}
+        for batch_id, column_id, text in cells:
+            by_batch.setdefault(batch_id, {})[column_id] = json.loads(text)
+        numbers: list[int] = []
+        submitted: list[str | None] = []
+        columns: dict[str, list[CellValue]] = {}
+        for batch_id, first, count, moments in batches:
+            for column_id, values in by_batch.get(batch_id, {}).items():
+                columns.setdefault(column_id, [None] * len(numbers)).extend(values)
+            numbers.extend(range(first, first + count))
+            submitted.extend(json.loads(moments))
+            for column in columns.values():
+                if len(column) < len(numbers):
+                    column.extend([None] * (len(numbers) - len(column)))
+        return Respondents(
+            numbers=numbers, submitted=submitted, columns=columns, batches=self.survey_batches(interview_id)
+        )
+
 
 _ANSWER_COLUMNS = "item_id, instance_key, status, value, active, probed, answered_at, kinds"
 _HISTORY_COLUMNS = "item_id, instance_key, status, value, answered_at, replaced_at, kinds"
@@ -972,6 +1167,12 @@ def _prepare_file(path: Path) -> None:
     except FileExistsError:
         return
     os.close(descriptor)
+
+
+def _fingerprints(blob: bytes) -> Iterator[bytes]:
+    """A batch's respondents' fingerprints, stored end to end."""
+    size = FINGERPRINT_BYTES
+    return (bytes(blob[start : start + size]) for start in range(0, len(blob), size))
 
 
 def answer_json(value: object) -> str:

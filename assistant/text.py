@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -33,7 +32,11 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """A readable, stable key for a free-text entry; entries with no letters or digits get a short hash."""
     value = _NON_SLUG.sub("-", fold(text)).strip("-")[:48].rstrip("-")
-    return value or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    if value:
+        return value
+    import hashlib  # rarely needed, and not worth its import on every start-up
+
+    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def word_count(text: str) -> int:

@@ -11,6 +11,7 @@ from assistant.bank.index import ANSWERABLE_TYPES, BankIndex, Placement
 from assistant.bank.model import (
     CHOICE_TYPES,
     NUMERIC_TYPES,
+    SHORT_TITLE_MAX,
     TEXT_TYPES,
     Bank,
     Condition,
@@ -21,9 +22,23 @@ from assistant.bank.model import (
 )
 from assistant.bank.problems import BankProblem, Path, format_path
 from assistant.bank.roles import Role, Scope
+from assistant.bank.survey_checks import check_survey
 
 _LOCALIZED_KEYS = frozenset(
-    {"text", "text_when_missing", "help", "probe", "label", "title", "intro", "description", "add_prompt"}
+    {
+        "text",
+        "text_when_missing",
+        "help",
+        "probe",
+        "label",
+        "title",
+        "short_title",
+        "intro",
+        "description",
+        "add_prompt",
+        "heading",
+        "thanks",
+    }
 )
 _LENGTH_TYPES = TEXT_TYPES | {ItemType.LIST, ItemType.OPEN_CHOICE}
 _RANGE_TYPES = NUMERIC_TYPES | {ItemType.LIST, ItemType.MULTI_CHOICE, ItemType.GROUP}
@@ -44,6 +59,7 @@ def check_bank(bank: Bank, file: str) -> list[BankProblem]:
     if bank.default_locale not in bank.locales:
         report.add(("default_locale",), "bank.default_locale_unlisted", locale=bank.default_locale)
     _check_translations(bank, report)
+    _check_short_titles(bank, report)
     _check_unique_ids(bank, index, report)
     for placement in index.placements.values():
         _check_item_shape(placement, report)
@@ -52,6 +68,7 @@ def check_bank(bank: Bank, file: str) -> list[BankProblem]:
     _check_presets(bank, index, report)
     _check_title_item(bank, index, report)
     _check_roles(index, report)
+    check_survey(bank, index, report.add)
     return report.problems
 
 
@@ -75,6 +92,14 @@ def _check_translations(bank: Bank, report: _Report) -> None:
         for locale in bank.locales:
             if not examples.get(locale):
                 report.add(path, "bank.missing_translation", locale=locale)
+
+
+def _check_short_titles(bank: Bank, report: _Report) -> None:
+    for number, step in enumerate(bank.steps):
+        for locale, text in (step.short_title or {}).items():
+            if len(text) > SHORT_TITLE_MAX:
+                path = ("steps", number, "short_title", locale)
+                report.add(path, "bank.short_title_long", length=len(text), max=SHORT_TITLE_MAX)
 
 
 def _localized_texts(node: Any, path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
@@ -195,6 +220,29 @@ def _check_item_shape(placement: Placement, report: _Report) -> None:
     _check_default_source(placement, report)
 
 
+def _check_suggestions(placement: Placement, index: BankIndex, report: _Report) -> None:
+    """Suggestions offer one of the question's own options, from answers given before it."""
+    item, path = placement.item, placement.path
+    if not item.suggest:
+        return
+    if item.type is not ItemType.SINGLE_CHOICE:
+        report.add((*path, "suggest"), "bank.field_not_for_type", field="suggest", type=item.type.value)
+        return
+    if item.default_from is not None:
+        report.add((*path, "suggest"), "bank.suggest_and_default")
+    codes = {option.code for option in item.options}
+    for number, suggestion in enumerate(item.suggest):
+        where = (*path, "suggest", number)
+        if codes and suggestion.value not in codes:
+            report.add((*where, "value"), "bank.condition_unknown_option", id=item.id, value=suggestion.value)
+        for position, condition in enumerate(suggestion.when):
+            target = index.placements.get(condition.item)
+            if target is not None and target.order >= placement.order:
+                report.add((*where, "when", position, "item"), "bank.reference_not_earlier", id=condition.item)
+            else:
+                _check_condition(placement, condition, index, report, (*where, "when", position))
+
+
 def _check_default_source(placement: Placement, report: _Report) -> None:
     item, source = placement.item, placement.item.default_from
     if source is None:
@@ -233,6 +281,7 @@ def _check_references(placement: Placement, index: BankIndex, report: _Report) -
             )
     for number, condition in enumerate(item.enable_when):
         _check_condition(placement, condition, index, report, (*path, "enable_when", number))
+    _check_suggestions(placement, index, report)
     _check_pipes(placement, index, report)
     _check_bounds(placement, index, report)
 
@@ -323,6 +372,9 @@ def _check_condition(placement: Placement, condition: Condition, index: BankInde
     if kind not in ANSWERABLE_TYPES:
         report.add((*path, "item"), "bank.condition_on_unanswerable", id=condition.item, type=kind.value)
         return
+    if condition.op is Operator.CONTAINS_THIS and not _draws_for_this(placement, target):
+        report.add((*path, "op"), "bank.contains_this_scope", id=condition.item)
+        return
     expected = _expected_value(condition, target.item)
     if expected is not None:
         report.add(
@@ -346,10 +398,19 @@ def _check_condition(placement: Placement, condition: Condition, index: BankInde
         report.add((*path, "value"), "bank.condition_unknown_option", id=condition.item, value=condition.value)
 
 
+def _draws_for_this(referrer: Placement, target: Placement) -> bool:
+    """Whether `contains_this` has a meaning here: the target draws its options from a list, and the referrer sits
+    inside a group repeated for that list (the instance whose entry is looked for)."""
+    source = target.item.options_from
+    return source is not None and any(group.repeat_for == source for group in referrer.groups)
+
+
 def _expected_value(condition: Condition, target: Item) -> str | None:
     """What the condition's value should be, when it is not; None when it fits."""
     value, op, kind = condition.value, condition.op, target.type
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if op is Operator.CONTAINS_THIS:
+        return None if value is None else "no value"
     if op is Operator.EXISTS:
         return None if isinstance(value, bool) else "true / false"
     if op in (Operator.GT, Operator.LT, Operator.GE, Operator.LE):

@@ -52,6 +52,7 @@ CONTRACTS: dict[Role, Contract] = {
     Role.SEGMENT_SHARE: Contract(frozenset({ItemType.PERCENT}), Scope.SEGMENT),
     Role.RESEARCH: Contract(_ANY_ANSWER, many=True),
     Role.STAGES: Contract(_LISTS),
+    Role.DEPTH: Contract(_ONE_CHOICE),
     Role.STAGE_GOAL: Contract(_TEXTS, Scope.STAGE),
     Role.TOUCHPOINTS: Contract(frozenset({ItemType.LIST}), Scope.ANY),
     Role.TOUCHPOINT_NAME: Contract(frozenset({ItemType.TEXT}), Scope.TOUCHPOINT),

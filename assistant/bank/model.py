@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, StringConstraints, model_serializer
 
 from assistant.bank.roles import Role
 from assistant.i18n import Locale
@@ -22,6 +22,7 @@ LocalizedText = dict[Locale, str]
 """Text in each language, e.g. `{vi: "Mục tiêu", en: "Goal"}`. An empty string counts as missing."""
 
 ConditionValue = bool | int | float | str | None
+SHORT_TITLE_MAX = 14
 
 
 class ItemType(StrEnum):
@@ -54,6 +55,7 @@ class Operator(StrEnum):
     GE = ">="
     LE = "<="
     CONTAINS = "contains"
+    CONTAINS_THIS = "contains_this"
 
 
 class DefaultSource(StrEnum):
@@ -79,12 +81,121 @@ class ScalePoint(_Strict):
     label: LocalizedText = Field(description="What this point means, e.g. 'Frustrated'.")
 
 
+# ----- the customer survey ---------------------------------------------------------------------------------
+# What a bank says to customers rather than to the owner: `journey survey` turns the map into a questionnaire with
+# these words, and `journey respondents import` reads the answers back with the same parsers as the interview.
+
+PersonaField = Literal["age", "gender", "income", "location", "occupation"]
+
+
+class SurveyWording(_Strict):
+    """An item's question as it is put to customers in the survey. Without `type`, the customer answers in the same
+    shape as the owner (the item's type, options and points); with it, in its own shape."""
+
+    text: LocalizedText = Field(
+        description="The question worded to the customer, e.g. “Had you heard of {business} before?”. "
+        "May pipe in `{business}`, the business's name from the interview."
+    )
+    help: LocalizedText | None = Field(default=None, description="A hint printed under the question.")
+    type: ItemType | None = Field(
+        default=None,
+        description="The customer's answer type when it differs from the owner's (the owner's “most / some / few” "
+        "becomes the customer's yes / no). Any answerable type but `list`.",
+    )
+    options: list[Option] = Field(
+        default_factory=list, description="The customer's options, when they differ from the item's (choice types)."
+    )
+    points: list[ScalePoint] = Field(
+        default_factory=list, description="The customer's scale points, when they differ from the item's."
+    )
+    max_length: int | None = Field(default=None, ge=1, description="Most characters in a text answer.")
+    obstacles: bool = Field(
+        default=False,
+        description="Whether customers' answers name what held them back (what to improve, what went wrong): they "
+        "are read into the map's obstacle themes, for the journey as a whole.",
+    )
+
+
+class SurveyPrompt(_Strict):
+    text: LocalizedText = Field(
+        description="The question. Per-touchpoint questions pipe in `{touchpoint}` and `{stage}`; every survey text "
+        "may pipe in `{business}`."
+    )
+    help: LocalizedText | None = Field(default=None, description="A hint printed under the question.")
+    heading: LocalizedText | None = Field(
+        default=None,
+        description="A column heading for the printed questionnaire, which asks the three questions of every "
+        "touchpoint as one grid (e.g. “Used it?”).",
+    )
+
+
+class SurveyTouchpointQuestions(_Strict):
+    """The three questions asked about every touchpoint on the map. The feeling is asked on the scale of the item
+    playing `touchpoint.emotion` (its points and labels), so customers and owner answer on one scale."""
+
+    used: SurveyPrompt = Field(description="Whether the customer used the touchpoint (yes / no).")
+    feeling: SurveyPrompt = Field(description="How it felt there, on the map's emotion scale.")
+    stopped: SurveyPrompt = Field(description="What almost stopped them there (free text).")
+
+
+class SurveyProfileQuestion(_Strict):
+    id: Identifier = Field(description="Unique among the profile questions; its answers' column is `p.<id>`.")
+    type: ItemType = Field(description="Any answerable type but `list`.")
+    text: LocalizedText
+    help: LocalizedText | None = None
+    options: list[Option] = Field(default_factory=list, description="For choice types.")
+    points: list[ScalePoint] = Field(default_factory=list, description="For scales.")
+    max_length: int | None = Field(default=None, ge=1)
+    persona: PersonaField | None = Field(
+        default=None,
+        description="The persona field these answers inform: the persona card shows the respondents' answers beside "
+        "the owner's. For a choice, use the option codes of the item playing that persona role.",
+    )
+
+
+class SurveyConsent(_Strict):
+    text: LocalizedText = Field(description="What the respondent agrees to; may pipe in `{business}`.")
+    label: LocalizedText = Field(description="The box they tick, e.g. “I agree”.")
+
+
+class SurveySection(_Strict):
+    """The bank's survey: its title and introduction, the questions per touchpoint, the optional profile questions
+    and the consent line. The bank's items with a `survey` wording come first, in the bank's order."""
+
+    title: LocalizedText = Field(description="The survey's title; may pipe in `{business}`.")
+    intro: LocalizedText = Field(description="Said before the first question; may pipe in `{business}`.")
+    touchpoints: SurveyTouchpointQuestions
+    profile: list[SurveyProfileQuestion] = Field(
+        default_factory=list, description="Optional questions about the respondent (age range, location…)."
+    )
+    consent: SurveyConsent
+    thanks: LocalizedText = Field(description="Said after the last question.")
+    nothing: dict[Locale, list[str]] = Field(
+        default_factory=dict,
+        description="Answers to “what almost stopped you?” that mean nothing did (“không có”, “none”): not obstacles.",
+    )
+
+
 class Condition(_Strict):
     item: Identifier = Field(description="The id of the item whose answer is tested.")
-    op: Operator = Field(description="exists, =, !=, >, <, >=, <= or contains.")
+    op: Operator = Field(
+        description="exists, =, !=, >, <, >=, <=, contains, or contains_this. `exists` counts a text answer that "
+        "is one of the bank's vague answers (“không có”, “none”) as not given. `contains_this` takes no value: "
+        "it holds when a choice drawn with `options_from` from a list includes the entry that the repeat instance "
+        "the question sits in was made for (the touchpoints a user picked, tested at each touchpoint)."
+    )
     value: ConditionValue = Field(
         default=None,
         description="Compared with the answer (an option code for choices). For `exists`: true or false.",
+    )
+
+
+class Suggestion(_Strict):
+    value: OptionCode = Field(description="The code of the option suggested.")
+    when: list[Condition] = Field(
+        default_factory=list,
+        description="Conditions on earlier answers, all of which must hold for this suggestion; none: it always "
+        "holds. An unanswered question makes every comparison false, as in `enable_when`.",
     )
 
 
@@ -143,6 +254,12 @@ class Item(_Strict):
     default_from: DefaultSource | None = Field(
         default=None, description="Offer a suggested answer from the chosen preset."
     )
+    suggest: list[Suggestion] = Field(
+        default_factory=list,
+        description="For a single_choice: the answer suggested by earlier answers, as rules tried in order; the "
+        "first whose conditions hold gives the option offered, e.g. the quick depth when more than 8 touchpoints "
+        "are expected, otherwise the full one. Not together with `default_from`.",
+    )
     enable_when: list[Condition] = Field(default_factory=list)
     enable_behavior: Literal["all", "any"] = "all"
     items: list[Item] = Field(default_factory=list, description="The items of a group.")
@@ -157,6 +274,15 @@ class Item(_Strict):
     add_prompt: LocalizedText | None = Field(
         default=None, description="For `repeat: true` groups: the question asking whether to add another."
     )
+    survey: SurveyWording | None = Field(
+        default=None,
+        description="The question as customers are asked it in the survey (`journey survey`); items without it are "
+        "not in the survey.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_absent_survey(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _drop_absent_survey(self.survey, handler(self))
 
 
 class PresetStage(_Strict):
@@ -176,6 +302,11 @@ class Preset(_Strict):
 class Step(_Strict):
     id: Identifier
     title: LocalizedText
+    short_title: LocalizedText | None = Field(
+        default=None,
+        description=f"The title in a word or two (at most {SHORT_TITLE_MAX} characters), where a screen is too "
+        "narrow for the whole one, e.g. the list of steps beside the conversation.",
+    )
     intro: LocalizedText = Field(description="Why this step matters, said when the step begins.")
     items: list[Item] = Field(min_length=1)
 
@@ -200,6 +331,15 @@ class Bank(_Strict):
     )
     presets: list[Preset] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
+    survey: SurveySection | None = Field(
+        default=None,
+        description="The customer survey's own texts. A bank without it still gets a survey of its touchpoints, in "
+        "journey's default words.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_absent_survey(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _drop_absent_survey(self.survey, handler(self))
 
     def canonical_json(self) -> str:
         return self.model_dump_json(exclude_defaults=False)
@@ -209,6 +349,14 @@ class Bank(_Strict):
 
     def preset(self, code: str | None) -> Preset | None:
         return next((p for p in self.presets if p.code == code), None)
+
+
+def _drop_absent_survey(survey: object, data: dict[str, Any]) -> dict[str, Any]:
+    """A bank or item without survey texts dumps exactly as before the survey existed, so its content hash (and the
+    hash every saved interview and exported file pinned) does not change."""
+    if survey is None:
+        data.pop("survey", None)
+    return data
 
 
 def localize(text: LocalizedText | None, locale: str, default_locale: str) -> str:

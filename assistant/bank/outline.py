@@ -22,7 +22,9 @@ def outline(bank: Bank, locale: str) -> str:
             notes.append(t("outline.repeat", locale))
         if item.enable_when:
             joiner = " & " if item.enable_behavior == "all" else " | "
-            conditions = joiner.join(f"{c.item} {c.op.value} {c.value}" for c in item.enable_when)
+            conditions = joiner.join(
+                f"{c.item} {c.op.value}" + (f" {c.value}" if c.value is not None else "") for c in item.enable_when
+            )
             notes.append(t("outline.when", locale, conditions=conditions))
         lines.append(f"{'  ' * depth}- {item.id} [{', '.join(notes)}]: {text(item.text)}")
         for child in item.items:

@@ -60,6 +60,9 @@ class Role(StrEnum):
     """A question about how the customer was studied, or one of the survey questions: listed under research."""
 
     STAGES = "journey.stages"
+    DEPTH = "journey.depth"
+    """How deep the interview goes at each touchpoint (quick or full); the map names it beside the lanes not
+    asked."""
     STAGE_GOAL = "stage.goal"
     TOUCHPOINTS = "stage.touchpoints"
     TOUCHPOINT_NAME = "touchpoint.name"

@@ -19,12 +19,22 @@ from assistant.i18n.catalog.chat import MESSAGES as _CHAT
 from assistant.i18n.catalog.commands import MESSAGES as _COMMANDS
 from assistant.i18n.catalog.conversation import MESSAGES as _CONVERSATION
 from assistant.i18n.catalog.map import MESSAGES as _MAP
+from assistant.i18n.catalog.survey import MESSAGES as _SURVEY
 
 # Defined here, not in the bank model, so the command line can speak without importing pydantic.
 Locale = Literal["vi", "en"]
 SUPPORTED_LOCALES: tuple[Locale, ...] = ("vi", "en")
 
-MESSAGES: dict[str, Message] = {**_ANSWERS, **_BANK, **_COMMANDS, **_CHAT, **_CONVERSATION, **_MAP, **_APP}
+MESSAGES: dict[str, Message] = {
+    **_ANSWERS,
+    **_BANK,
+    **_COMMANDS,
+    **_CHAT,
+    **_CONVERSATION,
+    **_MAP,
+    **_APP,
+    **_SURVEY,
+}
 
 _MISSING: Message = (
     "Đã xảy ra sự cố ngoài dự kiến (thiếu thông báo «{key}»). Dữ liệu của bạn không bị ảnh hưởng.",

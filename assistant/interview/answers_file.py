@@ -23,8 +23,10 @@ answers:
 ```
 
 Answers are matched to the interview in interview order: the n-th object of a repeating group fills its n-th
-instance (the n-th list entry, the n-th selected option, the n-th added block). The first answer the engine
-refuses, or one that names no question or a question that does not apply, stops the whole file.
+instance (the n-th list entry, the n-th selected option, the n-th added block), and the walk starts again while an
+answer switches on an earlier question (a quick interview asks a touchpoint's actions once its emotion is low). The
+first answer the engine refuses, or one that names no question or a question that does not apply, stops the whole
+file.
 """
 
 from __future__ import annotations
@@ -50,6 +52,19 @@ def fill_interview(
     tree = _normalised(answers, index, "answers")
     interview = Interview.start(bank, locale, preset)
     used: set[str] = set()
+    # A later answer can switch on an earlier question (a touchpoint's actions, asked because its emotion is low):
+    # another pass in interview order fills what the last one switched on, until one fills nothing.
+    while _fill_pass(interview, tree, used, kinds):
+        pass
+    unused = next((leaf for leaf in _leaves(tree, "answers", index) if leaf not in used), None)
+    if unused is not None:
+        raise JourneyError("answers_file.not_asked", path=unused)
+    return interview
+
+
+def _fill_pass(interview: Interview, tree: dict[str, Any], used: set[str], kinds: Collection[str]) -> bool:
+    """One walk through the open questions in interview order; whether it answered any."""
+    filled = False
     after: str | None = None
     for _ in range(_MAX_MOVES):
         question = interview.next_open(after)
@@ -61,6 +76,7 @@ def fill_interview(
             existing = len(interview.state.repeats.get(question.ref, []))
             outcome = interview.answer("yes" if wanted > existing else "no", ref=question.ref)
             _check(outcome.ok, outcome.message, f"{path}.{question.item_id}")
+            filled = True
             if wanted <= existing:
                 after = question.ref
             continue
@@ -78,12 +94,10 @@ def fill_interview(
         else:
             outcome = interview.answer(_raw(value, question), ref=question.ref)
         _check(outcome.ok, outcome.message, where)
+        filled = True
         for clause, kind in corrections.items():
             interview.set_kind(question.ref, clause, kind)
-    unused = next((leaf for leaf in _leaves(tree, "answers", index) if leaf not in used), None)
-    if unused is not None:
-        raise JourneyError("answers_file.not_asked", path=unused)
-    return interview
+    return filled
 
 
 _KIND_TYPES = frozenset({ItemType.TEXT, ItemType.LONG_TEXT, ItemType.LIST})

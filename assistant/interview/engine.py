@@ -138,6 +138,7 @@ class Interview:
             StepProgress(
                 step_id=step.id,
                 title=self._text(step.title),
+                short_title=self._text(step.short_title) or self._text(step.title),
                 done=self._step_done[number],
                 total=self._step_total[number] + expected[number],
             )
@@ -147,7 +148,8 @@ class Interview:
         return Progress(done=sum(self._step_done), total=total, finished=self.finished, steps=steps)
 
     def _expected_by_step(self) -> list[int]:
-        """Per step, the questions still to come from repeats whose list is not answered yet."""
+        """Per step, the questions still to come from repeats whose list is not answered yet, each instance counted
+        as it will count once the list is given (see `_likely_enabled`)."""
         expected = [0] * len(self.bank.steps)
         for position, slot in enumerate(self._plan.slots):
             if slot.kind is not SlotKind.QUESTION or slot.item.id not in self._repeat_sources:
@@ -156,27 +158,56 @@ class Interview:
                 continue
             instances = self._expected_instances(slot.item, self._default(slot))
             for group in self._groups_repeating_for(slot.item.id):
-                expected[slot.step] += instances * self._questions_in(group)
+                expected[slot.step] += instances * self._questions_in(group, group, slot.key)
         return expected
 
     def _groups_repeating_for(self, item_id: str) -> list[Item]:
         return [p.item for p in self._index.placements.values() if p.item.repeat_for == item_id]
 
-    def _questions_in(self, group: Item) -> int:
-        """The questions one instance of a group asks, its own nested repeats estimated too. Questions that a
-        condition may switch off are counted: a total that later falls only makes the progress move faster."""
+    def _questions_in(self, group: Item, outer: Item, key: str) -> int:
+        """The questions one instance of `group` (inside `outer`, the repeat not expanded yet, in scope `key`) will
+        ask, its own nested repeats estimated too."""
+        if not self._likely_enabled(group, outer, key):
+            return 0
         count = 0
         for item in group.items:
             if item.type is ItemType.GROUP:
-                nested = self._questions_in(item)
+                nested = self._questions_in(item, outer, key)
                 count += nested * (
                     self._expected_instances(self._index.item(item.repeat_for), None)
                     if item.repeat_for
                     else max(1, int(item.min or 1))
                 )
-            elif item.type is not ItemType.INFO:
+            elif item.type is not ItemType.INFO and self._likely_enabled(item, outer, key):
                 count += 1
         return count
+
+    def _likely_enabled(self, item: Item, outer: Item, key: str) -> bool:
+        """Whether `item` will be asked in a new instance of `outer`, as the engine will judge it when the instance
+        appears: its conditions read against the answers given so far, a question not answered yet taken at its
+        suggested answer (a quick depth suggested for a long journey leaves out the lanes it asks only where a
+        touchpoint hurts), and the questions of the instance itself as not answered yet."""
+        if not item.enable_when:
+            return True
+        results = (self._likely_holds(condition, item, outer, key) for condition in item.enable_when)
+        return all(results) if item.enable_behavior == "all" else any(results)
+
+    def _likely_holds(self, condition: Condition, item: Item, outer: Item, key: str) -> bool:
+        target = self._index.placements[condition.item]
+        if any(group is outer for group in target.groups):
+            return self._holds(condition, item, key, None)
+        ref = make_ref(condition.item, key_prefix(key, self._index.scope_depth(condition.item)))
+        return self._holds(condition, item, key, self._likely_value(ref))
+
+    def _likely_value(self, ref: str) -> AnswerValue | None:
+        """The answer to `ref`, or the one suggested while it is not given; None when it is skipped or off."""
+        position = self._plan.position.get(ref)
+        if position is None or not self._enabled_at(position):
+            return None
+        record = self.state.answers.get(ref)
+        if record is None:
+            return self._default(self._plan.slots[position])
+        return record.value if record.status == "answered" else None
 
     def _expected_instances(self, source: Item, default: AnswerValue | None) -> int:
         """How many entries a list not answered yet will likely hold: its suggestion, else the touchpoints the owner
@@ -644,14 +675,42 @@ class Interview:
         return position is not None and self._enabled_at(position)
 
     def _conditions_hold(self, item: Item, scope: str) -> bool:
-        results = (self._condition_holds(condition, scope) for condition in item.enable_when)
+        results = (self._condition_holds(condition, item, scope) for condition in item.enable_when)
         return all(results) if item.enable_behavior == "all" else any(results)
 
     def _condition_ref(self, condition: Condition, scope: str) -> str:
         return make_ref(condition.item, key_prefix(scope, self._index.scope_depth(condition.item)))
 
-    def _condition_holds(self, condition: Condition, scope: str) -> bool:
-        return _test(condition, self._active_value(self._condition_ref(condition, scope)))
+    def _condition_holds(self, condition: Condition, item: Item, scope: str) -> bool:
+        return self._holds(condition, item, scope, self._active_value(self._condition_ref(condition, scope)))
+
+    def _holds(self, condition: Condition, item: Item, scope: str, value: AnswerValue | None) -> bool:
+        """One condition of `item` (read in `scope`) against the answer it tests."""
+        if (
+            condition.op is Operator.EXISTS
+            and isinstance(value, str)
+            and self._index.item(condition.item).type in TEXT_TYPES
+            and fold(value) in self._vague
+        ):
+            value = None  # "không có", "none" typed as an obstacle names none (an option coded "none" still exists)
+        if condition.op is Operator.CONTAINS_THIS:
+            entry = self._entry_of_instance(item, condition.item, scope)
+            chosen = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+            return entry is not None and entry in chosen
+        return _test(condition, value)
+
+    def _entry_of_instance(self, item: Item, choice_id: str, scope: str) -> str | None:
+        """The option code that the choice `choice_id`, drawn from a list, gives the entry whose repeat instance
+        `item` sits in at `scope` (the touchpoint a question is asked about)."""
+        source = self._index.item(choice_id).options_from
+        if source is None:
+            return None
+        chain = [g for g in self._index.placements[item.id].groups if g.repeat or g.repeat_for]
+        depth = next((n for n, group in enumerate(chain, start=1) if group.repeat_for == source), None)
+        segments = scope.split("/") if scope else []
+        if depth is None or len(segments) < depth:
+            return None
+        return join_key(key_prefix(scope, self._index.scope_depth(source)), segments[depth - 1])
 
     def _active_value(self, ref: str) -> AnswerValue | None:
         """The answer to `ref` if its question is enabled; a disabled question counts as unanswered."""
@@ -899,6 +958,9 @@ class Interview:
         return options
 
     def _default(self, slot: Slot) -> AnswerValue | None:
+        for suggestion in slot.item.suggest:
+            if all(self._condition_holds(condition, slot.item, slot.key) for condition in suggestion.when):
+                return suggestion.value
         source = slot.item.default_from
         preset = self.bank.preset(self.state.preset)
         if source is None or preset is None:

@@ -56,7 +56,10 @@ class Outcome(BaseModel):
 class StepProgress(BaseModel):
     step_id: str
     title: str
-    short_title: str | None = None
+    short_title: str = Field(
+        description="The step's title in a word or two, for a narrow screen; the whole title when the bank gives "
+        "no short one."
+    )
     done: int
     total: int
 

@@ -52,6 +52,10 @@ def parse_answer(
             return _parse_choices(item, raw, options) if raw else None
         raise AnswerError("answer.not_a_list")
     multiline = kind in (ItemType.LONG_TEXT, ItemType.LIST)
+    if kind in DEFAULT_MAX_LENGTH:
+        limit = item.max_length or DEFAULT_MAX_LENGTH[kind]
+        if len(raw) > 2 * limit + 1_000:  # far past the limit: refused before a megabyte paste is cleaned
+            raise AnswerError("answer.too_long", length=f"{len(raw):,}", limit=f"{limit:,}")
     text = clean_text(raw, multiline=multiline)
     if not text:
         return None
@@ -271,8 +275,9 @@ def _parse_open(
     item: Item, text: str, options: Sequence[OptionChoice], vague: frozenset[str] = frozenset()
 ) -> dict[str, str]:
     limit = item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE]
-    longest = max((len(label) for option in options for label in option.labels), default=0)
-    if len(text) > max(limit, 4 * longest):  # too long for an option or an answer: refused before folding a megabyte
+    if len(text) > max(limit, max((len(label) for o in options for label in o.labels), default=0)):
+        # Longer than any option's label and than the limit: refused before any folding, so a pasted megabyte
+        # costs nothing (a label longer than the limit still picks its option).
         raise AnswerError("answer.too_long", length=f"{len(text):,}", limit=f"{limit:,}")
     option = match_option(text, options)
     if option is not None:

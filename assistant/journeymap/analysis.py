@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from assistant.bank.model import LocalizedText, localize
 from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.answers import RoleAnswers
-from assistant.journeymap.mentions import CustomerMention, collect, drop_off_place
+from assistant.journeymap.mentions import collect, drop_off_place
 from assistant.journeymap.model import (
     Action,
     Evidence,
@@ -29,15 +30,20 @@ from assistant.journeymap.model import (
     SeverityReason,
     Stage,
     Touchpoint,
+    TouchpointReach,
 )
-from assistant.journeymap.reader import ObstacleReader
+from assistant.journeymap.reading import Reading
 from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
 from assistant.journeymap.themes import Theme, group
 from assistant.text import fold, shorten, slug
 
+if TYPE_CHECKING:
+    from assistant.survey.evidence import CustomerMention
+
 LEVEL_SCORE: dict[str, float] = {"high": 4, "medium": 2, "low": 0}
 """The score a finding raised by a threshold rule (not by signals) ranks with."""
 TITLE_WIDTH = 90
+QUOTES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +51,9 @@ class Analysis:
     rules: AnalysisRules
     locale: str
     answers: RoleAnswers
-    reader: ObstacleReader
+    reader: Reading
     customers: Sequence[CustomerMention] = ()
+    """What surveyed customers said almost stopped them, read here beside the owner's words."""
     respondents: int = 0
     """How many customers were surveyed (0: the map rests on the owner's view alone)."""
 
@@ -85,6 +92,8 @@ class _Finder:
         self._ids: set[str] = set()
         self._advice_used: dict[str, int] = {}
         self._themes: dict[str, Theme] = {}
+        self._ideas: dict[int, list[str]] = {}
+        self._theme_numbers: dict[int, int] = {}
 
     # ----- helpers -------------------------------------------------------------------------------------
 
@@ -158,9 +167,12 @@ class _Finder:
         reason: str | None = None,
         title: str | None = None,
         where: str = "",
+        customers: int = 0,
     ) -> Finding:
-        """A finding raised by one rule on one place (a figure, a stage, a touchpoint), not by several mentions."""
+        """A finding raised by one rule on one place (a figure, a stage, a touchpoint), not by several mentions;
+        `customers` surveyed customers say so too, or alone where no answer of the owner's is its evidence."""
         advice = next_step if next_step is not None else self.advice(kind, None)
+        evidence = self.evidence(refs)
         score = LEVEL_SCORE[severity]
         reasons = [SeverityReason(signal="rule", points=score, text=reason)] if reason else []
         finding = Finding(
@@ -180,7 +192,9 @@ class _Finder:
             message=message,
             next_steps=[NextStep(text=advice, source="advice")] if advice else [],
             article=self.rules.article(rule, self.locale),
-            evidence=self.evidence(refs),
+            evidence=evidence,
+            evidence_level=("both" if evidence else "customers") if customers else "owner",
+            customers=customers,
             needs=list(self.rules.resources_for(kind, None)) if category == "obstacle" else [],
         )
         (self.found.obstacles if category == "obstacle" else self.found.resource_gaps).append(finding)
@@ -189,10 +203,16 @@ class _Finder:
     # ----- obstacle themes -----------------------------------------------------------------------------
 
     def obstacles(self) -> None:
-        mentions = collect(self.map, self.answers, self.reader, self.customers)
-        for theme in group(mentions, self.reader):
-            if not theme.owner_mentions and theme.customers == 0:
-                continue
+        catch_all = self.rules.obstacle_kinds[-1].code
+        mentions = collect(self.map, self.answers, self.reader, self.customers, catch_all)
+        at_least = self.rules.severity.customers_theme_at_least
+        themes = [
+            theme
+            for theme in group(mentions, self.reader, catch_all)
+            if theme.owner_mentions or theme.customers >= at_least
+        ]
+        self._ideas = self.assign_ideas(themes)
+        for theme in themes:
             finding = self.theme_finding(theme)
             self._themes[finding.id] = theme
             self.found.obstacles.append(finding)
@@ -214,7 +234,9 @@ class _Finder:
         first = theme.mentions[0]
         owner_places = [place for place in places if place.source != "customers"]
         touchpoint_places = [place for place in owner_places if place.touchpoint is not None]
-        if len(owner_places) > 1:
+        if not owner_places:
+            message = self.customers_message(theme, places)
+        elif len(owner_places) > 1:
             names = ", ".join(self.place_name(place) for place in owner_places)
             message = self.say("named_obstacle_places", count=len(owner_places), places=names, text=title)
         elif touchpoint_places:
@@ -236,13 +258,16 @@ class _Finder:
         for mention in theme.owner_mentions:
             if mention.touchpoint is not None:
                 refs.append(self.answers.ref(Role.TOUCHPOINT_EMOTION, mention.touchpoint.key))
-        refs += [self.answers.ref(Role.TOUCHPOINT_OPPORTUNITY, key) for key in self._idea_keys(theme)]
+        refs += [
+            self.answers.ref(Role.TOUCHPOINT_OPPORTUNITY, key)
+            for key in self._ideas.get(self._theme_numbers[id(theme)], [])
+        ]
         owner, customers = bool(theme.owner_mentions), theme.customers
         where = first.touchpoint.key if first.touchpoint is not None else first.source
         stage_place = next((place for place in places if place.stage_key is not None), None)
         return Finding(
             id=self.new_id("obstacle", kind, where),
-            rule="named_obstacle",
+            rule="named_obstacle" if owner else "customer_obstacle",
             category="obstacle",
             kind=kind,
             kind_label=self.kind_label(kind),
@@ -263,29 +288,62 @@ class _Finder:
             evidence=self.evidence(refs),
             evidence_level="both" if owner and customers else "customers" if customers else "owner",
             customers=customers,
-            quotes=_unique([m.read.text for m in theme.mentions if m.source == "customers"])[:3],
+            quotes=self.quotes(theme),
             needs=list(self.rules.resources_for(kind, subkind)),
         )
+
+    def quotes(self, theme: Theme) -> list[str]:
+        """Up to three of the customers' own words: what most of them said first, then what was said of a place."""
+        said = [m for m in theme.mentions if m.source == "customers"]
+        said.sort(key=lambda m: (-len(m.respondents), m.touchpoint is None))
+        return _unique([m.read.text for m in said])[:QUOTES]
+
+    def customers_message(self, theme: Theme, places: list[Place]) -> str:
+        """What customers alone named: how many, of what, and where most of them met it."""
+        count, kind = theme.customers, theme.kind
+        label = self.subkind_label(theme.subkind) or self.kind_label(kind)
+        touchpoint = next((place.touchpoint for place in places if place.touchpoint), None)
+        if touchpoint is None:
+            return t("survey.map.theme", self.locale, count=count, kind=label)
+        if kind == self.rules.obstacle_kinds[-1].code:
+            return t("survey.map.theme_unnamed", self.locale, count=count, touchpoint=touchpoint)
+        return t("survey.map.theme_at", self.locale, count=count, kind=label, touchpoint=touchpoint)
 
     def places(self, theme: Theme) -> list[Place]:
         """One place per answer and touchpoint it was named in; customers' words at one touchpoint are one place."""
         places: dict[tuple[str, str | None, str | None], Place] = {}
+        customers_at: dict[str | None, set[int]] = {}
+        for mention in theme.mentions:
+            if mention.source == "customers":
+                where = mention.touchpoint.key if mention.touchpoint else None
+                customers_at.setdefault(where, set()).update(mention.respondents)
         for mention in theme.mentions:
             tp = mention.touchpoint
             stage = mention.stage
             key = (mention.source, mention.ref if mention.source != "customers" else None, tp.key if tp else None)
             if key in places:
                 continue
+            text = mention.read.text
+            if mention.source == "customers":
+                text = t("survey.map.place", self.locale, count=len(customers_at[tp.key if tp else None]))
             places[key] = Place(
                 source=mention.source,
                 stage=stage.name if stage else None,
                 stage_key=stage.key if stage else None,
                 touchpoint=tp.name if tp else None,
                 touchpoint_key=tp.key if tp else None,
-                text=mention.read.text,
+                text=text,
                 evidence=self.evidence([mention.ref]),
             )
-        return list(places.values())
+        # The owner's places in journey order; the customers' after them, where most of them said it first.
+        return sorted(
+            places.values(),
+            key=lambda place: (
+                (True, -len(customers_at.get(place.touchpoint_key, ())), place.touchpoint_key is None)
+                if place.source == "customers"
+                else (False, 0, False)
+            ),
+        )
 
     def place_name(self, place: Place) -> str:
         if place.source == "touchpoint" and place.touchpoint:
@@ -343,11 +401,34 @@ class _Finder:
                 keys.append(tp.key)
         return keys
 
+    def assign_ideas(self, themes: list[Theme]) -> dict[int, list[str]]:
+        """Which themes each improvement idea is quoted for: the owner had one idea per touchpoint, and several
+        obstacles may be named there; the idea goes first to those its words fit, and to no more than the
+        repeats a map allows."""
+        at: dict[str, list[int]] = {}
+        for number, theme in enumerate(themes):
+            for key in self._idea_keys(theme):
+                at.setdefault(key, []).append(number)
+        touchpoints = {tp.key: tp for stage in self.map.stages for tp in stage.touchpoints}
+        ideas: dict[int, list[str]] = {}
+        for key, numbers in at.items():
+            idea = touchpoints[key].opportunity or ""
+            terms = self.reader.terms(idea)
+
+            def fit(number: int, terms: frozenset[str] = terms) -> int:
+                return len(terms & frozenset().union(*(m.read.terms for m in themes[number].mentions)))
+
+            ranked = sorted(numbers, key=lambda number: (-fit(number), number))
+            for number in ranked[: self.rules.advice_repeats_at_most]:
+                ideas.setdefault(number, []).append(key)
+        self._theme_numbers = {id(theme): number for number, theme in enumerate(themes)}
+        return ideas
+
     def owner_ideas(self, theme: Theme) -> list[NextStep]:
         """The owner's own improvement ideas at the theme's touchpoints, quoted as theirs: the best next step."""
         touchpoints = {m.touchpoint.key: m.touchpoint for m in theme.owner_mentions if m.touchpoint is not None}
         steps = []
-        for key in self._idea_keys(theme):
+        for key in self._ideas.get(self._theme_numbers[id(theme)], []):
             touchpoint = touchpoints[key]
             idea = touchpoint.opportunity or ""
             steps.append(NextStep(text=self.say("owner_idea", touchpoint=touchpoint.name, text=idea), source="owner"))
@@ -403,6 +484,10 @@ class _Finder:
             return
         if not all(self.answers.touchpoints_settled(stage.key) for stage in self.map.stages):
             return
+        reach = self.map.customers.reach if self.map.customers else None
+        if reach is not None and reach.verdict is not None:
+            self.touchpoints_customers_use(reach)
+            return
         count = self.map.figures.touchpoints_listed
         limits = self.rules.touchpoint_count
         refs = self.answers.refs(
@@ -423,6 +508,29 @@ class _Finder:
                     next_step=self.say(f"{rule}_next"),
                     reason=self.say(f"reason.{rule}"),
                 )
+
+    def touchpoints_customers_use(self, reach: TouchpointReach) -> None:
+        """Article 001 §4 as it means it, once customers say: the touchpoints they actually use against those the
+        owner expects, not the touchpoints the owner listed."""
+        if reach.verdict not in ("fewer", "more"):
+            return
+        rule = f"{reach.verdict}_touchpoints"
+        if reach.verdict == "fewer" and not reach.rarely_used:
+            next_step = t("survey.map.reach_next.fewer_everywhere", self.locale)
+        else:
+            next_step = t(f"survey.map.reach_next.{reach.verdict}", self.locale, rare=", ".join(reach.rarely_used))
+        count = self.number(round(reach.mean, 1))
+        self.rule_finding(
+            rule,
+            self.rule_kind(rule),
+            "medium",
+            reach.message,
+            self.answers.refs((Role.EXPECTED_TOUCHPOINTS, "")),
+            title=self.say(f"title.{rule}", expected=reach.expected, count=count),
+            next_step=next_step,
+            reason=self.say(f"reason.{rule}"),
+            customers=reach.respondents,
+        )
 
     def unused_touchpoints(self) -> None:
         """Article 001 §4 as it means it: what customers actually reach, against what the owner expects."""
@@ -447,6 +555,7 @@ class _Finder:
                     stage=stage,
                     touchpoint=tp,
                     where=tp.key,
+                    customers=self.respondents,
                 )
 
     def drop_off(self) -> None:
@@ -552,24 +661,49 @@ class _Finder:
         return frozenset().union(*(mention.read.terms for mention in theme.mentions))
 
     def linked(self, code: str, text: str) -> list[Finding]:
-        """The obstacles a resource would remove: those whose words or places its description shares, else those
-        of a kind this resource can remove."""
-        need_terms = (
-            frozenset().union(*(read.terms for read in self.reader.read(text))) or self.reader.classify(text).terms
-        )
+        """The obstacles a resource would remove, judged on meaning: the same kind of obstacle as the resource's own
+        words read as ("card payment" for a payment obstacle), words it shares with the obstacle, weighed by how
+        rare they are on the map ("reply" says more than "price"), or a place it names. When it links to none
+        that way, the obstacles of a kind it is the first remedy for."""
+        reads = self.reader.read(text) or [self.reader.classify(text)]
+        need_terms = frozenset().union(*(read.terms for read in reads))
+        need_kinds = {(read.kind, read.subkind) for read in reads if read.subkind}
+        need_kind_codes = {read.kind for read in reads if read.kind != "other"}
         folded = fold(text)
+        frequency: dict[str, int] = {}
+        for finding in self.found.obstacles:
+            for term in self._terms(finding):
+                frequency[term] = frequency.get(term, 0) + 1
         by_meaning, by_kind = [], []
+        touches_the_map = False
         for finding in self.found.obstacles:
             names = [place.touchpoint for place in finding.places if place.touchpoint] + [finding.touchpoint or ""]
-            meaning = bool(need_terms & self._terms(finding)) or any(name and fold(name) in folded for name in names)
-            if meaning:
+            score = sum(1 / frequency.get(term, 1) for term in need_terms & self._terms(finding))
+            if code in finding.needs:
+                touches_the_map = touches_the_map or score > 0
+                # A resource of a kind the obstacle needs (people for a queue) removes it on less said in common.
+                score += 0.5
+            else:
+                # One shared word ("rush hour", "opening hours") is not enough for a resource of another kind.
+                score /= 2
+            if (finding.kind, finding.subkind) in need_kinds:
+                score += 2
+            elif finding.kind in need_kind_codes:
+                score += 1
+            if any(name and fold(name) in folded for name in names):
+                score += 2
+            if score >= 1:
                 by_meaning.append(finding)
             elif finding.needs[:1] == [code] and finding.rule == "named_obstacle":
                 # By kind alone, a resource removes the obstacles it is the first remedy for (people for slow
                 # replies, budget for a shipping fee), and only obstacles the owner named: a figure (care rated
                 # "fair") needs the resource to say what it is for.
                 by_kind.append(finding)
-        return by_meaning or by_kind
+        if by_meaning:
+            return by_meaning
+        # A need whose words meet the map only faintly ("new photos" where a price list is a photo) is about
+        # something the map shows no obstacle for: nice to have, not a remedy by kind.
+        return [] if touches_the_map else by_kind
 
     def resources_needed(self) -> None:
         for resource in self.map.resources:
@@ -796,6 +930,7 @@ class _Finder:
         first_change = self.map.review.first_change
         fits = self._first_change_fit(chosen, first_change) if first_change and not self.none(first_change) else None
         actions = []
+        used: set[str] = set()
         for finding in chosen:
             need_gap = next(
                 (gaps[gid] for gid in finding.addressed_by if gid in gaps and gaps[gid].rule == "resource_needed"), None
@@ -807,9 +942,10 @@ class _Finder:
             else:
                 needs = None
             is_first = fits is not None and fits == finding.id
-            text = (
-                self.say("first_change", text=first_change) if is_first and first_change else finding.next_steps[0].text
-            )
+            # One idea may answer several obstacles; Where to start says it once and names the next step after it.
+            steps = [step.text for step in finding.next_steps if step.text not in used] or [finding.next_steps[0].text]
+            text = self.say("first_change", text=first_change) if is_first and first_change else steps[0]
+            used.add(text)
             actions.append(
                 Action(
                     finding_id=finding.id,
@@ -825,7 +961,7 @@ class _Finder:
 
     def _first_change_fit(self, findings: list[Finding], first_change: str) -> str | None:
         """The finding the owner's first change is about: it shares meaning words with it or names its place."""
-        change_terms = frozenset().union(*(read.terms for read in self.reader.read(first_change)))
+        change_terms = self.reader.terms(first_change)
         folded = fold(first_change)
         for finding in findings:
             names = [place.touchpoint for place in finding.places if place.touchpoint]

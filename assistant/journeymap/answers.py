@@ -30,7 +30,9 @@ class RoleAnswers:
                 self._items.setdefault(placement.item.role, []).append(placement.item)
         self._by_role: dict[Role, list[ReviewEntry]] = {}
         self._by_key: dict[tuple[Role, str], ReviewEntry] = {}
+        self._by_instance: dict[str, list[ReviewEntry]] = {}
         for entry in self.entries:
+            self._by_instance.setdefault(entry.instance_key, []).append(entry)
             if entry.role is None:
                 continue
             role = Role(entry.role)
@@ -99,6 +101,23 @@ class RoleAnswers:
     def entries_of(self, role: Role) -> list[ReviewEntry]:
         """Every question of `role` that applies, in interview order."""
         return self._by_role.get(role, [])
+
+    def instance_entries(self, key: str) -> list[ReviewEntry]:
+        """Every question that applies in the repeat instance `key` itself (not in instances nested inside it)."""
+        return self._by_instance.get(key, [])
+
+    def settled(self, item: Item, key: str) -> bool:
+        """Whether the answers in the repeat instance `key` that `item`'s conditions test are all given or skipped,
+        so that nothing more said in that instance can switch `item` on."""
+        depth = len(self.index.placements[item.id].repeat_chain)
+        for condition in item.enable_when:
+            target = self.index.placements.get(condition.item)
+            if target is None or len(target.repeat_chain) < depth:
+                continue  # read outside the instance
+            entry = self.by_ref.get(make_ref(condition.item, key))
+            if entry is not None and entry.status == "unanswered":
+                return False
+        return True
 
     def value(self, role: Role, key: str = "") -> AnswerValue | None:
         entry = self.entry(role, key)

@@ -6,8 +6,9 @@ never reaches the map and a partial interview gives a partial map with the open 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.bank.model import Bank, Item, ItemType, localize
 from assistant.bank.roles import BLUEPRINT_LAYERS, Role
@@ -33,9 +34,14 @@ from assistant.journeymap.model import (
     StageEmotion,
     Touchpoint,
 )
-from assistant.journeymap.reader import ObstacleReader
+from assistant.journeymap.reading import default_reading
 from assistant.journeymap.rules import rules_for
 from assistant.text import slug
+
+if TYPE_CHECKING:
+    from assistant.store import InterviewRow
+    from assistant.survey.evidence import CustomerMention
+    from assistant.survey.model import Respondents
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,24 +54,43 @@ class MapSource:
     updated: str
     completed: str | None = None
 
+    @classmethod
+    def of(cls, row: InterviewRow) -> MapSource:
+        return cls(
+            title=row.title,
+            status="completed" if row.status == "completed" else "in_progress",
+            created=row.created,
+            updated=row.updated,
+            completed=row.completed,
+        )
+
 
 def build_map(
-    bank: Bank, state: InterviewState, source: MapSource, locale: str | None = None, *, with_findings: bool = True
+    bank: Bank,
+    state: InterviewState,
+    source: MapSource,
+    locale: str | None = None,
+    respondents: Respondents | None = None,
+    *,
+    with_findings: bool = True,
 ) -> JourneyMap:
-    """The map of the interview `state`, in `locale` (the interview's own language by default); without the
-    findings when only its content is needed (the kind review lists the obstacles named, before any analysis)."""
+    """The map of the interview `state`, in `locale` (the interview's own language by default), with what the
+    survey's `respondents` said beside the owner's answers when there are any (`Store.respondents` loads them);
+    without the findings when only its content is needed (the kind review lists the obstacles named, before any
+    analysis)."""
     if locale is not None and locale != state.locale:
         state = state.model_copy(deep=True, update={"locale": locale})
-    return _Builder(Interview(bank, state), source).build(with_findings=with_findings)
+    return _Builder(Interview(bank, state), source, respondents).build(with_findings=with_findings)
 
 
 class _Builder:
-    def __init__(self, interview: Interview, source: MapSource) -> None:
+    def __init__(self, interview: Interview, source: MapSource, respondents: Respondents | None = None) -> None:
         self.interview = interview
         self.bank = interview.bank
         self.locale = interview.locale
         self.source = source
         self.answers = RoleAnswers(interview)
+        self.respondents = respondents
 
     # ----- the map -------------------------------------------------------------------------------------
 
@@ -83,6 +108,7 @@ class _Builder:
             bank_version=self.bank.version,
             preset=self.preset(),
             map_type=answers.coded(Role.MAP_TYPE),
+            depth=answers.coded(Role.DEPTH),
             map_type_notes=list(answers.facts(Role.MAP_NOTE)),
             progress=self.progress(),
             goals=self.goals(),
@@ -115,9 +141,14 @@ class _Builder:
                 for entry in answers.entries
             ],
         )
+        mentions: Sequence[CustomerMention] = ()
+        if self.respondents is not None and len(self.respondents):
+            journey, mentions = self.with_customers(journey, self.respondents)
         if not with_findings:
             return journey
-        found = analyse(journey, Analysis(rules_for(self.bank.id), self.locale, answers, ObstacleReader.load()))
+        rules = rules_for(self.bank.id)
+        respondents = len(self.respondents) if self.respondents is not None else 0
+        found = analyse(journey, Analysis(rules, self.locale, answers, default_reading(), mentions, respondents))
         return journey.model_copy(
             update={
                 "obstacles": found.obstacles,
@@ -127,6 +158,20 @@ class _Builder:
                 "where_to_start": found.where_to_start,
             }
         )
+
+    # ----- the customers' voice ------------------------------------------------------------------------------
+
+    def with_customers(
+        self, journey: JourneyMap, respondents: Respondents
+    ) -> tuple[JourneyMap, Sequence[CustomerMention]]:
+        """The map with the survey's respondents in it (the survey of this very map, read back), and what they said
+        almost stopped them, for the analysis to read beside the owner's obstacles."""
+        from assistant.journeymap.customers import customer_voice
+        from assistant.survey.design import design_survey
+
+        applicable = (entry.item_id for entry in self.answers.entries)
+        survey = design_survey(self.bank, journey, applicable, self.locale)
+        return customer_voice(journey, survey, respondents, rules_for(self.bank.id))
 
     def preset(self) -> Coded | None:
         code = self.interview.state.preset
@@ -272,7 +317,23 @@ class _Builder:
             motivation=answers.text(Role.TOUCHPOINT_MOTIVATION, key),
             obstacles=answers.text(Role.TOUCHPOINT_OBSTACLES, key),
             opportunity=answers.text(Role.TOUCHPOINT_OPPORTUNITY, key),
+            not_asked=self.not_asked(key),
         )
+
+    def not_asked(self, key: str) -> list[str]:
+        """The lanes the touchpoint `key` was deliberately not asked (a quick interview asks some only where the
+        touchpoint hurts): the bank has their questions, none applies here, and the answers here that could still
+        switch one on are all given or skipped."""
+        answers = self.answers
+        if not answers.instance_entries(key):
+            return []
+        return [
+            field
+            for role, field in _LANE_FIELDS.items()
+            if (item := answers.item(role)) is not None
+            and answers.entry(role, key) is None
+            and answers.settled(item, key)
+        ]
 
     # ----- step 5 --------------------------------------------------------------------------------------
 
@@ -333,6 +394,18 @@ class _Builder:
             for entry in answers.entries
             if entry.status == status
         ]
+
+
+_LANE_FIELDS: dict[Role, str] = {
+    Role.TOUCHPOINT_CHANNEL: "channel",
+    Role.TOUCHPOINT_ACTIONS: "actions",
+    Role.TOUCHPOINT_THOUGHTS: "thoughts",
+    Role.TOUCHPOINT_EMOTION: "emotion",
+    Role.TOUCHPOINT_MOTIVATION: "motivation",
+    Role.TOUCHPOINT_OBSTACLES: "obstacles",
+    Role.TOUCHPOINT_OPPORTUNITY: "opportunity",
+}
+"""Each touchpoint lane's role and the Touchpoint field it fills."""
 
 
 def _stage_emotion(touchpoints: list[Touchpoint]) -> StageEmotion | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
@@ -22,8 +23,8 @@ from assistant.journeymap.words import (
     english_clitics,
     english_stem,
     number_parts,
-    split_words,
     tone_key,
+    word_texts,
 )
 
 KINDS = ("price", "trust", "information", "availability", "complexity", "support", "other")
@@ -70,6 +71,8 @@ class ShorthandChoice(_Strict):
 class Numbers(_Strict):
     money_units: list[str]
     time_units: dict[str, str]
+    # Number words read as numbers ("three visits" like "3 visits"), per language.
+    words: Bilingual = Bilingual()
 
 
 class Structure(_Strict):
@@ -89,6 +92,8 @@ class CueSet(_Strict):
     boosts: bool | list[str] = True
     # How far the cue reaches, when not `scoring.cue_window`.
     window: int | None = Field(default=None, ge=0)
+    # Where the cue must stand to move a topic: "không có giá" moves the price, "giá không hấp dẫn" does not.
+    shifts_from: Literal["before", "after", "either"] = "either"
     vi: list[str] = []
     en: list[str] = []
 
@@ -236,6 +241,7 @@ class Normaliser:
         self.language: Language = language
         self.money_units = {unit.casefold() for unit in lexicon.numbers.money_units}
         self.time_units = {unit.casefold(): word for unit, word in lexicon.numbers.time_units.items()}
+        self.number_words = {word.casefold() for word in lexicon.numbers.words.of(language)}
         self.single: dict[str, list[ShorthandChoice]] = {}
         self.multi: dict[tuple[str, ...], str] = {}
         for short, meaning in lexicon.shorthand.get(language, {}).items():
@@ -244,7 +250,11 @@ class Normaliser:
                 self.multi[parts] = meaning if isinstance(meaning, str) else meaning[0].means
             else:
                 self.single[parts[0]] = [ShorthandChoice(means=meaning)] if isinstance(meaning, str) else meaning
-        self.irregular = {word: english_stem(stem, {}) for word, stem in lexicon.stems.items()}
+        # A form mapped to itself ("rating: rating") is kept whole; any other target is stemmed like every word.
+        self.irregular = {
+            word: stem if lexicon.stems.get(stem) == stem else english_stem(stem, {})
+            for word, stem in lexicon.stems.items()
+        }
         # English typo repair: known stems, and the targets a typo may be repaired to (never a stop word).
         self.vocabulary: set[str] = set()
         self.repair_targets: set[str] = set()
@@ -278,6 +288,8 @@ class Normaliser:
 
     def _expand_one(self, lowered: list[str], index: int) -> list[str]:
         word = lowered[index]
+        if word in self.number_words:
+            return ["#num"]
         number = number_parts(word)
         if number is not None:
             unit = number[1]
@@ -313,17 +325,21 @@ class Normaliser:
         return cached
 
     def repair(self, stem: str) -> str:
-        """An English stem one typo away from exactly one known content stem becomes that stem."""
+        """An English stem one typo away from exactly one known content stem becomes that stem ("delivary").
+
+        Without a dictionary a real word one letter from a lexicon word would be "repaired" too (flower → lower),
+        so only the typos owners make most are repaired, conservatively: the first letter kept, a letter missing
+        from five letters on, a letter too many from six, a wrong or swapped letter only from seven.
+        """
         if stem in self.vocabulary or len(stem) < 5 or not stem.isalpha():
             return stem
         candidates = set(self.repair_index.get(stem, ()))  # a letter missing
-        candidates |= {gone for gone in deletes(stem) if gone in self.repair_targets}  # a letter too many
-        if len(stem) >= 6:  # a letter wrong or two swapped: only in longer words, where it is rarely another word
+        if len(stem) >= 6:
+            candidates |= {gone for gone in deletes(stem) if gone in self.repair_targets}  # a letter too many
+        if len(stem) >= 7:
             for gone in deletes(stem):
                 candidates |= self.repair_index.get(gone, set())
-        candidates.discard(stem)
-        if len(candidates) > 1:
-            candidates = {candidate for candidate in candidates if candidate[0] == stem[0]}
+        candidates = {candidate for candidate in candidates if candidate != stem and candidate[0] == stem[0]}
         return candidates.pop() if len(candidates) == 1 else stem
 
 
@@ -339,15 +355,16 @@ def _choose(choices: list[ShorthandChoice], lowered: list[str], index: int) -> s
     return choices[-1].means
 
 
-def phrase_words(phrase: str) -> list[str]:
-    """The words of a lexicon phrase, its placeholders kept."""
+@cache
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words of a lexicon phrase, its placeholders kept (asked once per phrase, for three modes)."""
     out: list[str] = []
     for chunk in phrase.split():
         if chunk in PLACEHOLDERS:
             out.append(chunk)
         else:
-            out.extend(word.text for word in split_words(chunk))
-    return out
+            out.extend(word_texts(chunk))
+    return tuple(out)
 
 
 class CompiledLexicon:
@@ -380,23 +397,30 @@ class CompiledLexicon:
 
     def keys(self, phrase: str, mode: Mode) -> list[str]:
         normaliser = self.normalisers[language_of(mode)]
-        return [normaliser.key(word, mode) for word, _ in normaliser.expand(phrase_words(phrase))]
+        return [normaliser.key(word, mode) for word, _ in normaliser.expand(list(phrase_words(phrase)))]
 
     def _compile(self, mode: Mode) -> None:
-        language = language_of(mode)
+        blocked = self._unmarked_collisions() if mode == "bare" else _NoCollisions()
+        self._compile_stop_words(mode)
+        self._compile_cues(mode, blocked)
+        seen = self._compile_neutral(mode)
+        self._compile_kinds(mode, blocked, seen)
+        self._compile_concepts(mode, blocked)
+
+    def _compile_stop_words(self, mode: Mode) -> None:
         tries = self.tries[mode]
-        source = self.source
-        for phrase in source.stop_words.of(language):
+        for phrase in self.source.stop_words.of(language_of(mode)):
             keys = self.keys(phrase, mode)
             if len(keys) == 1:
                 tries.stop.add(keys[0])
             elif keys:
                 tries.phrases.add(keys, _neutral(phrase, len(keys), is_stop=True))
-        structure = source.structure
+
+    def _compile_cues(self, mode: Mode, blocked: _NoCollisions) -> None:
+        language, tries, source = language_of(mode), self.tries[mode], self.source
         for name in STRUCTURE_SETS:
-            for phrase in getattr(structure, name).of(language):
+            for phrase in getattr(source.structure, name).of(language):
                 tries.cues.add(self._required_keys(phrase, mode, f"structure.{name}"), name)
-        blocked = self._unmarked_collisions() if mode == "bare" else _NoCollisions()
         for name, cue_set in source.cues.items():
             for phrase in cue_set.vi if language == "vi" else cue_set.en:
                 keys = self._required_keys(phrase, mode, f"cues.{name}")
@@ -406,41 +430,51 @@ class CompiledLexicon:
             tries.cues.add(self._required_keys(phrase, mode, "no_obstacle.phrases"), "none")
         for phrase in source.no_obstacle.fillers.of(language):
             tries.cues.add(self._required_keys(phrase, mode, "no_obstacle.fillers"), "filler")
+
+    def _compile_neutral(self, mode: Mode) -> dict[tuple[str, ...], str]:
+        """Neutral phrases in; returns where each phrase was first listed, to refuse a phrase listed twice."""
         seen: dict[tuple[str, ...], str] = {}
-        for phrase in source.neutral.of(language):
+        for phrase in self.source.neutral.of(language_of(mode)):
             keys = self._required_keys(phrase, mode, "neutral")
-            tries.phrases.add(keys, _neutral(phrase, len(keys)))
-            if mode != "bare":
-                seen[tuple(keys)] = "neutral"
+            self.tries[mode].phrases.add(keys, _neutral(phrase, len(keys)))
+            seen[tuple(keys)] = "neutral"
+        return seen
+
+    def _compile_kinds(self, mode: Mode, blocked: _NoCollisions, seen: dict[tuple[str, ...], str]) -> None:
+        language, tries, source = language_of(mode), self.tries[mode], self.source
         for code, kind in source.kinds.items():
             for number, group in enumerate(kind.phrases):
-                where = f"kinds.{code}.phrases[{number}].{language}"
+                group_name = f"kinds.{code}.phrases[{number}]"
                 shifts = tuple((cue, *source.target(target)) for cue, target in group.shift.items())
                 for text in group.vi if language == "vi" else group.en:
-                    keys = self._required_keys(text, mode, where)
-                    if mode != "bare":
-                        # Listed twice, the second weight would silently win: the tuner is told instead.
-                        # The same phrase twice in one group ("review", "reviews") is only redundant.
-                        group_name = f"kinds.{code}.phrases[{number}]"
-                        earlier = seen.get(tuple(keys))
-                        if earlier is not None and earlier != group_name:
-                            self._problems.append(f"{where}: “{text}” is already listed under {earlier}")
-                        seen[tuple(keys)] = group_name
+                    keys = self._required_keys(text, mode, f"{group_name}.{language}")
+                    # Listed twice, the second weight would silently win: the tuner is told instead. The same
+                    # phrase twice in one group ("review", "reviews") is only redundant. Without marks, one
+                    # spelling may well be two phrases ("gia": giá, giả): that is what the shared weight is for.
+                    earlier = seen.get(tuple(keys))
+                    if mode != "bare" and earlier is not None and earlier != group_name:
+                        self._problems.append(f"{group_name}.{language}: “{text}” is already listed under {earlier}")
+                    seen[tuple(keys)] = group_name
                     if blocked.hides(text, keys):
                         continue
                     if any(other.kind == code and other.subkind == group.subkind for other in tries.phrases.find(keys)):
                         continue  # a stemmed twin of a phrase already in ("no price", "no prices")
-                    listed = Phrase(text, code, group.subkind, group.role, group.weight, shifts, len(keys))
-                    tries.phrases.add(keys, listed)
+                    tries.phrases.add(
+                        keys, Phrase(text, code, group.subkind, group.role, group.weight, shifts, len(keys))
+                    )
+
+    def _compile_concepts(self, mode: Mode, blocked: _NoCollisions) -> None:
         concept_of: dict[tuple[str, ...], str] = {}
-        for concept, forms in source.concepts.items():
-            for text in forms.of(language):
-                concept_keys = tuple(self._required_keys(text, mode, f"concepts.{concept}"))
-                earlier_concept = concept_of.get(concept_keys)
-                if earlier_concept is not None and earlier_concept != concept and mode != "bare":
-                    self._problems.append(f"concepts.{concept}: “{text}” already belongs to {earlier_concept}")
-                concept_of[concept_keys] = concept
-                tries.concepts.add(concept_keys, concept)
+        for concept, forms in self.source.concepts.items():
+            for text in forms.of(language_of(mode)):
+                keys = self._required_keys(text, mode, f"concepts.{concept}")
+                if blocked.hides(text, keys):
+                    continue
+                earlier = concept_of.get(tuple(keys))
+                if earlier is not None and earlier != concept and mode != "bare":
+                    self._problems.append(f"concepts.{concept}: “{text}” already belongs to {earlier}")
+                concept_of[tuple(keys)] = concept
+                self.tries[mode].concepts.add(keys, concept)
 
     def _unmarked_collisions(self) -> _Collisions:
         """One-syllable words that, typed without marks, are more often a stop word or a joining word."""
@@ -530,8 +564,10 @@ def bundled_lexicon_path() -> Path:
 def load_lexicon(path: Path) -> CompiledLexicon:
     import yaml
 
+    # libyaml's loader, when PyYAML has it, reads the file about ten times faster than the pure-Python one.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader either way
         return CompiledLexicon(LexiconFile.model_validate(data), path)
     except (OSError, yaml.YAMLError, ValidationError, ValueError) as error:
         raise JourneyError("map.lexicon_invalid", path=str(path), reason=_reason(error)) from None

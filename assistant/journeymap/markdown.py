@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.i18n import t
 from assistant.interview.values import format_number
-from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage
+from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage, SurveyAnswers, Touchpoint
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
 # line. Escaping them with a backslash is always allowed for ASCII punctuation, so the text reads the same.
@@ -121,6 +121,7 @@ class _Writer:
             [
                 (self.t("map.field.business"), journey.business),
                 (self.t("map.field.map_type"), _label(journey.map_type)),
+                (self.t("map.field.depth"), _label(journey.depth)),
                 (self.t("map.field.preset"), _label(journey.preset)),
                 (self.t("map.field.language"), self.t(f"map.language.{journey.locale}")),
                 (self.t("map.field.status"), f"{status} ({progress})"),
@@ -169,8 +170,10 @@ class _Writer:
                 (self.t("map.field.pains"), persona.pains),
                 (self.t("map.field.motivations"), persona.motivations),
                 (self.t("map.field.behaviour"), persona.behaviour),
+                (self.t("map.field.psychographics"), persona.psychographics),
             ]
         )
+        self.respondents_profile()
         if self.map.segments:
             self.heading(3, self.t("map.segments"))
             self.table(
@@ -182,13 +185,15 @@ class _Writer:
             )
 
     def research(self) -> None:
-        if not self.map.research:
+        if not self.map.research and self.map.customers is None:
             return
         self.heading(2, self.t("map.research"))
-        self.table(
-            [self.t("map.col.question"), self.t("map.col.answer")],
-            [[fact.question, fact.answer] for fact in self.map.research],
-        )
+        if self.map.research:
+            self.table(
+                [self.t("map.col.question"), self.t("map.col.answer")],
+                [[fact.question, fact.answer] for fact in self.map.research],
+            )
+        self.customers_research()
 
     def at_a_glance(self) -> None:
         stages = [stage for stage in self.map.stages if stage.touchpoints]
@@ -224,6 +229,7 @@ class _Writer:
         if not stage.touchpoints:
             self.out(f"*{self.t('map.no_touchpoints')}*", "")
             return
+        customers = self.map.customers is not None
         self.table(
             [
                 self.t("map.col.touchpoint"),
@@ -231,6 +237,7 @@ class _Writer:
                 self.t("map.col.actions"),
                 self.t("map.col.thoughts"),
                 self.t("map.col.emotion"),
+                *([self.t("survey.md.col.customers")] if customers else []),
                 self.t("map.col.motivation"),
                 self.t("map.col.obstacles"),
                 self.t("map.col.opportunities"),
@@ -238,17 +245,26 @@ class _Writer:
             [
                 [
                     tp.name,
-                    _label(tp.channel),
-                    tp.actions,
-                    tp.thoughts,
-                    f"{tp.emotion} · {tp.emotion_label}" if tp.emotion is not None and tp.emotion_label else None,
-                    tp.motivation,
-                    tp.obstacles,
-                    tp.opportunity,
+                    self.lane(tp, "channel", _label(tp.channel)),
+                    self.lane(tp, "actions", tp.actions),
+                    self.lane(tp, "thoughts", tp.thoughts),
+                    self.lane(
+                        tp,
+                        "emotion",
+                        f"{tp.emotion} · {tp.emotion_label}" if tp.emotion is not None and tp.emotion_label else None,
+                    ),
+                    *([self.customers_cell(tp)] if customers else []),
+                    self.lane(tp, "motivation", tp.motivation),
+                    self.lane(tp, "obstacles", tp.obstacles),
+                    self.lane(tp, "opportunity", tp.opportunity),
                 ]
                 for tp in stage.touchpoints
             ],
         )
+
+    def lane(self, touchpoint: Touchpoint, name: str, value: str | None) -> str | None:
+        """A lane's cell: "not asked" where the interview deliberately left it out, never a blank to fill."""
+        return self.t("map.not_asked") if name in touchpoint.not_asked else value
 
     def blueprint(self) -> None:
         if not self.map.is_blueprint or not self.map.stages:
@@ -299,6 +315,8 @@ class _Writer:
             self.out(f"*{self.t('map.no_obstacles')}*", "")
             return
         self.out(self.t("map.obstacles_intro"), "")
+        if self.map.customers is None:
+            self.out(f"*{self.t('survey.md.owner_only')}*", "")
         gaps = {gap.id: gap for gap in self.map.resource_gaps}
         for number, finding in enumerate(findings, start=1):
             severity = self.t(f"map.severity.{finding.severity}")
@@ -313,7 +331,8 @@ class _Writer:
             where = self._places(finding)
             if where:
                 rows.append((self.t("map.field.where"), where))
-            if finding.customers:
+            # A rule's finding counts the respondents it rests on; only a theme's quotes are customers naming it.
+            if finding.customers and finding.quotes:
                 quotes = " · ".join(f"“{quote}”" for quote in finding.quotes)
                 said = self.t("map.customers_named", count=finding.customers)
                 rows.append((self.t("map.field.customers"), f"{said} {quotes}".strip()))
@@ -468,6 +487,109 @@ class _Writer:
                 *(f"| {' | '.join(cell or MISSING for cell in row)} |" for row in rows),
                 "",
             )
+
+    # ----- the customers' voice: what surveyed customers said, beside the owner's answers ---------------------------
+
+    def customers_cell(self, tp: Touchpoint) -> str | None:
+        customers = self.map.customers
+        reach = customers.reach if customers else None
+        use = next((u for u in reach.used if u.touchpoint_key == tp.key), None) if reach else None
+        parts = []
+        if use is not None:
+            parts.append(self.t("survey.md.used", used=use.used_by, asked=use.asked, share=self._number(use.share)))
+        emotion = tp.customer_emotion
+        if emotion is not None:
+            parts.append(
+                self.t(
+                    "survey.md.felt",
+                    mean=self._number(round(emotion.mean, 1)),
+                    low=self._number(emotion.min),
+                    high=self._number(emotion.max),
+                    count=emotion.n,
+                )
+            )
+        gap = next((g for g in customers.gaps if g.touchpoint_key == tp.key), None) if customers else None
+        if gap is not None:
+            parts.append(f"⚠ {gap.message}")
+        return " · ".join(parts) or None
+
+    def respondents_profile(self) -> None:
+        customers = self.map.customers
+        if customers is None or not customers.profile:
+            return
+        lines = []
+        for profile in customers.profile:
+            counts = " · ".join(
+                self.t("survey.md.count", label=count.label, count=count.count, share=self._number(count.share))
+                for count in profile.counts
+            )
+            label = (
+                self.t(f"survey.md.profile.{profile.persona}", count=profile.answered)
+                if profile.persona
+                else self.t("survey.md.profile.question", question=profile.question, count=profile.answered)
+            )
+            lines.append(f"- **{inline(label)}:** {inline(counts) or MISSING}")
+        if len(self.lines) > 1 and not self.lines[-1] and self.lines[-2].startswith("- "):
+            self.lines.pop()  # the persona card's own list goes on: one tight list, not two
+        self.out(*lines, "")
+
+    def customers_research(self) -> None:
+        customers = self.map.customers
+        if customers is None:
+            return
+        self.heading(3, self.t("survey.md.said"))
+        period = (
+            self.t("survey.md.period", first=customers.first_response, last=customers.last_response)
+            if customers.first_response and customers.last_response
+            else ""
+        )
+        who = self.t("survey.md.respondents", count=customers.respondents)
+        self.out(f"*{who}{self.t('survey.md.files', files=customers.files)}{period}*", "")
+        rows = []
+        for question in customers.questions:
+            rows.append([question.question, self.answers_cell(question), question.owner_answer])
+        if rows:
+            self.table(
+                [self.t("map.col.question"), self.t("survey.md.col.customers"), self.t("survey.md.col.you")], rows
+            )
+        reach = customers.reach
+        if reach is not None:
+            self.out(f"**{self.t('survey.md.reach')}** {block(reach.message)}", "")
+            if reach.rarely_used:
+                self.out(self.t("survey.md.rarely", touchpoints=inline(", ".join(reach.rarely_used))), "")
+        if customers.gaps:
+            self.out(f"**{self.t('survey.md.gaps')}**", "")
+            self.out(
+                *(f"- {inline(gap.stage)} › {inline(gap.touchpoint)}: {inline(gap.message)}" for gap in customers.gaps),
+                "",
+            )
+        if customers.not_on_map:
+            self.out(f"*{self.t('survey.md.not_on_map', count=customers.not_on_map)}*", "")
+
+    def answers_cell(self, question: SurveyAnswers) -> str:
+        parts = []
+        if question.number is not None:
+            number = question.number
+            parts.append(
+                self.t(
+                    "survey.md.number",
+                    mean=self._number(round(number.mean, 1)),
+                    low=self._number(number.min),
+                    high=self._number(number.max),
+                )
+            )
+        counts = question.themes or question.counts
+        if counts:
+            parts.append(
+                " · ".join(
+                    self.t("survey.md.count", label=count.label, count=count.count, share=self._number(count.share))
+                    for count in counts
+                )
+            )
+        if question.quotes:
+            parts.append(" · ".join(self.t("survey.md.quote", text=quote) for quote in question.quotes))
+        parts.append(self.t("survey.md.answered", count=question.answered))
+        return " — ".join(parts)
 
 
 MISSING_SHOWN = 8

@@ -8,14 +8,19 @@ with the answer, always wins over the reader.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.bank.roles import Role
 from assistant.journeymap.answers import RoleAnswers
 from assistant.journeymap.model import JourneyMap, Stage, Touchpoint
-from assistant.journeymap.reader import ObstacleReader, ReadObstacle
+from assistant.journeymap.reader import ReadObstacle
+from assistant.journeymap.reading import Reading
 from assistant.text import fold
+
+if TYPE_CHECKING:
+    from assistant.survey.evidence import CustomerMention
 
 Source = Literal["touchpoint", "obstacle_list", "drop_off", "persona", "goal", "customers"]
 CORROBORATING: frozenset[Source] = frozenset({"goal"})
@@ -31,26 +36,15 @@ class Mention:
     stage: Stage | None = None
     touchpoint: Touchpoint | None = None
     corrected: bool = False
-    respondent: int | None = None
-    """The surveyed customer who said it (numbered, never named)."""
+    respondents: tuple[int, ...] = ()
+    """The surveyed customers who said it, numbered, never named (every one who gave the same answer)."""
 
     @property
     def kind(self) -> str:
         return str(self.read.kind)
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerMention:
-    """What one surveyed customer said almost stopped them, at a touchpoint or on the journey as a whole."""
-
-    respondent: int
-    text: str
-    touchpoint_key: str | None = None
-
-
-def read_answer(
-    reader: ObstacleReader, text: str, corrections: dict[str, str] | None
-) -> list[tuple[ReadObstacle, bool]]:
+def read_answer(reader: Reading, text: str, corrections: dict[str, str] | None) -> list[tuple[ReadObstacle, bool]]:
     """The obstacles in one answer, each with whether the owner corrected its kind."""
     found = []
     for read in reader.read(text):
@@ -65,8 +59,9 @@ def read_answer(
 def collect(
     journey: JourneyMap,
     answers: RoleAnswers,
-    reader: ObstacleReader,
-    customers: list[CustomerMention] | None = None,
+    reader: Reading,
+    customers: Sequence[CustomerMention] = (),
+    catch_all: str = "other",
 ) -> list[Mention]:
     """Every obstacle mention of the interview (and the survey), in journey order: touchpoints stage by stage, then
     the step-5 list, the drop-off reason, the persona's pains, why the map is needed, and customers."""
@@ -110,11 +105,13 @@ def collect(
     touchpoints: dict[str, tuple[Stage | None, Touchpoint | None]] = {
         tp.key: (stage, tp) for stage in journey.stages for tp in stage.touchpoints
     }
-    for said in customers or []:
+    for said in customers:
         stage_of, touchpoint_of = touchpoints.get(said.touchpoint_key or "", (None, None))
         for read in reader.read(said.text):
+            if touchpoint_of is None and read.kind == catch_all:
+                continue  # a wish or a remark the reader cannot place, said of no touchpoint, is not an obstacle
             mentions.append(
-                Mention(read, "customers", None, stage=stage_of, touchpoint=touchpoint_of, respondent=said.respondent)
+                Mention(read, "customers", None, stage=stage_of, touchpoint=touchpoint_of, respondents=said.respondents)
             )
     return mentions
 

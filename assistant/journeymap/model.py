@@ -164,7 +164,8 @@ class Touchpoint(_Model):
     opportunity: str | None = None
     not_asked: list[str] = Field(
         default_factory=list,
-        description="Lanes deliberately not asked here: a quick interview asks them only where it hurts.",
+        description="Lanes deliberately not asked here, by the name of their field (actions, thoughts, motivation…): "
+        "a quick interview asks them only where the touchpoint hurts or the owner asks for more.",
     )
     customer_emotion: CustomerEmotion | None = Field(default=None, description="What surveyed customers said.")
     used_by: int | None = Field(default=None, description="How many surveyed customers used this touchpoint.")
@@ -285,6 +286,100 @@ class Progress(_Model):
     total: int
 
 
+# ----- the customers' voice: what a survey's respondents said (`journey respondents import`) -------------------
+
+
+class Count(_Model):
+    code: str = Field(description="An option code, `yes` / `no`, an obstacle kind, or a folded common answer.")
+    label: str
+    count: int
+    share: float = Field(description="Percent of the respondents who answered the question.")
+
+
+class NumberSummary(_Model):
+    n: int
+    mean: float
+    min: float
+    max: float
+
+
+class SurveyAnswers(_Model):
+    """One survey question, as customers were asked it, and what they answered."""
+
+    column: str = Field(description="The survey column id, e.g. q.heard_of_brand.")
+    item_id: str | None = Field(default=None, description="The bank question it rewords for customers.")
+    question: str
+    owner_answer: str | None = Field(default=None, description="What the owner answered to the bank question.")
+    answered: int
+    counts: list[Count] = Field(
+        default_factory=list, description="Choices and yes / no by count; for text, answers several gave alike."
+    )
+    number: NumberSummary | None = None
+    themes: list[Count] = Field(default_factory=list, description="Obstacle kinds named in the answers.")
+    quotes: list[str] = Field(default_factory=list, description="Up to three answers in the customers' own words.")
+
+
+class ProfileAnswers(_Model):
+    column: str
+    question: str
+    persona: str | None = Field(default=None, description="The persona field it informs: age, location…")
+    owner_answer: str | None = Field(default=None, description="The persona card's own value for that field.")
+    answered: int
+    counts: list[Count] = Field(default_factory=list)
+
+
+class EmotionGap(_Model):
+    """A touchpoint where the owner's emotion score and the customers' mean differ by 1.5 points or more."""
+
+    stage: str
+    stage_key: str
+    touchpoint: str
+    touchpoint_key: str
+    owner: int = Field(description="The owner's score, 1–5.")
+    customers: CustomerEmotion
+    gap: float = Field(description="The customers' mean minus the owner's score.")
+    message: str
+
+
+class TouchpointUse(_Model):
+    stage: str
+    touchpoint: str
+    touchpoint_key: str
+    asked: int = Field(description="Respondents who said whether they used it.")
+    used_by: int
+    share: float = Field(description="Percent of those asked who used it.")
+
+
+class TouchpointReach(_Model):
+    """Article 001 §4 as the article means it: the touchpoints customers actually used against those expected."""
+
+    respondents: int = Field(description="Respondents who said which touchpoints they used.")
+    mean: float = Field(description="Touchpoints used per respondent, on average.")
+    median: float
+    listed: int
+    expected: int | None = None
+    verdict: Literal["fewer", "more", "as_expected"] | None = Field(
+        default=None, description="Against the owner's expected count; None when no count was expected."
+    )
+    rarely_used: list[str] = Field(default_factory=list, description="Touchpoints few respondents used.")
+    used: list[TouchpointUse] = Field(default_factory=list, description="Each touchpoint's share of respondents.")
+    message: str
+
+
+class CustomerResearch(_Model):
+    respondents: int
+    files: int
+    first_response: str | None = Field(default=None, description="The day of the earliest response, YYYY-MM-DD.")
+    last_response: str | None = None
+    questions: list[SurveyAnswers] = Field(default_factory=list)
+    profile: list[ProfileAnswers] = Field(default_factory=list)
+    reach: TouchpointReach | None = None
+    gaps: list[EmotionGap] = Field(default_factory=list)
+    not_on_map: int = Field(
+        default=0, description="Answered questions the map no longer asks (a touchpoint renamed or removed)."
+    )
+
+
 class JourneyMap(_Model):
     schema_version: Literal[1] = MAP_SCHEMA_VERSION
     title: str
@@ -297,6 +392,9 @@ class JourneyMap(_Model):
     bank_version: str
     preset: Coded | None = None
     map_type: Coded | None = None
+    depth: Coded | None = Field(
+        default=None, description="How deep the interview went at each touchpoint (quick or full), if the bank asks."
+    )
     map_type_notes: list[Fact] = Field(
         default_factory=list, description="The purpose of the map and what its type asks for (routine, scenarios)."
     )
@@ -319,6 +417,9 @@ class JourneyMap(_Model):
     skipped: list[QuestionRef] = Field(default_factory=list)
     missing: list[QuestionRef] = Field(default_factory=list, description="Questions that apply and are not answered.")
     appendix: list[AppendixEntry] = Field(default_factory=list)
+    customers: CustomerResearch | None = Field(
+        default=None, description="What surveyed customers said, when respondents were imported; None otherwise."
+    )
 
     @property
     def is_blueprint(self) -> bool:

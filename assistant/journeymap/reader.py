@@ -21,8 +21,9 @@ How a sentence is read (the weights and every word list are in `questionnaires/l
    ("nhưng", "but"…) cut only where the parts on both sides each name an obstacle strong enough to stand alone
    (`scoring.clause_min_score`); a weaker part stays with its neighbour ("Page trả lời chậm, có khi 3–4 tiếng" is
    one obstacle; "fees and taxes are only shown at the end" is one). Neighbouring parts that come out as the same
-   kind with the same (or an unnamed) subkind are joined again, so "giá cao và giá phòng lễ tăng" stays one price
-   obstacle when both are the price level, while "giá cao và phí ship đắt" gives two (price level, shipping fee).
+   kind with the same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle,
+   while "giá cao và phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only
+   says what is wrong ("shipping is expensive and slow") is read with the previous part's subject.
 2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
    it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
    such phrases. "None, it is easy. But we pay 15% commission" reads only what follows the "but".
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -72,7 +73,7 @@ V = TypeVar("V")
 _BULLET = re.compile(r"^\s*(?:[-*•+–—>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s)")
 _MAX_LENGTH_BONUS_WORDS = 3
-# Structure cues never hidden by a phrase around them are the ones that can cut a clause.
+# The structure words that can cut a clause; a cause ("vì", "because") only walls cues off.
 _CUTTING = ("joiners", "contrast")
 # Cues a neutral phrase around them does not hide: "trở ngại" (an obstacle) is still a filler in "không có trở ngại".
 _NEVER_HIDDEN = frozenset({"none", "filler"})
@@ -99,6 +100,7 @@ class _Clause:
     words: list[Word]
     mode: Mode
     keys: list[str]
+    expanded: list[str]  # the word each key stands for, shorthand expanded, marks as typed
     word_of: list[int]  # the typed word each key comes from
     barriers: frozenset[int]  # key positions a cue never reaches across (a barrier sits before that key)
 
@@ -116,6 +118,8 @@ class _Span:
 
 @dataclass
 class _Evidence:
+    """What one clause says: the score of every kind and subkind, and the cues found, for the decisions after."""
+
     scores: dict[str, float]
     subscores: dict[str, dict[str | None, float]]
     hints: dict[str, dict[str, float]]
@@ -123,6 +127,7 @@ class _Evidence:
     cancelled: list[_Span]
     cues: dict[str, list[_Span]]
     stop_spans: list[_Span]
+    topics: list[_Span] = field(default_factory=list)  # the topics that counted, for a next part to borrow
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: -item[1])
@@ -150,9 +155,9 @@ class ObstacleReader:
         """Every obstacle one answer names, in order; none for an answer that says there is none."""
         cleaned = clean_text(text, multiline=True)
         whole = split_words(cleaned)
-        if self._words_say_none(cleaned, whole, self._language(whole)):
+        language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
+        if self._words_say_none(cleaned, whole, language):
             return []
-        language = self._language(whole)
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
             found.extend(self._read_piece(piece, language))
@@ -207,6 +212,7 @@ class ObstacleReader:
         normaliser = self.lexicon.normalisers[language]
         typed = [_typed(word) for word in words]
         keys: list[str] = []
+        expanded: list[str] = []
         word_of: list[int] = []
         barriers: set[int] = set()
         for word, index in normaliser.expand(typed):
@@ -215,8 +221,9 @@ class ObstacleReader:
                 barriers.add(len(keys))
             key = normaliser.key(word, mode)
             keys.append(normaliser.repair(key) if mode == "en" else key)
+            expanded.append(word)
             word_of.append(index)
-        return _Clause(text, words, mode, keys, word_of, frozenset(barriers))
+        return _Clause(text, words, mode, keys, expanded, word_of, frozenset(barriers))
 
     # --- scoring ---
 
@@ -226,17 +233,24 @@ class ObstacleReader:
         phrases = _each_word_once(
             [(_Span(start, end), phrase) for start, end, phrase in tries.phrases.spans(keys, clause.barriers)]
         )
+        # Words a cue is part of: a neutral phrase ("đánh giá cao"), or a compound topic ("phần mềm" holds "mềm").
         neutral = [span for span, phrase in phrases if phrase.kind is None]
+        compounds = [span for span, phrase in phrases if phrase.role == "topic" and phrase.length > 1]
         longer = [span for span, phrase in phrases if phrase.length > 1]
         cues: dict[str, list[_Span]] = {}
         for start, end, name in tries.cues.spans(keys, clause.barriers):
             span = _Span(start, end)
             if name not in _NEVER_HIDDEN and any(span.inside(other) or span == other for other in neutral):
                 continue
+            if any(span.inside(other) for other in compounds):
+                continue
             if name in STRUCTURE_SETS and any(span.inside(other) for other in longer):
                 continue
             cues.setdefault(name, []).append(span)
         _drop_inner_cues(cues)
+        if clause.mode != "en" and len(keys) > 2:
+            # "Có ship quận xa không?": in Vietnamese a negation that ends the clause asks, it does not deny.
+            cues["negation"] = [span for span in cues.get("negation", []) if span.end < len(keys)]
         # A cue never reaches across punctuation, "but" or "because"; "and" inside one clause it does.
         barriers = set(clause.barriers)
         for name in ("contrast", "cause"):
@@ -256,7 +270,12 @@ class ObstacleReader:
         )
         shared = _ambiguity(phrases) if clause.mode == "bare" else {}
         topics = [(span, phrase) for span, phrase in phrases if phrase.role == "topic" and phrase.kind is not None]
-        attached = self._attach_cues(topics, cues, walls)
+        owning = [
+            span
+            for span, phrase in phrases
+            if phrase.role == "statement" and phrase.kind is not None and phrase.weight >= self.scoring.clause_min_score
+        ]
+        attached, lent = self._attach_cues(topics, owning, cues, walls)
         consumed: list[_Span] = []
         for span, phrase in topics:
             self._weigh_topic(evidence, span, phrase, attached.get(span, set()), walls, consumed, contrast, shared)
@@ -265,6 +284,8 @@ class ObstacleReader:
                 continue
             if any(span.start < used.end and used.start < span.end for used in consumed):
                 continue  # its words already said what is wrong with a topic ("hard to find the opening hours")
+            if phrase.weight < self.scoring.clause_min_score and any(span.inside(cue) or span == cue for cue in lent):
+                continue  # a weak word ("chậm") that already strengthened its topic ("tin nhắn chậm") counts once
             if phrase.role == "statement" and _right_before(cues.get("negation", []), span, walls):
                 evidence.cancelled.append(span)  # "không đắt", "no hidden fees": a statement denied
                 continue
@@ -274,11 +295,17 @@ class ObstacleReader:
         return evidence
 
     def _attach_cues(
-        self, topics: list[tuple[_Span, Phrase]], cues: dict[str, list[_Span]], walls: frozenset[int]
-    ) -> dict[_Span, set[str]]:
+        self,
+        topics: list[tuple[_Span, Phrase]],
+        owning: list[_Span],
+        cues: dict[str, list[_Span]],
+        walls: frozenset[int],
+    ) -> tuple[dict[_Span, set[str]], list[_Span]]:
         """Each strengthening or positive cue goes to the nearest topic of a kind it speaks for ("high" in "plan
-        interest is high" is about the interest, not the plan)."""
+        interest is high" is about the interest, not the plan). A cue inside a strong statement is that statement's
+        own: in "thợ tới trễ" the lateness is the arrival's, not the plumber's. Returns the cues that went somewhere."""
         attached: dict[_Span, set[str]] = {}
+        lent: list[_Span] = []
         window = self.scoring.cue_window
         for name, spans in cues.items():
             if name == "positive":
@@ -290,6 +317,8 @@ class ObstacleReader:
                 reach = window if cue_set.window is None else cue_set.window
                 kinds = None if cue_set.boosts is True else set(cue_set.boosts)
             for cue in spans:
+                if any(cue.inside(statement) or cue == statement for statement in owning):
+                    continue
                 gaps = [
                     (gap, span)
                     for span, phrase in topics
@@ -297,10 +326,11 @@ class ObstacleReader:
                 ]
                 if gaps:
                     nearest = min(gap for gap, _ in gaps)
+                    lent.append(cue)
                     for gap, span in gaps:
                         if gap == nearest:
                             attached.setdefault(span, set()).add(name)
-        return attached
+        return attached, lent
 
     def _weigh_topic(
         self,
@@ -314,16 +344,22 @@ class ObstacleReader:
         shared: dict[_Span, int],
     ) -> None:
         assert phrase.kind is not None
-        if "positive" in attached:
+        cues = evidence.cues
+        denied = _gap_before(cues.get("negation", []), span, 2, walls)
+        if "positive" in attached and not denied:
+            # "Giá ổn" cancels the price; "không có lịch khởi hành rõ ràng" does not: "clear" describes what is missing.
             evidence.cancelled.append(span)
             return
         kind, subkind = phrase.kind, phrase.subkind
         weight = self._base_weight(phrase, span, shared)
-        cues = evidence.cues
         for cue, target_kind, target_subkind in phrase.shifts:
-            reach = self.lexicon.cue_sets[cue].window
-            reach = self.scoring.cue_window if reach is None else reach
-            near = [other for other in cues.get(cue, []) if _gap(other, span, reach, walls) is not None]
+            cue_set = self.lexicon.cue_sets[cue]
+            reach = self.scoring.cue_window if cue_set.window is None else cue_set.window
+            near = [
+                other
+                for other in cues.get(cue, [])
+                if _gap(other, span, reach, walls) is not None and _on_side(other, span, cue_set.shifts_from)
+            ]
             if near:
                 kind, subkind = target_kind, target_subkind
                 weight += self.lexicon.cue_sets[cue].bonus
@@ -332,6 +368,7 @@ class ObstacleReader:
         else:
             weight += max((self.lexicon.cue_sets[name].bonus for name in attached if name != "positive"), default=0.0)
         self._add(evidence, span, phrase, kind, subkind, weight, contrast)
+        evidence.topics.append(span)
 
     def _base_weight(self, phrase: Phrase, span: _Span, shared: dict[_Span, int]) -> float:
         bonus = self.scoring.length_bonus * min(_MAX_LENGTH_BONUS_WORDS, phrase.length - 1)
@@ -367,15 +404,21 @@ class ObstacleReader:
         return None
 
     def _resolve_positives(self, cues: dict[str, list[_Span]], barriers: frozenset[int]) -> None:
-        """A positive word right after a negation ("không nhanh", "not friendly") says what is wrong instead."""
+        """A positive word right after a negation ("không nhanh", "not friendly") says what is wrong instead, and
+        that negation is used up: in "not attractive price-wise" nothing denies the price."""
         negations = cues.get("negation", [])
+        used: list[_Span] = []
         kept: list[_Span] = []
         for span in cues.get("positive", []):
-            if _right_before(negations, span, barriers):
+            denied = [cue for cue in negations if _right_before([cue], span, barriers)]
+            if denied:
                 cues.setdefault("evaluative", []).append(span)
+                used += denied
             else:
                 kept.append(span)
         cues["positive"] = kept
+        if used:
+            cues["negation"] = [cue for cue in negations if cue not in used]
 
     def _decide(self, evidence: _Evidence) -> tuple[str, str | None, float]:
         ranked = evidence.ranked()
@@ -386,12 +429,14 @@ class ObstacleReader:
         return winner, self._subkind(evidence, winner), round(confidence, 3)
 
     def _subkind(self, evidence: _Evidence, kind: str) -> str | None:
+        """A hint of the winning kind decides ("slow replies at night" is off_hours); else the heaviest subkind."""
+        hints = evidence.hints.get(kind, {})
+        if hints:
+            return max(hints.items(), key=lambda item: item[1])[0]
         weights: dict[str, float] = {}
         for subkind, weight in evidence.subscores.get(kind, {}).items():
             if subkind is not None:
                 weights[subkind] = weights.get(subkind, 0.0) + weight
-        for subkind, weight in evidence.hints.get(kind, {}).items():
-            weights[subkind] = weights.get(subkind, 0.0) + weight
         if not weights:
             return self.lexicon.default_subkind.get(kind)
         return max(weights.items(), key=lambda item: item[1])[0]
@@ -419,12 +464,10 @@ class ObstacleReader:
         terms = {concept for _, concept in concepts}
         covered = {index for span, _ in concepts for index in range(span.start, span.end)}
         function_words = self.lexicon.function_keys[clause.mode]
-        normaliser = self.lexicon.normalisers["en" if clause.mode == "en" else "vi"]
-        expanded = normaliser.expand([_typed(word) for word in clause.words])
         for index, key in enumerate(clause.keys):
             if index in covered or key in tries.stop or key in function_words or key in PLACEHOLDERS:
                 continue
-            word = bare_key(expanded[index][0]) if clause.mode != "en" else key
+            word = bare_key(clause.expanded[index]) if clause.mode != "en" else key
             if len(word) > 1 and not word.isdigit():
                 terms.add(word)
         return frozenset(terms)
@@ -432,6 +475,8 @@ class ObstacleReader:
     # --- none, pieces, parts ---
 
     def _words_say_none(self, text: str, words: list[Word], language: Language) -> bool:
+        """Stop words aside, it starts with a no-obstacle phrase or a positive remark and holds nothing else but
+        fillers, positive words and such phrases; a word that says what is wrong ("không ổn") spoils it."""
         if not words:
             return True
         clause = self._clause(text, words, language)
@@ -482,6 +527,19 @@ class ObstacleReader:
         parts = _parts(words, cuts)
         return self._grouped(piece, words, parts, language)
 
+    def _borrowed_topic(self, piece: str, before: _Clause, part: list[Word], language: Language) -> list[Word]:
+        """The word of the previous part that, put before this one, reads strongest: what "and slow" is about."""
+        stop = self.lexicon.tries[before.mode].stop
+        best: tuple[float, list[Word]] = (0.0, [])
+        for key, index in zip(before.keys, before.word_of, strict=True):
+            if key in stop or key in PLACEHOLDERS:
+                continue
+            lent = [before.words[index]]
+            top = self._evidence(self._clause(piece, lent + part, language)).top
+            if top >= self.scoring.clause_min_score and top > best[0]:
+                best = (top, lent)
+        return best[1]
+
     def _cuts(self, clause: _Clause) -> list[tuple[int, int, str]]:
         """(first word, word after, set) of every word that can cut the clause, plus punctuation cuts."""
         evidence = self._evidence(clause)
@@ -501,12 +559,23 @@ class ObstacleReader:
         """Weak parts join a neighbour; parts that read as one kind and subkind join each other."""
         strong: list[bool] = []
         silent: list[bool] = []
-        for start, end, _ in parts:
+        borrowed: dict[int, list[Word]] = {}
+        previous: tuple[_Clause, _Evidence] | None = None
+        for index, (start, end, _) in enumerate(parts):
             part_words = words[start:end]
             clause = self._clause(piece, part_words, language)
             evidence = self._evidence(clause)
-            strong.append(evidence.top >= self.scoring.clause_min_score)
+            is_strong = evidence.top >= self.scoring.clause_min_score
+            says_what_is_wrong = bool(evidence.cues.get("evaluative") or evidence.cues.get("slowness"))
+            if not is_strong and previous is not None and not evidence.topics and says_what_is_wrong:
+                # "Shipping is expensive and slow": the second part says what is wrong, the topic is the first's.
+                topic = self._borrowed_topic(piece, previous[0], part_words, language)
+                if topic:
+                    borrowed[index] = topic
+                    is_strong = True
+            strong.append(is_strong)
             silent.append(self._words_say_none(piece, part_words, language))
+            previous = (clause, evidence)
         groups: list[list[int]] = []
         pending: list[int] = []
         for index, (_, _, link_after) in enumerate(parts):
@@ -529,7 +598,10 @@ class ObstacleReader:
         obstacles: list[tuple[int, int, ReadObstacle]] = []
         for group in groups:
             start, end = parts[group[0]][0], parts[group[-1]][1]
-            read = self._obstacle(self._clause(piece, words[start:end], language))
+            lent_words = borrowed.get(group[0], [])
+            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language))
+            if lent_words:
+                read = replace(read, text=span_text(piece, words[start], words[end - 1]))
             if obstacles and _same_reading(obstacles[-1][2], read):
                 start = obstacles[-1][0]
                 read = self._obstacle(self._clause(piece, words[start:end], language))
@@ -592,18 +664,24 @@ def _same_reading(a: ReadObstacle, b: ReadObstacle) -> bool:
 
 
 def _each_word_once(found: list[tuple[_Span, V]]) -> list[tuple[_Span, V]]:
-    """The longest matches first, each word in one match only: "tin nhắn" hides "tin", and of "hướng dẫn đường"
-    and "đường vào" the longer keeps the shared "đường". Matches of one span (one spelling, several phrases) stay
-    together."""
+    """The longest matches first (the heavier of two as long), each word in one match only: "tin nhắn" hides
+    "tin", and of "hướng dẫn đường" and "đường vào" the longer keeps the shared "đường". Matches of one span (one
+    spelling, several phrases) stay together."""
     chosen: list[tuple[_Span, V]] = []
     taken: set[int] = set()
-    for span, value in sorted(found, key=lambda item: (item[0].start - item[0].end, item[0].start)):
+    for span, value in sorted(
+        found, key=lambda item: (item[0].start - item[0].end, -_weight_of(item[1]), item[0].start)
+    ):
         words = set(range(span.start, span.end))
         if words & taken and not any(other == span for other, _ in chosen):
             continue
         chosen.append((span, value))
         taken |= words
     return sorted(chosen, key=lambda item: item[0].start)
+
+
+def _weight_of(value: object) -> float:
+    return value.weight if isinstance(value, Phrase) else 0.0
 
 
 def _ambiguity(phrases: list[tuple[_Span, Phrase]]) -> dict[_Span, int]:
@@ -632,6 +710,14 @@ def _gap(cue: _Span, span: _Span, window: int, walls: frozenset[int]) -> int | N
     if high - low > window or any(low <= wall <= high for wall in walls):
         return None
     return high - low
+
+
+def _gap_before(cues: list[_Span], span: _Span, window: int, walls: frozenset[int]) -> bool:
+    return any(cue.end <= span.start and _gap(cue, span, window, walls) is not None for cue in cues)
+
+
+def _on_side(cue: _Span, span: _Span, side: str) -> bool:
+    return side == "either" or (cue.end <= span.start if side == "before" else cue.start >= span.end)
 
 
 def _right_before(cues: list[_Span], span: _Span, barriers: frozenset[int]) -> bool:

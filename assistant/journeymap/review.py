@@ -12,7 +12,7 @@ from assistant.interview.models import Choice
 from assistant.journeymap.answers import RoleAnswers
 from assistant.journeymap.mentions import CORROBORATING, collect
 from assistant.journeymap.model import JourneyMap
-from assistant.journeymap.reader import ObstacleReader
+from assistant.journeymap.reading import default_reading
 from assistant.journeymap.rules import rules_for
 from assistant.text import fold
 
@@ -42,7 +42,7 @@ def named_obstacles(interview: Interview, journey: JourneyMap) -> KindReview:
     kinds = [Choice(number=number, code=code, label=label) for number, (code, label) in enumerate(labels.items(), 1)]
     obstacles: list[NamedObstacle] = []
     seen: set[tuple[str, str]] = set()
-    for mention in collect(journey, RoleAnswers(interview), ObstacleReader.load()):
+    for mention in collect(journey, RoleAnswers(interview), default_reading()):
         if mention.source in CORROBORATING or mention.ref is None:
             continue
         key = (mention.ref, fold(mention.read.text))

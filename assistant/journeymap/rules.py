@@ -54,6 +54,7 @@ class SeverityRule(_Strict):
     persona_points: float
     listed_points: float
     customers: list[CustomerShare]
+    customers_theme_at_least: int = Field(default=2, ge=1)
 
     def level(self, score: float) -> Severity:
         if score >= self.high_at_least:
@@ -192,10 +193,11 @@ class AnalysisRules(_Strict):
 
     def stage_matches(self, role: str, stage_name: str) -> bool:
         """Whether a stage's name holds one of the role's words as a whole word (accents and case ignored)."""
-        folded = fold(stage_name)
-        return any(
-            _has_phrase(folded, fold(word)) for words in self.stage_words.get(role, {}).values() for word in words
-        )
+        return _stage_matches(self._stage_patterns(role), fold(stage_name))
+
+    def _stage_patterns(self, role: str) -> re.Pattern[str] | None:
+        words = [fold(word) for words in self.stage_words.get(role, {}).values() for word in words]
+        return _phrases_pattern(tuple(words)) if words else None
 
     def check_against(self, bank: Bank) -> list[str]:
         """Roles and option codes these rules rely on that the bank does not declare: the analysis of such a bank
@@ -238,9 +240,16 @@ class AnalysisRules(_Strict):
         return problems
 
 
-def _has_phrase(folded_text: str, folded_phrase: str) -> bool:
-    """A phrase as whole words: 'mua' is in 'mua hang' but not in 'muaban'; 'order' is not in 'border'."""
-    return re.search(rf"(?<![^\W_]){re.escape(folded_phrase)}(?![^\W_])", folded_text) is not None
+@cache
+def _phrases_pattern(folded_phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Phrases as whole words: 'mua' is in 'mua hang' but not in 'muaban'; 'order' is not in 'border'."""
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(folded_phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+@cache
+def _stage_matches(pattern: re.Pattern[str] | None, folded_name: str) -> bool:
+    return pattern is not None and pattern.search(folded_name) is not None
 
 
 def rules_dir() -> Path:

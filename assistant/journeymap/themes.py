@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.journeymap.mentions import CORROBORATING, Mention
-from assistant.journeymap.reader import ObstacleReader
+from assistant.journeymap.reading import Reading
 
 _SOURCE_ORDER = {"touchpoint": 0, "obstacle_list": 1, "drop_off": 2, "customers": 3, "persona": 4, "goal": 5}
 
@@ -39,38 +39,68 @@ class Theme:
 
     @property
     def customers(self) -> int:
-        return len({m.respondent for m in self.mentions if m.respondent is not None})
+        return len({number for m in self.mentions for number in m.respondents})
 
     @property
     def title_mention(self) -> Mention:
         """The wording that names the theme: the owner's own, where they said it most concretely (at a touchpoint,
-        then in the list…), the shortest of those when several."""
-        candidates = self.owner_mentions or self.mentions
+        then in the list…), the first place on the journey it was named."""
+        if not self.owner_mentions:  # customers alone: the words most of them used, said of a touchpoint
+            return max(self.mentions, key=lambda m: (len(m.respondents), m.touchpoint is not None))
+        candidates = self.owner_mentions
         best = min(_SOURCE_ORDER[m.source] for m in candidates)
-        return min((m for m in candidates if _SOURCE_ORDER[m.source] == best), key=lambda m: len(m.read.text))
+        return next(m for m in candidates if _SOURCE_ORDER[m.source] == best)
 
 
-def group(mentions: list[Mention], reader: ObstacleReader) -> list[Theme]:
+def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") -> list[Theme]:
     """Themes in the order their first mention appears; a corroborating mention only joins a theme named
-    elsewhere."""
+    elsewhere. What customers said joins the owner's theme it means the same as; what joins none is gathered by kind
+    and sub-kind, one theme of the customers' own each: a hundred respondents word one worry a hundred ways."""
     themes: list[Theme] = []
+    by_kind: dict[str, list[Theme]] = {}  # sameness needs one kind: a mention is compared within its kind only
     for mention in mentions:
-        if mention.source in CORROBORATING:
+        if mention.source in CORROBORATING or mention.source == "customers":
             continue
-        theme = _theme_of(mention, themes, reader)
+        theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
         if theme is None:
-            themes.append(Theme([mention]))
+            theme = Theme([mention])
+            themes.append(theme)
+            by_kind.setdefault(mention.kind, []).append(theme)
         else:
             theme.mentions.append(mention)
     for mention in mentions:
-        if mention.source in CORROBORATING and (theme := _theme_of(mention, themes, reader)) is not None:
-            theme.mentions.append(mention)
+        if mention.source in CORROBORATING:
+            theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
+            if theme is not None:
+                theme.mentions.append(mention)
+    customers_own: dict[tuple[str, str | None, str | None], Theme] = {}
+    for mention in mentions:
+        if mention.source != "customers":
+            continue
+        theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
+        if theme is None:
+            # What the reader could not place says nothing in common but that: it stays at its own touchpoint.
+            where = mention.touchpoint.key if mention.kind == catch_all and mention.touchpoint else None
+            key = (mention.kind, mention.read.subkind, where)
+            theme = customers_own.get(key)
+            if theme is None:
+                theme = customers_own[key] = Theme([])
+                themes.append(theme)
+        theme.mentions.append(mention)
     return themes
 
 
-def _theme_of(mention: Mention, themes: list[Theme], reader: ObstacleReader) -> Theme | None:
+def _theme_of(mention: Mention, themes: list[Theme], reader: Reading) -> Theme | None:
     # A corrected mention carries the owner's kind already, so the reader compares it under that kind.
     for theme in themes:
-        if any(reader.same_theme(mention.read, other.read) for other in theme.mentions):
+        if any(_same(mention, other, reader) for other in theme.mentions):
             return theme
     return None
+
+
+def _same(a: Mention, b: Mention, reader: Reading) -> bool:
+    """The reader's sameness, or one kind whose sub-kinds differ but whose meaning words meet twice: "sợ hàng giả vì
+    thiếu giấy công bố" (a licence) and "sợ hàng giả, không rõ nguồn gốc" (a fake) are one fear."""
+    if reader.same_theme(a.read, b.read):
+        return True
+    return a.kind == b.kind and a.kind != "other" and len(a.read.terms & b.read.terms) >= 2

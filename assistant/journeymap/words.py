@@ -72,6 +72,11 @@ def split_words(text: str) -> list[Word]:
     return words
 
 
+def word_texts(text: str) -> list[str]:
+    """Only the words, for lexicon phrases: none of the punctuation analysis typed answers need."""
+    return _WORD.findall(text)
+
+
 def span_text(text: str, first: Word, last: Word) -> str:
     """The typed text from one word to another, with a closing "%" or quote kept and outer punctuation dropped."""
     start, end = first.start, last.end

@@ -69,13 +69,17 @@ class JourneyApp(App[None]):
             loop = asyncio.get_running_loop()
             for signal_number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(signal_number, self._on_signal)
-        from assistant.tui.home import HomeScreen
-
-        self.push_screen(HomeScreen())
         if self.start_at == "new":
             self.call_after_refresh(self.screen.run_action, "new")
         elif self.start_at == "resume" and self.start_interview_id is not None:
             self.open_interview(self.start_interview_id)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The list of interviews is the app's first screen: drawn directly, not pushed over an empty one that would
+        be composed and painted first."""
+        from assistant.tui.home import HomeScreen
+
+        return HomeScreen()
 
     def watch_theme(self, theme: str) -> None:
         if self._theme_ready and self.settings_path is not None:
@@ -110,11 +114,12 @@ class JourneyApp(App[None]):
     # ----- leaving ---------------------------------------------------------------------------------------
 
     def save_drafts(self) -> None:
-        from assistant.tui.interview import InterviewScreen
-
+        # By the screens' own method rather than an isinstance check: quitting from the list would otherwise import
+        # the whole interview screen (and the engine behind it) on the way out.
         for screen in self.screen_stack:
-            if isinstance(screen, InterviewScreen):
-                screen.save_draft()
+            save_draft = getattr(screen, "save_draft", None)
+            if callable(save_draft):
+                save_draft()
 
     def save_and_exit(self) -> None:
         self.save_drafts()

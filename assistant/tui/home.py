@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+import contextlib
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, RadioSet, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, DataTable, Header, Input, Static
 
 from assistant import interviews
 from assistant.errors import JourneyError
@@ -20,14 +19,11 @@ from assistant.store import Listed
 from assistant.text import shorten
 from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
-from assistant.tui.radio import ChoiceButton
 from assistant.tui.screens import JourneyScreen
-from assistant.tui.textual_adapter import highlight_pressed
-
-if TYPE_CHECKING:
-    from assistant.bank.model import Bank
 
 HOME_LIMIT = 500
+BANK_PREFETCH_AFTER = 1.0
+"""Seconds after the list is shown before the bank is loaded for the new-interview screen."""
 NARROW = 120  # columns below which the list drops the language and shortens the rest (80×24 and 100×30 fit)
 WIDE_COLUMNS = ("title", "preset", "language", "progress", "status", "updated")
 NARROW_COLUMNS = ("title", "preset", "progress", "status", "updated")
@@ -63,6 +59,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         self._narrow: bool | None = None
         self._locale = ""
         self._labelled: tuple[str, frozenset[str]] = ("", frozenset())
+        self._fresh = False
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.journey.locale)
@@ -71,21 +68,36 @@ class HomeScreen(Screen[None], JourneyScreen):
             yield Input(placeholder=self._t("tui.home.filter"), id="filter")
             yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
             yield Static(id="home-empty")
-            with VerticalScroll(id="welcome"):
-                yield Static(self._t("tui.home.welcome"), id="welcome-text")
-                yield Button(self._t("tui.home.start"), id="welcome-start", variant="primary")
+            # The welcome (a scroll view and a button, whose styles cost start-up time) is built only for an empty
+            # database, the one time it is shown; see `_welcome`.
+            yield VerticalScroll(id="welcome")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self._locale = self.journey.locale
         self.sub_title = self._t("tui.home.subtitle")
         self._fit_columns()
+        self._fresh = True
+        self.set_timer(BANK_PREFETCH_AFTER, self._load_bank)
 
     def on_screen_resume(self) -> None:
-        if self._locale != self.journey.locale:
+        if self._fresh:  # the list was just read on mount; reading it again would only redraw it
+            self._fresh = False
+        elif self._locale != self.journey.locale:
             self._relabel()
         else:
             self.reload()
+
+    def _welcome(self) -> VerticalScroll:
+        welcome = self.query_one("#welcome", VerticalScroll)
+        if not welcome.children:
+            welcome.mount_all(
+                [
+                    Static(self._t("tui.home.welcome"), id="welcome-text"),
+                    Button(self._t("tui.home.start"), id="welcome-start", variant="primary"),
+                ]
+            )
+        return welcome
 
     def _relabel(self) -> None:
         """The user switched language inside an interview: the list follows when they come back to it."""
@@ -94,8 +106,10 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.refresh_bindings()
         self.sub_title = self._t("tui.home.subtitle")
         self.query_one("#filter", Input).placeholder = self._t("tui.home.filter")
-        self.query_one("#welcome-text", Static).update(self._t("tui.home.welcome"))
-        self.query_one("#welcome-start", Button).label = self._t("tui.home.start")
+        welcome = self.query_one("#welcome", VerticalScroll)
+        if welcome.children:
+            welcome.query_one("#welcome-text", Static).update(self._t("tui.home.welcome"))
+            welcome.query_one("#welcome-start", Button).label = self._t("tui.home.start")
         self._preset_labels = {}
         self._labelled = ("", frozenset())
         self._narrow = None
@@ -124,6 +138,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         keep = select or (selected.id if selected is not None else None)
         search = self.query_one("#filter", Input).value.strip() or None
         self._rows = self.journey.store.listing(search=search, limit=HOME_LIMIT)
+        self._label_presets()
         table.clear()
         narrow = bool(self._narrow)
         for row in self._rows:
@@ -141,20 +156,21 @@ class HomeScreen(Screen[None], JourneyScreen):
                 table.move_cursor(row=index)
         empty_store = not self._rows and search is None
         self.query_one("#welcome").display = empty_store
+        if empty_store:
+            self._welcome()
         self.query_one("#filter").display = not empty_store
         table.display = not empty_store
         notice = self.query_one("#home-empty", Static)
         notice.display = not self._rows and search is not None
         notice.update(self._t("tui.home.no_match", search=search or ""))
-        wanted = (self._locale, frozenset(row.bank_id for row in self._rows))
-        if not wanted[1] <= self._labelled[1] or wanted[0] != self._labelled[0]:
-            # After the first frame: loading the bank would otherwise compete with drawing the list.
-            self._labelled = wanted
-            self.call_after_refresh(self.load_preset_labels, wanted[0], wanted[1])
         if empty_store:
-            self.query_one("#welcome-start", Button).focus()
+            self.call_after_refresh(self._focus_start)
         elif not self.query_one("#filter", Input).has_focus:
             table.focus()
+
+    def _focus_start(self) -> None:
+        for button in self.query("#welcome-start").results(Button):
+            button.focus()
 
     def _preset_label(self, row: Listed) -> str:
         if row.preset is None:
@@ -164,27 +180,24 @@ class HomeScreen(Screen[None], JourneyScreen):
     def _preset_width(self) -> int:
         return 12 if self._narrow else 20
 
-    @work(thread=True, exclusive=True, group="preset-labels")
-    def load_preset_labels(self, locale: str, bank_ids: frozenset[str]) -> None:
-        """The presets' names in the user's language; the bank loads off the event loop, after the first paint."""
-        from assistant.bank.model import localize
+    def _label_presets(self) -> None:
+        """The presets' names in the user's language, from the saved bank snapshots: a query, not a bank load, so
+        the first frame already shows them and nothing in the list changes after it."""
+        wanted = (self._locale, frozenset(row.bank_id for row in self._rows))
+        if wanted[1] <= self._labelled[1] and wanted[0] == self._labelled[0]:
+            return
+        self._labelled = wanted
+        try:
+            self._preset_labels = self.journey.store.preset_labels(self._locale)
+        except JourneyError:
+            self._preset_labels = {}  # a damaged snapshot: the codes are shown instead
 
-        labels: dict[tuple[str, str], str] = {}
-        for bank_id in bank_ids:
-            try:
-                bank = self.journey.bank(bank_id)
-            except JourneyError:
-                continue
-            for preset in bank.presets:
-                labels[(bank.id, preset.code)] = localize(preset.label, locale, bank.default_locale)
-        self.app.call_from_thread(self._show_preset_labels, labels)
-
-    def _show_preset_labels(self, labels: dict[tuple[str, str], str]) -> None:
-        self._preset_labels = labels
-        table = self.query_one(DataTable)
-        for row in self._rows:
-            if row.id in table.rows:  # the preset column has a fixed width: patching a cell moves nothing
-                table.update_cell(row.id, "preset", self._preset_label(row))
+    @work(thread=True, exclusive=True, group="bank")
+    def _load_bank(self) -> None:
+        """The installed bank, ready for the new-interview screen, loaded off the event loop once the list has
+        been on the screen a moment: earlier, it would compete with drawing the first frames."""
+        with contextlib.suppress(JourneyError):  # the new-interview screen says what is wrong, when asked for
+            self.journey.bank()
 
     def _selected_row(self) -> Listed | None:
         table = self.query_one(DataTable)
@@ -213,6 +226,9 @@ class HomeScreen(Screen[None], JourneyScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("resume", "export", "rename", "delete", "duplicate", "filter"):
+            if not self.is_mounted:
+                return False  # a key typed while the list is still being built
+
             if not self._rows and not self.query_one("#filter", Input).value:
                 return False  # an empty database: these keys mean nothing yet, so they are not shown
             if action != "filter":
@@ -225,6 +241,8 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.query_one("#filter", Input).focus()
 
     def action_new(self) -> None:
+        from assistant.tui.new_interview import NewInterview, NewInterviewScreen
+
         def started(choice: NewInterview | None) -> None:
             if choice is not None:
                 self.journey.start_interview(choice.title, choice.locale, choice.preset)
@@ -278,103 +296,3 @@ class HomeScreen(Screen[None], JourneyScreen):
             copy = interviews.duplicate(self.journey.store, row.id, self.journey.locale)
             self.reload(select=copy.id)
             self.notify(self._t("tui.home.duplicated", title=copy.title))
-
-
-class NewInterview(NamedTuple):
-    """What the new-interview screen hands back."""
-
-    title: str | None
-    locale: str
-    preset: str | None
-
-
-class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
-    BINDINGS = [
-        Binding("escape", "cancel", "tui.key.cancel", id="new.cancel"),
-        Binding("ctrl+s", "start", "tui.key.start", id="new.start"),
-    ]
-
-    def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
-
-    def compose(self) -> ComposeResult:
-        localize_bindings(self, self.journey.locale)
-        locale = self.journey.locale
-        yield Header()
-        with VerticalScroll(id="new"):
-            yield Label(self._t("tui.new.title_label"), classes="field-label")
-            yield Input(
-                placeholder=self._t("tui.new.title_placeholder"), id="new-title", max_length=interviews.MAX_TITLE
-            )
-            yield Label(self._t("tui.new.language_label"), classes="field-label")
-            with RadioSet(id="new-language"):
-                for code in SUPPORTED_LOCALES:
-                    yield ChoiceButton(self._t(f"tui.language.{code}"), value=code == locale, name=code)
-            yield Label(self._t("tui.new.preset_label"), classes="field-label")
-            with Horizontal(id="new-preset-row"):
-                yield OptionList(*self._preset_options(), id="new-preset")
-                yield Static(id="new-preset-preview")
-        with Horizontal(id="new-buttons"):
-            yield Button(self._t("tui.new.start"), variant="primary", id="new-start")
-            yield Button(self._t("tui.cancel"), id="new-cancel")
-        yield KeysFooter()
-
-    def on_mount(self) -> None:
-        self.sub_title = self._t("tui.new.subtitle")
-        presets = self.query_one("#new-preset", OptionList)
-        codes = [preset.code for preset in self.bank.presets]
-        presets.highlighted = codes.index("general") if "general" in codes else 0
-        self.query_one("#new-title", Input).focus()
-        self.call_after_refresh(self._highlight_language)
-
-    def _highlight_language(self) -> None:
-        """RadioSet highlights its first button on mount; Enter there would switch away from the default."""
-        highlight_pressed(self.query_one("#new-language", RadioSet))
-
-    def _preset_options(self) -> list[Option]:
-        from assistant.bank.model import localize
-
-        return [
-            Option(localize(preset.label, self.journey.locale, self.bank.default_locale), id=preset.code)
-            for preset in self.bank.presets
-        ]
-
-    @on(OptionList.OptionHighlighted, "#new-preset")
-    def _preview(self, event: OptionList.OptionHighlighted) -> None:
-        from assistant.bank.model import localize
-
-        preset = self.bank.preset(event.option.id)
-        if preset is None:
-            return
-        locale, default = self.journey.locale, self.bank.default_locale
-        stages = "\n".join(
-            f"{number}. {localize(stage.label, locale, default)}" for number, stage in enumerate(preset.stages, 1)
-        )
-        text = Text(localize(preset.description, locale, default) + "\n\n")
-        text.append(self._t("tui.new.stages") + "\n", style="bold")
-        text.append(stages)
-        self.query_one("#new-preset-preview", Static).update(text)
-
-    @on(OptionList.OptionSelected, "#new-preset")
-    @on(Button.Pressed, "#new-start")
-    def action_start(self) -> None:
-        try:
-            title = interviews.optional_title(self.query_one("#new-title", Input).value)
-        except JourneyError as error:
-            self.notify(error.message(self.journey.locale), severity="error")
-            return
-        pressed = self.query_one("#new-language", RadioSet).pressed_button
-        locale = pressed.name if pressed is not None and pressed.name else self.journey.locale
-        presets = self.query_one("#new-preset", OptionList)
-        highlighted = presets.highlighted
-        preset = presets.get_option_at_index(highlighted).id if highlighted is not None else None
-        self.dismiss(NewInterview(title, locale, preset))
-
-    @on(Input.Submitted, "#new-title")
-    def _title_done(self) -> None:
-        self.query_one("#new-language", RadioSet).focus()
-
-    @on(Button.Pressed, "#new-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

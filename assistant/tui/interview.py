@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -60,6 +60,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         Binding("f6", "export", "tui.key.export", priority=True, id="interview-screen.export"),
         Binding("f7", "language", "tui.key.language", priority=True, id="interview-screen.language"),
         Binding("escape", "home", "tui.key.home", id="interview-screen.home"),
+        Binding("f8", "respondents", "survey.tui.key", priority=True, show=False, id="interview-screen.respondents"),
     ]
     # Below NARROW columns the sidebar gives the conversation more room (the screen gets the class -narrow).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
@@ -356,21 +357,24 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     # ----- live analysis ---------------------------------------------------------------------------------
 
-    def analyse(self, *, raised_by: str | None = None) -> None:
-        self._analyse(self.session.snapshot(), raised_by)
+    def analyse(self, *, raised_by: str | None = None, quiet: bool = False) -> None:
+        self._analyse(self.session.snapshot(), raised_by, quiet)
 
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
-        return self.session.map(state=state)
+        from assistant.tui.respondents import respondents_of
+
+        respondents = respondents_of(self.session.store.path, self.session.id)
+        return self.session.map(state=state, respondents=respondents)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, state: InterviewState, raised_by: str | None) -> None:
+    def _analyse(self, state: InterviewState, raised_by: str | None, quiet: bool) -> None:
         """Build the map off the event loop; what it adds is said on the loop, under the answer that raised it."""
         journey = self._map(state)
-        self.app.call_from_thread(self._found, journey, raised_by)
+        self.app.call_from_thread(self._found, journey, raised_by, quiet)
 
-    def _found(self, journey: JourneyMap, raised_by: str | None) -> None:
-        announcement: Announcement = self.session.announce(journey, raised_by)
+    def _found(self, journey: JourneyMap, raised_by: str | None, quiet: bool) -> None:
+        announcement: Announcement = self.session.announce(journey, raised_by, quiet=quiet)
         conversation = self._conversation()
         if announcement.said:
             at = getattr(self, "_answered_at", len(conversation.entries))
@@ -489,6 +493,26 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.refresh_bindings()
         self.query_one("#earlier", Button).label = self._t("tui.earlier")
         self.ask(draft=draft)
+
+    # ----- the customer survey: respondents imported from a file (issue 13) --------------------------------------
+
+    @on(events.Mount)
+    def _respondent_count(self) -> None:
+        from assistant.tui.respondents import show_respondent_count
+
+        show_respondent_count(self, self.session.store.respondent_count(self.session.id), self.locale)
+
+    def action_respondents(self) -> None:
+        from assistant.tui.respondents import RespondentsDialog
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self._respondent_count()
+                self.analyse(quiet=True)
+
+        self.save_draft()
+        dialog = RespondentsDialog(self.session.store.path, self.session.id, self.session.row.title, self.locale)
+        self.app.push_screen(dialog, closed)
 
     def action_home(self) -> None:
         self.save_draft()

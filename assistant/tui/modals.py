@@ -188,9 +188,9 @@ class MapPreview(Screen[None]):
     """The map as it stands, rendered with Textual's Markdown viewer and its table of contents."""
 
     BINDINGS = [
-        Binding("escape,f5", "close", "tui.key.back_to_interview"),
-        Binding("f6", "export", "tui.key.export"),
-        Binding("t", "toggle_contents", "tui.key.contents"),
+        Binding("escape,f5", "close", "tui.key.back_to_interview", id="map-preview.close"),
+        Binding("f6", "export", "tui.key.export", id="map-preview.export"),
+        Binding("t", "toggle_contents", "tui.key.contents", id="map-preview.contents"),
     ]
 
     def __init__(self, markdown: str, interview_id: str, title: str, locale: str) -> None:

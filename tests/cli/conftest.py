@@ -17,7 +17,11 @@ RunJourney = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def journey_env(tmp_path: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("JOURNEY_", "LC_", "LANG"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("JOURNEY_", "LC_", "LANG")) and key not in ("LINES", "COLUMNS")  # xdist sets them
+    }
     env.update(XDG_DATA_HOME=str(tmp_path / "data"), LANG="en_US.UTF-8", PYTHONIOENCODING="utf-8")
     return env
 

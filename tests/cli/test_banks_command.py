@@ -115,6 +115,7 @@ def test_banks_show_prints_a_readable_outline(run_journey: RunJourney) -> None:
     result = run_journey("banks", "show", "customer-journey")
     assert result.returncode == 0, result.stderr
     assert "Step 1:" in result.stdout and "- stages [list, required" in result.stdout
+    assert "| deeper_touchpoints contains_this]" in result.stdout, "a condition without a value reads without one"
 
 
 def test_banks_show_of_an_unknown_bank_names_the_installed_ones(run_journey: RunJourney) -> None:

@@ -203,7 +203,12 @@ class Tmux:
 @pytest.fixture
 def journey_env(tmp_path: Path) -> dict[str, str]:
     """The environment of every journey process: the user's own data, config and language kept out."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("JOURNEY_", "LC_", "LANG", "TMUX"))}
+    # LINES and COLUMNS too: pytest-xdist's workers set them (24 x 80), and they override the pane's real size.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("JOURNEY_", "LC_", "LANG", "TMUX")) and key not in ("LINES", "COLUMNS")
+    }
     env.update(
         XDG_DATA_HOME=str(tmp_path / "data"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),

@@ -45,8 +45,6 @@ def test_life_cycle(tmp_path: Path, bank: Bank) -> None:
         assert row.title == "Lotus Coffee" and row.title_auto
         assert [a.item_id for a in store.answers(row.id)] == ["business_name"]
         assert store.rename(row.id, "Lotus, future state").title == "Lotus, future state"
-        assert store.set_status(row.id, "completed").completed is not None
-        assert store.set_status(row.id, "in_progress").completed is None
         copy = store.duplicate(row.id, "Variant")
         assert copy.id != row.id
         assert [a.value for a in store.answers(copy.id)] == [a.value for a in store.answers(row.id)]

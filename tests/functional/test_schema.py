@@ -228,7 +228,11 @@ def test_a_file_with_a_high_version_and_no_journey_tables_is_not_a_journey_datab
 
 
 def _run(prefix: list[str], database: Path, *args: str, input: str = "") -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("JOURNEY_", "LC_", "LANG"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("JOURNEY_", "LC_", "LANG")) and key not in ("LINES", "COLUMNS")  # xdist sets them
+    }
     return subprocess.run(
         [*prefix, str(JOURNEY), "--lang", "en", "--db", str(database), *args],
         input=input,

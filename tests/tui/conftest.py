@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
@@ -45,10 +46,14 @@ def make_app(database: Path, tmp_path: Path) -> Iterator[MakeApp]:
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], object], *, attempts: int = 200) -> None:
-    """Let the app run until `condition` holds: workers, mounts and refreshes finish in their own time."""
+    """Let the app run until `condition` holds: workers, mounts and refreshes finish in their own time (a widget
+    the condition looks for may not be composed yet)."""
     for _ in range(attempts):
-        if condition():
-            return
+        try:
+            if condition():
+                return
+        except NoMatches:
+            pass
         await pilot.pause()
     raise AssertionError(f"the app never reached the expected state ({condition})")
 

@@ -10,8 +10,9 @@ from textual.widgets import DataTable, Input
 
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.home import HomeScreen, NewInterviewScreen
+from assistant.tui.home import HomeScreen
 from assistant.tui.interview import InterviewScreen
+from assistant.tui.new_interview import NewInterviewScreen
 from tests.tui.conftest import MakeApp, saved_interview, wait_for
 
 
@@ -23,11 +24,12 @@ def _titles(app: JourneyApp) -> list[str]:
 async def test_an_empty_database_welcomes_and_offers_to_start(make_app: MakeApp) -> None:
     app = make_app("en")
     async with app.run_test(size=(100, 32)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#welcome-text")))
         welcome = str(app.screen.query_one("#welcome-text").render())
         assert "six steps" in welcome and "Understand the customer" in welcome
         assert not app.screen.query_one(DataTable).display
-        await pilot.press("enter")  # the start button has the focus
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "welcome-start")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, NewInterviewScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -36,10 +38,10 @@ async def test_an_empty_database_welcomes_and_offers_to_start(make_app: MakeApp)
 async def test_the_vietnamese_home_speaks_vietnamese(make_app: MakeApp) -> None:
     app = make_app("vi")
     async with app.run_test(size=(100, 32)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#welcome-text")))
         assert "sáu bước" in str(app.screen.query_one("#welcome-text").render())
         labels = {active.binding.action: active.binding.description for active in app.screen.active_bindings.values()}
-        assert labels["new"] == "Cuộc mới"
+        assert labels["new"] == "Tạo mới"
 
 
 async def test_the_list_is_newest_first_and_filters_as_you_type(make_app: MakeApp, database: Path) -> None:
@@ -150,7 +152,7 @@ async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeA
     async with app.run_test(size=(120, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert "Đổi giao diện" in titles and "Cuộc mới" in titles
+        assert "Đổi giao diện" in titles and "Tạo mới" in titles
         assert not titles & {"Theme", "Quit", "Keys", "Maximize", "Screenshot"}
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))

@@ -8,15 +8,11 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from assistant.interview.models import Progress
-from assistant.session import Session
 from assistant.store import Store
-from assistant.tui.interview import InterviewScreen
+from assistant.tui.interview import NARROW, InterviewScreen
 from assistant.tui.modals import HelpScreen
 from assistant.tui.textual_adapter import FooterKey
 from tests.tui.conftest import MakeApp, interview_screen, saved_interview, wait_for
-
-SHORT = {"goals": "Goals", "customer": "Customer", "touchpoints": "Touchpoints", "map_type": "Map type"}
 
 
 def _sidebar(screen: InterviewScreen) -> str:
@@ -24,32 +20,25 @@ def _sidebar(screen: InterviewScreen) -> str:
     return "\n".join(line.text for line in steps.render_lines(steps.region.reset_offset))
 
 
-async def test_step_names_are_never_cut(make_app: MakeApp, database: Path) -> None:
+@pytest.mark.parametrize("width", [80, 120])
+async def test_step_names_are_never_cut(make_app: MakeApp, database: Path, width: int) -> None:
     with Store.open(database) as store:
         session = saved_interview(store, until="why_needed")
-        titles = [step.title for step in session.progress().steps]
+        steps = session.progress().steps
     app = make_app("en", "resume", session.id)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(width, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        screen = interview_screen(pilot)
-        shown = " ".join(_sidebar(screen).split())
+        shown = " ".join(_sidebar(interview_screen(pilot)).split())
         assert "…" not in shown
-        for title in titles:  # each title whole, wrapped under itself where the sidebar is narrow
-            assert all(word in shown for word in title.split()), title
+        for step in steps:  # each name whole, wrapped under itself where it does not fit on one line
+            name = step.short_title if width < NARROW else step.title
+            assert all(word in shown for word in name.split()), name
 
 
 @pytest.mark.parametrize(("width", "short"), [(80, True), (120, False)])
 async def test_a_narrow_sidebar_uses_the_short_step_names(
-    make_app: MakeApp, database: Path, monkeypatch: pytest.MonkeyPatch, width: int, short: bool
+    make_app: MakeApp, database: Path, width: int, short: bool
 ) -> None:
-    real_progress = Session.progress
-
-    def with_short_titles(self: Session) -> Progress:
-        progress = real_progress(self)
-        steps = [step.model_copy(update={"short_title": SHORT.get(step.step_id)}) for step in progress.steps]
-        return progress.model_copy(update={"steps": steps})
-
-    monkeypatch.setattr(Session, "progress", with_short_titles)
     with Store.open(database) as store:
         session = saved_interview(store, until="why_needed")
     app = make_app("en", "resume", session.id)
@@ -58,7 +47,6 @@ async def test_a_narrow_sidebar_uses_the_short_step_names(
         shown = _sidebar(interview_screen(pilot))
         assert ("1. Goals" in shown) is short
         assert ("1. Set clear" in shown) is not short
-        assert "Analyse the" in shown  # a step without a short name keeps its title
 
 
 async def test_help_opens_at_its_top(make_app: MakeApp, database: Path) -> None:

@@ -26,9 +26,10 @@ from assistant.interview.models import Question
 from assistant.session import Session
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.home import HomeScreen, NewInterviewScreen
+from assistant.tui.home import HomeScreen
 from assistant.tui.interview import InterviewScreen
 from assistant.tui.modals import EditPicker, ExportDialog, HelpScreen, MapPreview
+from assistant.tui.new_interview import NewInterviewScreen
 from tests.tui.conftest import wait_for
 
 SnapCompare = Callable[..., bool]
@@ -314,7 +315,7 @@ async def home_ready(pilot: Pilot[None]) -> None:
 
     def ready() -> bool:
         screen = pilot.app.screen
-        if not isinstance(screen, HomeScreen):
+        if not isinstance(screen, HomeScreen) or not screen.is_mounted or not screen.query("#interviews"):
             return False
         return all(row.preset is None for row in screen._rows) or bool(screen._preset_labels)
 
@@ -347,12 +348,26 @@ def over_interview(key: str, ready: Callable[[Pilot[None]], bool]) -> RunBefore:
     return run_before
 
 
+def steady(run_before: RunBefore) -> RunBefore:
+    """`run_before`, then the text cursors stopped where they are: a blinking cursor is drawn or not depending on
+    when the picture is taken, which on a loaded machine (or beside another test worker) is later than usual."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await run_before(pilot)
+        for screen in pilot.app.screen_stack:
+            for field in screen.query("Input, TextArea"):
+                field.cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    return run
+
+
 # ----- home and the new-interview screen -------------------------------------------------------------------
 
 
 @every_look
 def test_home_empty(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
-    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=home_ready)
+    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=steady(home_ready))
 
 
 @every_look
@@ -365,7 +380,9 @@ def test_home_with_interviews(
         table = pilot.app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 3)
 
-    assert snap_compare(open_app("three", locale, theme, seeded_in="en"), terminal_size=size, run_before=run_before)
+    assert snap_compare(
+        open_app("three", locale, theme, seeded_in="en"), terminal_size=size, run_before=steady(run_before)
+    )
 
 
 @every_look
@@ -377,7 +394,7 @@ def test_new_interview(snap_compare: SnapCompare, open_app: OpenApp, locale: str
         preview = pilot.app.screen.query_one("#new-preset-preview", Static)
         await wait_for(pilot, lambda: bool(str(preview.content)))
 
-    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(open_app("empty", locale, theme), terminal_size=WIDE, run_before=steady(run_before))
 
 
 # ----- the interview screen --------------------------------------------------------------------------------
@@ -389,19 +406,19 @@ def test_interview_text_question(
     snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str, size: tuple[int, int]
 ) -> None:
     app = open_app("three answers", locale, theme)
-    assert snap_compare(app, terminal_size=size, run_before=interview_ready)
+    assert snap_compare(app, terminal_size=size, run_before=steady(interview_ready))
 
 
 @every_look
 def test_interview_single_choice(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("single choice", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=interview_ready)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(interview_ready))
 
 
 @every_look
 def test_interview_emotion_scale(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("scale", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=interview_ready)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(interview_ready))
 
 
 @every_look
@@ -437,7 +454,7 @@ def test_interview_long_choice_small(snap_compare: SnapCompare, open_app: OpenAp
 def test_help(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("three answers", locale, theme)
     run_before = over_interview("f1", lambda pilot: on_screen(pilot, HelpScreen))
-    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))
 
 
 @every_look
@@ -447,7 +464,7 @@ def test_edit_picker(snap_compare: SnapCompare, open_app: OpenApp, locale: str, 
         return isinstance(screen, EditPicker) and screen.query_one("#picker", OptionList).option_count == 3
 
     app = open_app("three answers", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=over_interview("f4", ready))
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(over_interview("f4", ready)))
 
 
 @every_look
@@ -465,11 +482,11 @@ def test_map_preview(snap_compare: SnapCompare, open_app: OpenApp, locale: str, 
         pilot.app.clear_notifications()
 
     app = open_app("golden", locale, theme)
-    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))
 
 
 @every_look
 def test_export_dialog(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
     app = open_app("three answers", locale, theme)
     run_before = over_interview("f6", lambda pilot: on_screen(pilot, ExportDialog))
-    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))

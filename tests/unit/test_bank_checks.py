@@ -1228,6 +1228,142 @@ def test_preset_map_type_without_a_map_type_question() -> None:
     only_problem(rejection, "bank.preset_map_type", ("presets", 0, "map_type"), "map_type: future_state")
 
 
+# Suggestions by rule
+
+
+SUGGESTED = """
+- id: expected
+  type: integer
+  text: {vi: Bao nhiêu điểm chạm?, en: How many touchpoints?}
+- id: depth
+  type: single_choice
+  text: {vi: Hỏi nhanh hay đầy đủ?, en: Quick or full?}
+  options:
+    - {code: quick, label: {vi: Nhanh, en: Quick}}
+    - {code: full, label: {vi: Đầy đủ, en: Full}}
+  suggest:
+    - value: full
+      when: [{item: expected, op: "<=", value: 8}]
+    - value: quick
+"""
+
+
+def test_a_suggestion_by_rule_is_accepted() -> None:
+    bank = bank_from_yaml(step("one", SUGGESTED))
+    depth = bank.steps[0].items[1]
+    assert [(s.value, len(s.when)) for s in depth.suggest] == [("full", 1), ("quick", 0)]
+
+
+def test_a_suggestion_must_be_an_option_of_its_question() -> None:
+    rejection = rejected(step("one", SUGGESTED.replace("value: quick", "value: brief")))
+    problem = only_problem(
+        rejection, "bank.condition_unknown_option", ("steps", 0, "items", 1, "suggest", 1, "value"), "- value: brief"
+    )
+    assert problem.params == {"id": "depth", "value": "brief"}
+
+
+def test_a_suggestion_reads_earlier_answers_only() -> None:
+    later = SUGGESTED + "- {id: after, type: integer, text: {vi: Sau?, en: After?}}\n"
+    rejection = rejected(step("one", later.replace("{item: expected,", "{item: after,")))
+    problem = only_problem(
+        rejection,
+        "bank.reference_not_earlier",
+        ("steps", 0, "items", 1, "suggest", 0, "when", 0, "item"),
+        'when: [{item: after, op: "<=", value: 8}]',
+    )
+    assert problem.params == {"id": "after"}
+
+
+def test_a_suggestion_is_for_a_single_choice_without_a_preset_default() -> None:
+    on_text = rejected(step("one", "- {id: a, type: text, text: {vi: Hỏi?, en: Ask?}, suggest: [{value: x}]}\n"))
+    assert [(p.key, p.path) for p in on_text.problems] == [
+        ("bank.field_not_for_type", ("steps", 0, "items", 0, "suggest"))
+    ]
+    both = rejected(step("one", SUGGESTED.replace("  suggest:", "  default_from: preset.map_type\n  suggest:")))
+    assert [(p.key, p.path) for p in both.problems] == [
+        ("bank.suggest_and_default", ("steps", 0, "items", 1, "suggest"))
+    ]
+
+
+# The entry a repeat instance was made for
+
+
+PICKED = """
+- id: touchpoints
+  type: list
+  text: {vi: Điểm chạm?, en: Touchpoints?}
+- id: touchpoint
+  type: group
+  repeat_for: touchpoints
+  items:
+    - id: actions
+      type: text
+      text: {vi: "Khách làm gì ở {touchpoints.label}?", en: "What happens at {touchpoints.label}?"}
+      enable_when: [{item: deeper, op: contains_this}]
+- id: deeper
+  type: multi_choice
+  options_from: touchpoints
+  text: {vi: Hỏi thêm ở đâu?, en: Where to ask more?}
+"""
+
+
+def test_contains_this_tests_a_choice_drawn_from_the_list_the_instance_repeats_for() -> None:
+    bank = bank_from_yaml(step("one", PICKED))
+    assert bank.steps[0].items[1].items[0].enable_when[0].op == "contains_this"
+
+
+def test_contains_this_needs_a_drawn_choice_and_an_instance_of_its_list() -> None:
+    drawn_from_elsewhere = PICKED.replace("options_from: touchpoints", "options: [{code: a, label: {vi: A, en: A}}]")
+    rejection = rejected(step("one", drawn_from_elsewhere))
+    problem = only_problem(
+        rejection,
+        "bank.contains_this_scope",
+        ("steps", 0, "items", 1, "items", 0, "enable_when", 0, "op"),
+        "enable_when: [{item: deeper, op: contains_this}]",
+    )
+    assert problem.params == {"id": "deeper"}
+    outside = (
+        PICKED
+        + "- {id: later, type: text, text: {vi: Sau?, en: Later?}, enable_when: [{item: deeper, op: contains_this}]}\n"
+    )
+    assert [p.key for p in rejected(step("one", outside)).problems] == ["bank.contains_this_scope"]
+
+
+def test_contains_this_takes_no_value() -> None:
+    rejection = rejected(step("one", PICKED.replace("op: contains_this}", "op: contains_this, value: x}")))
+    assert [(p.key, p.params["expected"]) for p in rejection.problems] == [("bank.condition_value", "no value")]
+
+
+# Short titles
+
+
+def with_short_title(short: str) -> str:
+    return VALID_STEPS.replace(
+        "  title: {vi: Bước goals, en: Step goals}\n",
+        f"  title: {{vi: Bước goals, en: Step goals}}\n  short_title: {short}\n",
+        1,
+    )
+
+
+def test_a_short_title_is_checked_for_length_and_translations() -> None:
+    assert bank_from_yaml(with_short_title("{vi: Mục tiêu, en: Goals}")).steps[0].short_title == {
+        "vi": "Mục tiêu",
+        "en": "Goals",
+    }
+    long = rejected(with_short_title("{vi: Mục tiêu, en: Set clear goals for the map}"))
+    problem = only_problem(
+        long,
+        "bank.short_title_long",
+        ("steps", 0, "short_title", "en"),
+        "short_title: {vi: Mục tiêu, en: Set clear goals for the map}",
+    )
+    assert problem.params == {"length": 27, "max": 14}
+    untranslated = rejected(with_short_title("{vi: Mục tiêu}"))
+    assert [(p.key, p.path) for p in untranslated.problems] == [
+        ("bank.missing_translation", ("steps", 0, "short_title"))
+    ]
+
+
 # Several problems
 
 

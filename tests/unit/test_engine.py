@@ -6,6 +6,7 @@ import pytest
 
 from assistant.bank.model import Bank
 from assistant.errors import JourneyError
+from assistant.interview.answers_file import fill_interview
 from assistant.interview.engine import Interview
 from assistant.interview.state import InterviewState
 from tests.banks import bank_from_yaml, step
@@ -546,3 +547,174 @@ def test_progress_counts_enabled_questions_with_repeats_expanded_per_step(site_b
     after = interview.progress()
     assert [(s.done, s.total) for s in after.steps] == [(2, 4), (0, 1)]
     assert not after.finished
+
+
+DEPTH_BANK = step(
+    "one",
+    """
+    - id: expected
+      type: integer
+      text: {vi: Bao nhiêu điểm chạm?, en: How many touchpoints?}
+    - id: depth
+      type: single_choice
+      required: true
+      text: {vi: Hỏi nhanh hay đầy đủ?, en: Quick or full?}
+      options:
+        - {code: quick, label: {vi: Nhanh, en: Quick}}
+        - {code: full, label: {vi: Đầy đủ, en: Full}}
+      suggest:
+        - {value: full, when: [{item: expected, op: "<=", value: 8}]}
+        - {value: quick}
+    - id: touchpoints
+      type: list
+      min: 3
+      text: {vi: Điểm chạm?, en: Touchpoints?}
+    - id: touchpoint
+      type: group
+      repeat_for: touchpoints
+      items:
+        - id: actions
+          type: text
+          text: {vi: "Khách làm gì ở {touchpoints.label}?", en: "What do customers do at {touchpoints.label}?"}
+          enable_behavior: any
+          enable_when:
+            - {item: depth, op: "=", value: full}
+            - {item: feel, op: "<=", value: 2}
+            - {item: blocker, op: exists, value: true}
+            - {item: deeper, op: contains_this}
+        - id: feel
+          type: scale
+          text: {vi: "Cảm xúc ở {touchpoints.label}?", en: "Feeling at {touchpoints.label}?"}
+          points:
+            - {value: 1, label: {vi: Bực, en: Upset}}
+            - {value: 2, label: {vi: Không vui, en: Unhappy}}
+            - {value: 3, label: {vi: Vui, en: Happy}}
+        - id: blocker
+          type: text
+          text: {vi: "Điều gì cản khách ở {touchpoints.label}?", en: "What stops customers at {touchpoints.label}?"}
+    - id: deeper
+      type: multi_choice
+      options_from: touchpoints
+      enable_when: [{item: depth, op: "=", value: quick}]
+      text: {vi: Hỏi thêm ở đâu?, en: Where should we ask more?}
+    """,
+)
+
+
+@pytest.fixture
+def depth_bank() -> Bank:
+    return bank_from_yaml(DEPTH_BANK)
+
+
+@pytest.mark.parametrize(("expected", "suggested"), [("12", "quick"), ("5", "full"), (None, "quick")])
+def test_a_suggestion_follows_the_earlier_answers(depth_bank: Bank, expected: str | None, suggested: str) -> None:
+    interview = Interview.start(depth_bank, "en")
+    if expected is None:
+        interview.skip()
+    else:
+        walk(interview, expected)
+    question = interview.question()
+    assert question is not None and question.item_id == "depth"
+    assert question.default == suggested
+    assert "Leave it empty to use the suggestion" in question.hint
+    walk(interview, "")
+    assert interview.state.answers["depth"].value == suggested
+
+
+def test_a_question_a_later_answer_switches_on_is_asked_next(depth_bank: Bank) -> None:
+    interview = Interview.start(depth_bank, "en")
+    walk(interview, "12", "quick", "Website, Hotline, Shop")
+    assert current_ref(interview) == "feel@website", "quick: what customers do waits until the touchpoint hurts"
+    walk(interview, "2")
+    assert current_ref(interview) == "actions@website"
+    walk(interview, "Compares prices")
+    assert current_ref(interview) == "blocker@website"
+    interview.skip()
+    walk(interview, "3")
+    walk(interview, "No price on the page")
+    assert current_ref(interview) == "actions@hotline", "an obstacle named: the touchpoint hurts"
+    walk(interview, "Calls twice", "3")
+    interview.skip()  # the shop does not hurt
+    assert current_ref(interview) == "deeper"
+    walk(interview, "3")
+    assert current_ref(interview) == "actions@shop", "the user asked for more at the shop"
+    walk(interview, "Looks at the shelves")
+    assert interview.finished
+    assert {answer.ref for answer in interview.active_answers() if answer.item_id == "actions"} == {
+        "actions@website",
+        "actions@hotline",
+        "actions@shop",
+    }
+
+
+def test_an_answer_that_names_nothing_does_not_exist_for_a_condition(depth_bank: Bank) -> None:
+    interview = Interview.start(depth_bank, "en")
+    walk(interview, "12", "quick", "Website, Hotline, Shop", "3", "idk")
+    assert current_ref(interview) == "feel@hotline", "“idk” names no obstacle: the touchpoint does not hurt"
+    interview.answer("Prices are hidden", ref="blocker@website")
+    assert current_ref(interview) == "actions@website"
+
+
+def test_full_depth_asks_every_lane(depth_bank: Bank) -> None:
+    interview = Interview.start(depth_bank, "en")
+    walk(interview, "5", "", "Website, Hotline, Shop")
+    assert current_ref(interview) == "actions@website"
+    walk(interview, "Compares prices", "3", "Nothing", "Calls", "3", "Nothing", "Looks", "3", "Nothing")
+    assert interview.finished, "the choice of touchpoints to detail is only for the quick depth"
+
+
+def test_the_estimate_counts_what_the_depth_will_ask(depth_bank: Bank) -> None:
+    """Before the touchpoints are listed, each of the three expected counts as the engine will count it once
+    listed: in quick depth two questions (its feeling and obstacle), in full depth three."""
+    interview = Interview.start(depth_bank, "en")
+    walk(interview, "12")
+    assert interview.progress().total == 1 + 1 + 1 + 3 * 2, "the suggested quick depth counts before it is chosen"
+    walk(interview, "quick")
+    assert interview.progress().total == 1 + 1 + 1 + 1 + 3 * 2, "and the question of where to ask more"
+    walk(interview, "Website, Hotline, Shop")
+    assert interview.progress().total == 4 + 3 * 2, "the estimate was the count"
+    interview.answer("full", ref="depth")
+    assert interview.progress().total == 3 + 3 * 3, "full depth: no choice of where to ask more, three per touchpoint"
+
+
+def test_a_step_without_a_short_title_shows_its_title(site_bank: Bank) -> None:
+    steps = Interview.start(site_bank, "en").progress().steps
+    assert [(s.title, s.short_title) for s in steps] == [("Step one", "Step one"), ("Step two", "Step two")]
+
+
+def test_an_answers_file_fills_a_question_a_later_answer_switches_on(depth_bank: Bank) -> None:
+    answers = {
+        "expected": 12,
+        "depth": "quick",
+        "touchpoints": ["Website", "Hotline", "Shop"],
+        "touchpoint": [{"actions": "Compares prices", "feel": 2}, {"feel": 3}, {"feel": 3, "blocker": None}],
+    }
+    interview = fill_interview(depth_bank, answers, "en", None)
+    assert interview.state.answers["actions@website"].value == "Compares prices"
+    answers["touchpoint"][1]["actions"] = "Calls twice"  # type: ignore[index]
+    with pytest.raises(JourneyError) as refused:
+        fill_interview(depth_bank, answers, "en", None)
+    assert refused.value.key == "answers_file.not_asked", "a happy touchpoint is not asked what customers do"
+
+
+def test_an_option_coded_like_a_vague_answer_still_exists() -> None:
+    bank = bank_from_yaml(
+        step(
+            "one",
+            """
+            - id: tracked
+              type: single_choice
+              text: {vi: Theo dõi kênh nào?, en: Which channel do you track?}
+              options:
+                - {code: none, label: {vi: Chưa có, en: None yet}}
+                - {code: crm, label: {vi: CRM, en: CRM}}
+            - id: why_not
+              type: text
+              text: {vi: Vì sao?, en: Why?}
+              enable_when: [{item: tracked, op: exists, value: true}]
+            """,
+        )
+    )
+    interview = Interview.start(bank, "en")
+    walk(interview, "1")
+    assert current_ref(interview) == "why_not", "only a typed answer that names nothing counts as not given"

@@ -387,6 +387,94 @@ def test_the_map_speaks_the_language_asked_for() -> None:
     assert interview.state.locale == "en", "building a map in another language leaves the interview alone"
 
 
+def quick(**fields: Any) -> dict[str, Any]:
+    """The base journey in quick depth; `fields` go to the Fanpage touchpoint."""
+    return {"depth": "quick", **with_touchpoint(**fields), "deeper_touchpoints": None}
+
+
+def test_a_quick_interview_shows_the_lanes_it_did_not_ask_as_not_asked() -> None:
+    found = journey(quick(tp_emotion=2, tp_actions="Scrolls the posts", tp_thoughts=None, tp_motivation="A friend"))
+    maps, fanpage = found.stages[0].touchpoints
+    (counter,) = found.stages[1].touchpoints
+    assert found.depth is not None and found.depth.code == "quick"
+    assert maps.not_asked == counter.not_asked == ["actions", "thoughts", "motivation"]
+    assert fanpage.not_asked == [], "it hurts (emotion 2): every lane is asked"
+    assert (fanpage.actions, fanpage.thoughts, fanpage.motivation) == ("Scrolls the posts", None, "A friend")
+    missing = {question.item_id for question in found.missing}
+    assert not missing & {"tp_actions", "tp_thoughts", "tp_motivation", "stage_goal"}, "not asked is not missing"
+    markdown = render_markdown(found)
+    row = next(line for line in markdown.splitlines() if line.startswith("| Google Maps |"))
+    assert row == "| Google Maps | Website | not asked | not asked | 4 · Pleased | not asked | — | — |"
+    fanpage_row = next(line for line in markdown.splitlines() if line.startswith("| Fanpage |"))
+    assert "not asked" not in fanpage_row and "| — |" in fanpage_row, "skipped is a blank, not “not asked”"
+    assert "- **Interview depth:** Quick (four questions per touchpoint" in markdown
+    vietnamese = render_markdown(
+        build_map(BANK, fill_interview(BANK, {**BASE, **quick()}, "vi", "general").state, SOURCE)
+    )
+    assert "| Google Maps | Website | không hỏi | không hỏi |" in vietnamese
+
+
+def test_a_lane_is_not_called_not_asked_while_the_touchpoint_is_still_open() -> None:
+    stage = copy.deepcopy(BASE["stage"])
+    stage[0]["touchpoint"][0] = {"tp_channel": "website"}  # its emotion and obstacles are still to come
+    found = journey({"depth": "quick", "stage": stage})
+    assert found.stages[0].touchpoints[0].not_asked == []
+    assert found.stages[0].touchpoints[1].not_asked == ["actions", "thoughts", "motivation"]
+
+
+def test_a_touchpoint_the_owner_asks_more_about_is_asked_every_lane() -> None:
+    found = journey(
+        {
+            **quick(),
+            "deeper_touchpoints": ["Google Maps"],
+            "stage": [
+                {
+                    **BASE["stage"][0],
+                    "touchpoint": [
+                        {**BASE["stage"][0]["touchpoint"][0], "tp_actions": "Reads reviews"},
+                        BASE["stage"][0]["touchpoint"][1],
+                    ],
+                },
+                BASE["stage"][1],
+            ],
+        }
+    )
+    maps = found.stages[0].touchpoints[0]
+    assert (maps.actions, maps.not_asked) == ("Reads reviews", [])
+    assert {q.item_id for q in found.missing} >= {"tp_thoughts", "tp_motivation"}, "asked for, not answered yet"
+
+
+def test_a_business_without_a_website_is_asked_about_its_main_channel() -> None:
+    shop = {"website_attraction": "Flash sales", "visit_duration": 3, "site_interaction": "often", "bounce_rate": 80}
+    found = journey({"has_website": False, "main_channel": "shopee", **shop})
+    asked = {entry.item_id: entry.question for entry in found.appendix}
+    assert asked["website_attraction"] == "What attracts customers to click through to your “Shopee shop”?"
+    assert asked["visit_duration"].endswith("each visit to your “Shopee shop”?")
+    assert asked["site_interaction"].startswith("Do customers interact with your “Shopee shop”")
+    assert "“Shopee shop”" in asked["bounce_rate"] and found.figures.bounce_rate == 80
+    assert {"main_channel", "website_attraction", "visit_duration", "site_interaction"} <= {
+        f.item_id for f in found.research
+    }
+    assert "high_bounce_rate" in rules_fired(found)
+    with_site = journey({"has_website": True, **shop})
+    worded = {entry.item_id: entry.question for entry in with_site.appendix}
+    assert worded["website_attraction"] == "What attracts customers to click through to your website?"
+    assert worded["bounce_rate"] == "What is the website's bounce rate?" and "main_channel" not in worded
+    vietnamese = build_map(
+        BANK,
+        fill_interview(BANK, {**BASE, "has_website": False, "main_channel": "tiktok_shop"}, "vi", "general").state,
+        SOURCE,
+    )
+    assert any(e.question == "Điều gì thu hút khách bấm vào «TikTok Shop» của bạn?" for e in vietnamese.appendix)
+
+
+def test_the_persona_card_shows_values_lifestyle_and_interests() -> None:
+    found = journey({"persona_psychographics": "Health first, runs at dawn, follows coffee reviewers"})
+    assert found.persona.psychographics == "Health first, runs at dawn, follows coffee reviewers"
+    markdown = render_markdown(found)
+    assert "- **Values, lifestyle, interests:** Health first, runs at dawn, follows coffee reviewers" in markdown
+
+
 # ----- exports -----------------------------------------------------------------------------------------
 
 

@@ -44,6 +44,21 @@ def test_every_question_the_articles_ask_is_in_the_bank(bank: Bank) -> None:
     assert article_questions <= ids
 
 
+def test_every_step_has_a_short_title_for_narrow_screens(bank: Bank) -> None:
+    shorts = [step.short_title or {} for step in bank.steps]
+    assert [short.get("en") for short in shorts] == [
+        "Goals",
+        "Customer",
+        "Touchpoints",
+        "Map type",
+        "Analysis",
+        "Change",
+    ]
+    assert all(0 < len(short.get(locale, "")) <= 14 for short in shorts for locale in ("vi", "en"))
+    progress = Interview.start(bank, "vi", "general").progress()
+    assert progress.steps[0].short_title == "Mục tiêu" and progress.steps[0].title != "Mục tiêu"
+
+
 def test_the_map_types_and_presets_of_the_article(bank: Bank) -> None:
     map_type = next(p.item for p in walk(bank) if p.item.id == "map_type")
     assert [o.code for o in map_type.options] == ["current_state", "day_in_the_life", "future_state", "blueprint"]

@@ -7,7 +7,7 @@ from assistant.i18n.catalog import Messages, Plural
 MESSAGES: Messages = {
     # Answer parsing
     "answer.not_a_list": (
-        "Câu này cần một giá trị đơn, không phải một danh sách.",
+        "Câu này chỉ nhận một giá trị, không nhận một danh sách.",
         "This question takes a single value, not a list.",
     ),
     "answer.required": (
@@ -43,12 +43,12 @@ MESSAGES: Messages = {
         "{value} is out of range: type a number from {min} to {max}.",
     ),
     "answer.vague_choice": (
-        "«{raw}» chưa phải một câu trả lời: hãy chọn một lựa chọn trong danh sách, hoặc ghi rõ câu trả lời của bạn.",
+        "«{raw}» chưa phải là câu trả lời: hãy chọn một mục trong danh sách hoặc ghi rõ câu trả lời của bạn.",
         "“{raw}” is not an answer yet: pick one of the options, or say in a few words what yours is.",
     ),
     "answer.above_answer": (
-        "{value} lớn hơn câu trả lời «{question}» ({other}), nên hai con số mâu thuẫn nhau. Hãy nhập một số không "
-        "lớn hơn {other}, hoặc sửa câu trả lời kia trước (F4 hay /edit).",
+        "{value} lớn hơn câu trả lời của bạn cho «{question}» ({other}) nên hai con số mâu thuẫn nhau. Hãy nhập "
+        "một số không quá {other}, hoặc sửa câu trả lời kia trước (F4 hoặc /edit).",
         "{value} is more than your answer to “{question}” ({other}): the two contradict each other. Type a number "
         "no higher than {other}, or change that answer first (F4 or /edit).",
     ),
@@ -81,7 +81,7 @@ MESSAGES: Messages = {
         Plural("Please choose at least one.", "Please choose at least {min}.", by="min"),
     ),
     "answer.too_many_choices": (
-        "Chỉ chọn tối đa {max} mục.",
+        "Chỉ được chọn tối đa {max} mục.",
         "Choose at most {max}.",
     ),
     "answer.no_options": (
@@ -101,7 +101,7 @@ MESSAGES: Messages = {
         ),
     ),
     "answer.duplicate_entry": (
-        "«{first}» và «{second}» là cùng một mục. Hãy gộp hoặc đặt tên khác nhau.",
+        "«{first}» và «{second}» là cùng một mục. Hãy gộp lại hoặc đặt hai tên khác nhau.",
         "“{first}” and “{second}” are the same entry. Merge them or name them differently.",
     ),
     "answer.entry_too_long": (
@@ -121,11 +121,11 @@ MESSAGES: Messages = {
         "This is already the first question.",
     ),
     "answer.not_in_interview": (
-        "Không có câu hỏi «{ref}» trong buổi phỏng vấn này, hoặc nó không áp dụng với các câu trả lời hiện tại.",
+        "Không có câu hỏi «{ref}» trong cuộc phỏng vấn này, hoặc câu đó không áp dụng với các câu trả lời hiện tại.",
         "There is no question “{ref}” in this interview, or it does not apply given the current answers.",
     ),
     "answer.finished": (
-        "Buổi phỏng vấn đã hoàn tất; không còn câu hỏi nào.",
+        "Cuộc phỏng vấn đã hoàn tất, không còn câu hỏi nào.",
         "The interview is complete; there are no questions left.",
     ),
     "answer.cannot_remove_instance": (
@@ -140,7 +140,7 @@ MESSAGES: Messages = {
     ),
     "hint.integer": ("Một số nguyên.", "A whole number."),
     "hint.integer_range": ("Một số nguyên từ {min} đến {max}.", "A whole number from {min} to {max}."),
-    "hint.decimal": ("Một số (dùng dấu phẩy hoặc dấu chấm).", "A number (a decimal comma or point)."),
+    "hint.decimal": ("Một số; phần thập phân dùng dấu phẩy hoặc dấu chấm.", "A number, with a decimal comma or point."),
     "hint.decimal_range": ("Một số từ {min} đến {max}.", "A number from {min} to {max}."),
     "hint.percent": ("Một tỷ lệ từ 0 đến 100, ví dụ 35%.", "A percentage from 0 to 100, e.g. 35%."),
     "hint.boolean": ("Có hoặc không.", "Yes or no."),

@@ -20,31 +20,31 @@ MESSAGES: Messages = {
         "The full-screen app needs a terminal. For scripts and screen readers, use “journey chat”.",
     ),
     "tui.key.quit": ("Thoát", "Quit"),
-    "tui.key.new": ("Cuộc mới", "New"),
+    "tui.key.new": ("Tạo mới", "New"),
     "tui.key.resume": ("Tiếp tục", "Resume"),
     "tui.key.export": ("Xuất", "Export"),
     "tui.key.rename": ("Đổi tên", "Rename"),
-    "tui.key.delete": ("Xoá", "Delete"),
+    "tui.key.delete": ("Xóa", "Delete"),
     "tui.key.duplicate": ("Nhân bản", "Duplicate"),
     "tui.key.filter": ("Lọc", "Filter"),
-    "tui.key.cancel": ("Huỷ", "Cancel"),
+    "tui.key.cancel": ("Hủy", "Cancel"),
     "tui.key.start": ("Bắt đầu", "Start"),
     "tui.key.yes": ("Có", "Yes"),
     "tui.key.no": ("Không", "No"),
     "tui.key.close": ("Đóng", "Close"),
     "tui.key.help": ("Vì sao", "Why"),
-    "tui.key.back": ("Lùi", "Back"),
+    "tui.key.back": ("Câu trước", "Back"),
     "tui.key.skip": ("Bỏ qua", "Skip"),
     "tui.key.edit": ("Sửa", "Edit"),
     "tui.key.map": ("Bản đồ", "Map"),
     "tui.key.language": ("Ngôn ngữ", "Language"),
-    "tui.key.home": ("Về", "Home"),
+    "tui.key.home": ("Danh sách", "Home"),
     "tui.key.back_to_interview": ("Về cuộc phỏng vấn", "Back to the interview"),
     "tui.key.contents": ("Mục lục", "Contents"),
     "tui.key.new_line": ("Xuống dòng", "New line"),
     "tui.key.move_up": ("Chuyển lên", "Move up"),
     "tui.key.move_down": ("Chuyển xuống", "Move down"),
-    "tui.key.remove": ("Xoá mục", "Remove"),
+    "tui.key.remove": ("Xóa mục", "Remove"),
     "tui.key.send": ("Gửi", "Send"),
     "tui.key.tick": ("Đánh dấu", "Tick"),
     "tui.key.send_list": ("Gửi danh sách", "Send the list"),
@@ -59,7 +59,7 @@ MESSAGES: Messages = {
     "tui.palette.key": ("Phím: {key}", "Key: {key}"),
     "tui.yes": ("Có", "Yes"),
     "tui.no": ("Không", "No"),
-    "tui.cancel": ("Huỷ", "Cancel"),
+    "tui.cancel": ("Hủy", "Cancel"),
     "tui.close": ("Đóng", "Close"),
     "tui.language.vi": ("Tiếng Việt", "Vietnamese"),
     "tui.language.en": ("Tiếng Anh", "English"),
@@ -74,17 +74,17 @@ MESSAGES: Messages = {
     "tui.home.col.status": ("Trạng thái", "Status"),
     "tui.home.col.updated": ("Cập nhật", "Updated"),
     "tui.home.no_match": (
-        "Không có cuộc phỏng vấn nào khớp với «{search}». Xoá bộ lọc để xem tất cả.",
+        "Không có cuộc phỏng vấn nào khớp với «{search}». Xóa bộ lọc để xem tất cả.",
         "No interview matches “{search}”. Clear the filter to see them all.",
     ),
     "tui.home.welcome": (
         "Chào mừng bạn đến với journey!\n\n"
         "Mình sẽ cùng bạn xây dựng bản đồ hành trình khách hàng qua sáu bước, hỏi từng câu một:\n\n"
-        "  1. Đặt mục tiêu cho bản đồ: bản đồ phục vụ mục tiêu kinh doanh nào.\n"
+        "  1. Đặt mục tiêu rõ ràng cho bản đồ: bản đồ phục vụ mục tiêu kinh doanh nào.\n"
         "  2. Hiểu khách hàng: chân dung và phân khúc khách hàng trọng tâm.\n"
         "  3. Liệt kê các điểm chạm: mọi nơi khách gặp doanh nghiệp, theo từng giai đoạn.\n"
-        "  4. Chọn loại bản đồ: hiện tại, tương lai, một ngày trong đời hay blueprint.\n"
-        "  5. Phân tích dữ liệu: khách rời đi ở đâu, vì sao, và cảm xúc ở từng điểm chạm.\n"
+        "  4. Chọn loại bản đồ: hiện tại, tương lai, một ngày trong đời hay bản thiết kế dịch vụ (Blueprint).\n"
+        "  5. Phân tích dữ liệu: khách rời đi ở đâu, vì sao, cảm xúc ra sao ở từng điểm chạm.\n"
         "  6. Thay đổi khi cần thiết: ai phụ trách, bao lâu xem lại một lần.\n\n"
         "Mỗi câu trả lời được lưu ngay, bạn có thể dừng và quay lại bất cứ lúc nào. Cuối cùng, journey lập "
         "bản đồ nêu rõ trở ngại của khách hàng và nguồn lực doanh nghiệp còn thiếu.\n\n"
@@ -94,7 +94,7 @@ MESSAGES: Messages = {
         "  1. Set clear goals: which business goals the map serves.\n"
         "  2. Understand the customer: the persona and the segments in focus.\n"
         "  3. List the touchpoints: everywhere customers meet the business, stage by stage.\n"
-        "  4. Choose the map type: current state, future state, day in the life, or service blueprint.\n"
+        "  4. Choose the map type: current state, future state, day in the life, or Service Blueprint.\n"
         "  5. Analyse the map's data: where customers leave, why, and how they feel at each touchpoint.\n"
         "  6. Change when needed: who owns the map and how often it is reviewed.\n\n"
         "Every answer is saved as you give it, so you can stop and come back any time. At the end, journey "
@@ -105,14 +105,14 @@ MESSAGES: Messages = {
     "tui.home.rename_prompt": ("Tên mới cho cuộc phỏng vấn:", "A new title for the interview:"),
     "tui.home.renamed": ("Đã đổi tên thành «{title}».", "Renamed to “{title}”."),
     "tui.home.delete_confirm": (
-        "Xoá «{title}» cùng {done} câu trả lời của nó? Không thể hoàn tác.",
+        "Xóa «{title}» cùng {done} câu trả lời của nó? Không thể hoàn tác.",
         Plural(
             "Delete “{title}” and its only answer? This cannot be undone.",
             "Delete “{title}” and its {done} answers? This cannot be undone.",
             by="done",
         ),
     ),
-    "tui.home.deleted": ("Đã xoá «{title}».", "Deleted “{title}”."),
+    "tui.home.deleted": ("Đã xóa «{title}».", "Deleted “{title}”."),
     "tui.home.duplicated": ("Đã tạo bản sao «{title}».", "Created the copy “{title}”."),
     "tui.new.subtitle": ("Cuộc phỏng vấn mới", "New interview"),
     "tui.new.title_label": ("Tên (không bắt buộc)", "Title (optional)"),
@@ -186,7 +186,7 @@ MESSAGES: Messages = {
         "sends · ↑ to the entries",
     ),
     "tui.hint.list_entries": (
-        "Enter sửa mục · Del xoá mục · Alt+↑↓ đổi chỗ · Tab quay lại ô nhập · Ctrl+S gửi danh sách",
+        "Enter sửa mục · Del xóa mục · Alt+↑↓ đổi chỗ · Tab quay lại ô nhập · Ctrl+S gửi danh sách",
         "Enter edits the entry · Del removes it · Alt+↑↓ moves it · Tab back to the field · Ctrl+S sends the list",
     ),
     "tui.answer.text": ("Gõ câu trả lời của bạn…", "Type your answer…"),

@@ -122,6 +122,12 @@ MESSAGES: Messages = {
         "Điều kiện «{op}» trên mục «{id}» ({type}) cần giá trị {expected}.",
         "The condition “{op}” on “{id}” ({type}) needs {expected} as its value.",
     ),
+    "bank.contains_this_scope": (
+        "contains_this cần một câu hỏi lấy lựa chọn từ một danh sách (options_from), và câu hỏi mang điều kiện phải "
+        "nằm trong nhóm lặp theo chính danh sách đó; «{id}» không thỏa.",
+        "contains_this needs a question whose options are drawn from a list (options_from), tested from inside a "
+        "group repeated for that same list; “{id}” is not such a question here.",
+    ),
     "bank.condition_unknown_option": (
         "Mục «{id}» không có lựa chọn mã «{value}».",
         "The item “{id}” has no option with the code “{value}”.",
@@ -168,6 +174,14 @@ MESSAGES: Messages = {
     "bank.default_source.choice": (
         "default_from «{source}» chỉ dùng được cho câu hỏi loại single_choice.",
         "default_from “{source}” only applies to a single_choice question.",
+    ),
+    "bank.suggest_and_default": (
+        "Một câu hỏi chỉ có một nguồn gợi ý: suggest hoặc default_from, không dùng cả hai.",
+        "A question takes its suggestion from one source: suggest or default_from, not both.",
+    ),
+    "bank.short_title_long": (
+        "Tên ngắn dài {length} ký tự; tối đa là {max} để vừa màn hình hẹp.",
+        "The short title is {length} characters long; the most is {max}, to fit a narrow screen.",
     ),
     "bank.preset_map_type": (
         "Loại bản đồ «{value}» không phải một lựa chọn của câu hỏi loại bản đồ.",

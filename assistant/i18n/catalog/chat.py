@@ -22,8 +22,8 @@ MESSAGES: Messages = {
         "Every answer is saved. Continue any time: journey chat {id}",
     ),
     "chat.kept_draft": (
-        'Câu trả lời nhiều dòng chưa khép lại bằng """ nên chưa được gửi; mình giữ nó làm bản nháp và sẽ '
-        "nhắc lại khi bạn quay lại.",
+        'Câu trả lời nhiều dòng chưa được khép lại bằng """ nên chưa gửi đi; mình giữ nó làm bản nháp và sẽ '
+        "hiện lại khi bạn quay lại.",
         'The block of lines was not closed with """, so it was not sent: it is kept as a draft and shown '
         "when you come back.",
     ),
@@ -89,7 +89,7 @@ MESSAGES: Messages = {
         "Sửa một câu: /edit SỐ. Tiếp tục: trả lời câu hỏi hiện tại.",
         "To change one: /edit NUMBER. To go on: answer the current question.",
     ),
-    "chat.help_why": ("Vì sao hỏi câu này: {help}", "Why this is asked: {help}"),
+    "chat.help_why": ("Vì sao mình hỏi câu này: {help}", "Why this is asked: {help}"),
     "chat.help_none": ("(không có ghi chú)", "(no note)"),
     "chat.help_examples": ("Ví dụ:", "Examples:"),
     "chat.help_commands": (

@@ -22,7 +22,7 @@ MESSAGES: Messages = {
         "From now on I will speak English. Earlier messages stay as they were.",
     ),
     "conversation.review": (
-        "Trước khi liệt kê các trở ngại còn lại, bạn xem giúp {count} trở ngại đã nêu và loại mình hiểu cho "
+        "Trước khi liệt kê các trở ngại còn lại, bạn xem giúp {count} trở ngại đã nêu và loại mà mình đã xếp cho "
         "từng trở ngại. Phân tích sẽ dựa vào đây, nên loại nào chưa đúng thì bạn sửa lại nhé:",
         Plural(
             "Before you list the remaining obstacles, check the one you named so far and the kind I read in it. "

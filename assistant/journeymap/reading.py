@@ -1,0 +1,46 @@
+"""The obstacle reader as the analysis uses it: every sentence read once per process, however often a map is
+rebuilt (the app rebuilds it after each answer) or a sentence is looked at (as a mention, as an idea that may fit
+it, as a resource that may remove it)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.journeymap.reader import ObstacleReader, ReadObstacle
+
+_CACHE_SIZE = 65_536  # a survey of thousands of customers is thousands of sentences, read again at every answer
+
+
+class Reading:
+    def __init__(self, reader: ObstacleReader) -> None:
+        self.reader = reader
+        self._read = lru_cache(maxsize=_CACHE_SIZE)(lambda text: tuple(reader.read(text)))
+        self._classify = lru_cache(maxsize=_CACHE_SIZE)(reader.classify)
+        self._says_none = lru_cache(maxsize=_CACHE_SIZE)(reader.says_none)
+
+    def forget(self) -> None:
+        """Read every sentence afresh (a benchmark's cold start)."""
+        for cached in (self._read, self._classify, self._says_none):
+            cached.cache_clear()
+
+    def read(self, text: str) -> list[ReadObstacle]:
+        return list(self._read(text))
+
+    def classify(self, clause: str) -> ReadObstacle:
+        return self._classify(clause)
+
+    def says_none(self, text: str) -> bool:
+        return self._says_none(text)
+
+    def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
+        return self.reader.same_theme(a, b)
+
+    def terms(self, text: str) -> frozenset[str]:
+        """The meaning words of a whole answer (all its obstacles), or of the text read as one clause."""
+        reads = self.read(text) or [self.classify(text)]
+        return frozenset().union(*(read.terms for read in reads))
+
+
+@lru_cache(maxsize=1)
+def default_reading() -> Reading:
+    return Reading(ObstacleReader.load())
