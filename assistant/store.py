@@ -760,7 +760,29 @@ class Store:
                 f"SELECT ?, {_TRANSCRIPT_COLUMNS} FROM transcript WHERE interview_id = ?",
                 (new_id, row.id),
             )
+            self._copy_survey(row.id, new_id)
         return self.get(new_id)
+
+    _BATCH_COLUMNS = (
+        "number, file_name, file_hash, imported_at, respondents, first_number, last_number, fingerprints, submitted, "
+        "skipped_cells, columns, ignored, personal_kept"
+    )
+
+    def _copy_survey(self, from_id: str, to_id: str) -> None:
+        """The copy keeps the survey's respondents: it is a variant of the same journey, asked of the same people."""
+        conn = self.connection
+        batches = conn.execute("SELECT id FROM survey_batches WHERE interview_id = ? ORDER BY number", (from_id,))
+        for (old_batch,) in batches.fetchall():
+            cursor = conn.execute(
+                f"INSERT INTO survey_batches (interview_id, {self._BATCH_COLUMNS}) "
+                f"SELECT ?, {self._BATCH_COLUMNS} FROM survey_batches WHERE id = ?",
+                (to_id, old_batch),
+            )
+            conn.execute(
+                "INSERT INTO survey_answers (batch_id, column_id, personal, cells) "
+                "SELECT ?, column_id, personal, cells FROM survey_answers WHERE batch_id = ?",
+                (cursor.lastrowid, old_batch),
+            )
 
     # --- answers and transcript
 

@@ -807,7 +807,8 @@ class _Finder:
         objective = self.map.goals.objective
         if objective is None or objective.code not in self.rules.measurable_objectives:
             return
-        if not self.resolved(Role.DATA_BASIS):
+        if not self.resolved(Role.DATA_BASIS) or self.respondents:
+            # Imported survey responses are data from real customers: the map no longer rests on guesses alone.
             return
         named = {
             Role.DATA_BASIS: {c.code for c in self.map.goals.data_basis},

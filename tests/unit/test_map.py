@@ -20,6 +20,7 @@ from assistant.journeymap.html import render_html
 from assistant.journeymap.markdown import render_markdown
 from assistant.journeymap.model import Finding, JourneyMap
 from assistant.journeymap.rules import AnalysisRules, rules_for
+from assistant.survey.model import Respondents
 
 SOURCE = MapSource("Lotus Coffee", "in_progress", "2026-11-01T08:00:00Z", "2026-11-02T09:30:00Z")
 BANK = find_bank("customer-journey").bank
@@ -300,6 +301,14 @@ def test_goals_that_need_figures_without_any_data() -> None:
     assert rules_fired(journey({"objective": "profit", "data_basis": ["team_experience"]})) == ["no_data_basis"]
     assert rules_fired(journey({"objective": "revenue", "data_basis": ["web_analytics"]})) == []
     assert rules_fired(journey({"objective": "brand_awareness", "data_basis": ["team_experience"]})) == []
+
+
+def test_survey_responses_are_data_the_objective_can_be_measured_with() -> None:
+    answers = copy.deepcopy(BASE)
+    answers.update({"objective": "revenue", "data_basis": ["team_experience"]})
+    state = fill_interview(BANK, answers, "en", "general").state
+    respondents = Respondents(numbers=[1, 2], submitted=[None, None], columns={})
+    assert "no_data_basis" not in rules_fired(build_map(BANK, state, SOURCE, respondents=respondents))
 
 
 def test_a_map_nobody_owns() -> None:

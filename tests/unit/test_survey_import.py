@@ -328,6 +328,18 @@ def test_the_respondents_csv_escapes_what_a_spreadsheet_would_run(store: Store, 
     assert ",=HYPERLINK" not in text and ",+84" not in text
 
 
+def test_a_copy_keeps_the_respondents_and_each_side_its_own(store: Store, lotus: str) -> None:
+    imported(store, lotus, "google-forms-en.csv")
+    imported(store, lotus, "microsoft-forms.csv")
+    copy = store.duplicate(lotus, "Lotus Coffee, variant").id
+    original, copied = store.respondents(lotus), store.respondents(copy)
+    assert original is not None and copied is not None
+    assert copied.numbers == original.numbers and copied.columns == original.columns
+    store.remove_batch(copy, 1)
+    assert store.respondent_count(copy) == 3 and store.respondent_count(lotus) == 11
+    assert refused(store, copy, "microsoft-forms.csv").key == "survey.import.same_file"
+
+
 def test_removing_a_file_and_deleting_the_interview(store: Store, lotus: str) -> None:
     imported(store, lotus, "google-forms-en.csv")
     imported(store, lotus, "microsoft-forms.csv")

@@ -199,8 +199,8 @@ MESSAGES: Messages = {
     "tui.help.format": ("Cách trả lời", "How to answer"),
     "tui.help.keys": (
         "F2 quay lại · F3 bỏ qua · F4 sửa câu trước · F5 xem bản đồ · F6 xuất · F7 đổi ngôn ngữ · "
-        "Esc về danh sách · Ctrl+P mọi lệnh · Ctrl+Q thoát (câu đang gõ được giữ lại)",
-        "F2 back · F3 skip · F4 change an earlier answer · F5 map · F6 export · F7 language · "
+        "F8 khảo sát khách hàng · Esc về danh sách · Ctrl+P mọi lệnh · Ctrl+Q thoát (câu đang gõ được giữ lại)",
+        "F2 back · F3 skip · F4 change an earlier answer · F5 map · F6 export · F7 language · F8 customer survey · "
         "Esc home · Ctrl+P every command · Ctrl+Q quit (what you are typing is kept)",
     ),
     "tui.help.commands": (
