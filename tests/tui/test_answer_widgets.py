@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
 
 from assistant.store import Store
-from assistant.tui.answer import EntryList, ListEditor, TickList
-from assistant.tui.conversation import Conversation
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.modals import EditPicker, HelpScreen
+from assistant.tui.dialogs.modals import EditPicker, HelpScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.widgets.answer import EntryList, ListEditor, TickList
+from assistant.tui.widgets.conversation import Conversation
 from tests.tui.conftest import MakeApp, interview_screen, saved_interview, wait_for
 
 

@@ -10,8 +10,8 @@ from textual.widgets import Input, RadioSet, Static
 
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.modals import Confirm, ExportDialog
+from assistant.tui.dialogs.modals import Confirm, ExportDialog
+from assistant.tui.screens.interview import InterviewScreen
 from tests.tui.conftest import MakeApp, saved_interview, wait_for
 
 

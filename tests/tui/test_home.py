@@ -10,9 +10,9 @@ from textual.widgets import DataTable, Input
 
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.home import HomeScreen
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.new_interview import NewInterviewScreen
+from assistant.tui.screens.home import HomeScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.screens.new_interview import NewInterviewScreen
 from tests.tui.conftest import MakeApp, saved_interview, wait_for
 
 

@@ -10,10 +10,10 @@ from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
 from assistant.store import Store
-from assistant.tui.answer import ChoiceList, ListEditor, TickList
-from assistant.tui.conversation import Conversation
-from assistant.tui.interview import InterviewScreen
+from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.textual_adapter import binding_table
+from assistant.tui.widgets.answer import ChoiceList, ListEditor, TickList
+from assistant.tui.widgets.conversation import Conversation
 from tests.tui.conftest import MakeApp, answer_current, interview_screen, saved_interview, wait_for
 
 

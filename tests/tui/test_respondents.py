@@ -10,9 +10,9 @@ import pytest
 from textual.widgets import Input, Static
 
 from assistant.store import Store
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.modals import MapPreview
-from assistant.tui.respondents import RespondentsDialog, forget_respondents
+from assistant.tui.dialogs.modals import MapPreview
+from assistant.tui.dialogs.respondents import RespondentsDialog, forget_respondents
+from assistant.tui.screens.interview import InterviewScreen
 from tests.survey import SURVEY_DATA, golden_interview
 from tests.tui.conftest import MakeApp, wait_for
 

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from assistant.store import Store
-from assistant.tui.interview import NARROW, InterviewScreen
-from assistant.tui.modals import HelpScreen
+from assistant.tui.dialogs.modals import HelpScreen
+from assistant.tui.screens.interview import NARROW, InterviewScreen
 from assistant.tui.textual_adapter import FooterKey
 from tests.tui.conftest import MakeApp, interview_screen, saved_interview, wait_for
 

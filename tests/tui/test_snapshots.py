@@ -26,10 +26,10 @@ from assistant.interview.models import Question
 from assistant.session import Session
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.home import HomeScreen
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.modals import EditPicker, ExportDialog, HelpScreen, MapPreview
-from assistant.tui.new_interview import NewInterviewScreen
+from assistant.tui.dialogs.modals import EditPicker, ExportDialog, HelpScreen, MapPreview
+from assistant.tui.screens.home import HomeScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.screens.new_interview import NewInterviewScreen
 from tests.tui.conftest import wait_for
 
 SnapCompare = Callable[..., bool]

@@ -24,7 +24,7 @@ PRIVATE_HANDLERS = {
 
 
 def _modules() -> list[Path]:
-    return [path for path in sorted(TUI.glob("*.py")) if path != ADAPTER]
+    return [path for path in sorted(TUI.rglob("*.py")) if path != ADAPTER]
 
 
 def test_no_private_textual_module_is_imported_outside_the_adapter() -> None:

@@ -17,9 +17,9 @@ from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES
 from assistant.store import Listed
 from assistant.text import shorten
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.widgets.footer import KeysFooter
 
 HOME_LIMIT = 500
 BANK_PREFETCH_AFTER = 1.0
@@ -241,7 +241,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.query_one("#filter", Input).focus()
 
     def action_new(self) -> None:
-        from assistant.tui.new_interview import NewInterview, NewInterviewScreen
+        from assistant.tui.screens.new_interview import NewInterview, NewInterviewScreen
 
         def started(choice: NewInterview | None) -> None:
             if choice is not None:
@@ -257,7 +257,7 @@ class HomeScreen(Screen[None], JourneyScreen):
     def action_export(self) -> None:
         row = self._selected_row()
         if row is not None:
-            from assistant.tui.modals import ExportDialog
+            from assistant.tui.dialogs.modals import ExportDialog
 
             self.app.push_screen(ExportDialog(row.id, row.title, row.locale))
 
@@ -265,7 +265,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         row = self._selected_row()
         if row is None:
             return
-        from assistant.tui.modals import AskText
+        from assistant.tui.dialogs.modals import AskText
 
         def renamed(title: str | None) -> None:
             if title:
@@ -279,7 +279,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         row = self._selected_row()
         if row is None:
             return
-        from assistant.tui.modals import Confirm
+        from assistant.tui.dialogs.modals import Confirm
 
         def confirmed(yes: bool | None) -> None:
             if yes:

@@ -19,11 +19,11 @@ from textual.widgets.option_list import Option
 from assistant import interviews
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
-from assistant.tui.radio import ChoiceButton
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
 from assistant.tui.textual_adapter import highlight_pressed
+from assistant.tui.widgets.footer import KeysFooter
+from assistant.tui.widgets.radio import ChoiceButton
 
 if TYPE_CHECKING:
     from assistant.bank.model import Bank

@@ -26,7 +26,9 @@ from assistant.interview.models import Question
 from assistant.session import Announcement, Move, Session, Turn
 from assistant.slash import Command, pick_entry
 from assistant.text import shorten
-from assistant.tui.answer import (
+from assistant.tui.localized import localize_bindings
+from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.widgets.answer import (
     AnswerArea,
     AnswerSubmitted,
     CommandTyped,
@@ -35,10 +37,8 @@ from assistant.tui.answer import (
     ReviewDone,
     answer_hint,
 )
-from assistant.tui.conversation import Conversation, Entry, entry_for
-from assistant.tui.footer import KeysFooter
-from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.widgets.conversation import Conversation, Entry, entry_for
+from assistant.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
@@ -362,7 +362,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
-        from assistant.tui.respondents import respondents_of
+        from assistant.tui.dialogs.respondents import respondents_of
 
         respondents = respondents_of(self.session.store.path, self.session.id)
         return self.session.map(state=state, respondents=respondents)
@@ -393,7 +393,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         question = self._question
         if question is None:
             return
-        from assistant.tui.modals import HelpScreen
+        from assistant.tui.dialogs.modals import HelpScreen
 
         body = Text()
         body.append(question.text + "\n\n", style="bold")
@@ -423,7 +423,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._after(move)
 
     def action_edit(self) -> None:
-        from assistant.tui.modals import EditPicker
+        from assistant.tui.dialogs.modals import EditPicker
 
         entries = [
             (number, entry) for number, entry in enumerate(self.session.review(), 1) if entry.status != "unanswered"
@@ -468,12 +468,12 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.app.call_from_thread(self._show_map, markdown)
 
     def _show_map(self, markdown: str) -> None:
-        from assistant.tui.modals import MapPreview
+        from assistant.tui.dialogs.modals import MapPreview
 
         self.app.push_screen(MapPreview(markdown, self.session.id, self.session.row.title, self.locale))
 
     def action_export(self) -> None:
-        from assistant.tui.modals import ExportDialog
+        from assistant.tui.dialogs.modals import ExportDialog
 
         self.save_draft()
         self.app.push_screen(ExportDialog(self.session.id, self.session.row.title, self.locale))
@@ -498,12 +498,12 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     @on(events.Mount)
     def _respondent_count(self) -> None:
-        from assistant.tui.respondents import show_respondent_count
+        from assistant.tui.dialogs.respondents import show_respondent_count
 
         show_respondent_count(self, self.session.store.respondent_count(self.session.id), self.locale)
 
     def action_respondents(self) -> None:
-        from assistant.tui.respondents import RespondentsDialog
+        from assistant.tui.dialogs.respondents import RespondentsDialog
 
         def closed(changed: bool | None) -> None:
             if changed:

@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, DirectoryTree, Input, Label, Progr
 from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.survey.model import Respondents

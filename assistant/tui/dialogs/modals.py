@@ -28,10 +28,10 @@ from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.interviews import MAX_TITLE
 from assistant.text import shorten
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
-from assistant.tui.radio import ChoiceButton
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.widgets.footer import KeysFooter
+from assistant.tui.widgets.radio import ChoiceButton
 
 if TYPE_CHECKING:
     from assistant.exports import ExportFormat
