@@ -17,6 +17,7 @@ from assistant.interview.models import Question, ReviewEntry
 from assistant.interview.parsing import OptionChoice, match_option
 from assistant.journeymap.review import KindReview
 from assistant.session import Announcement, Session
+from assistant.slash import pick_entry, split_command
 from assistant.terminal import for_terminal
 from assistant.text import shorten
 from assistant.utterances import Utterance
@@ -140,12 +141,12 @@ class PlainChat:
 
     def _command(self, raw: str) -> bool:
         """Run a slash command; False when it ends the chat."""
-        name, _, argument = raw.partition(" ")
-        command = self._commands.get(name.lower())
+        name, argument = split_command(raw)
+        command = self._commands.get(name)
         if command is None:
             self._print(self._t("chat.unknown_command", command=name))
             return True
-        return command(argument.strip())
+        return command(argument)
 
     def _leave(self) -> int:
         self._print()
@@ -271,7 +272,7 @@ class PlainChat:
         return True
 
     def _edit(self, argument: str) -> bool:
-        ref = _pick(argument, self.session.review())
+        ref = pick_entry(argument, self.session.review())
         if ref is None:
             self._print(self._t("chat.edit_usage"))
             return True
@@ -335,16 +336,3 @@ class PlainChat:
         if entry.status == "unanswered":
             return self._t("chat.unanswered")
         return entry.display
-
-
-def _pick(argument: str, entries: list[ReviewEntry]) -> str | None:
-    """A review number, a reference (`item@key`) or an item id (its first instance)."""
-    if not argument:
-        return None
-    if argument.isdigit():
-        number = int(argument)
-        return entries[number - 1].ref if 0 < number <= len(entries) else None
-    for entry in entries:
-        if argument in (entry.ref, entry.item_id):
-            return entry.ref
-    return None

@@ -25,6 +25,15 @@ def user_banks_dir() -> Path:
     return data_dir() / "banks"
 
 
+def documents_dir() -> Path:
+    """The user's Documents folder (platformdirs: the XDG documents folder on Linux), or their home folder when
+    there is none."""
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.home()
+
+
 def settings_path() -> Path:
     """The app's preferences (the theme), in the user config directory: settings are not data to back up."""
     from platformdirs import user_config_path

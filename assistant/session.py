@@ -49,6 +49,11 @@ def bank_snapshot(store: Store, bank_hash: str) -> Bank:
     return bank
 
 
+def _typed(raw: str | list[str]) -> bool:
+    """Whether an answer says anything: some text, or at least one entry or option."""
+    return any(part.strip() for part in ([raw] if isinstance(raw, str) else raw))
+
+
 def cursor_json(state: InterviewState) -> str:
     return json.dumps(state.model_dump(include=set(_CURSOR_FIELDS)), ensure_ascii=False, sort_keys=True)
 
@@ -73,6 +78,9 @@ class Move(BaseModel):
 
     outcome: Outcome
     said: list[Utterance] = Field(default_factory=list)
+    heard: Utterance | None = Field(
+        default=None, description="The user's turn as the conversation keeps it; None when nothing was said."
+    )
 
     @property
     def ok(self) -> bool:
@@ -375,8 +383,13 @@ class Session:
     def answer(self, raw: str | list[str], *, ref: str | None = None, said: str | None = None) -> Move:
         """`raw` as typed, or entries / option codes given one by one; `said` is how the transcript shows it."""
         asked = ref or self._current_ref()
-        self.heard(said if said is not None else raw if isinstance(raw, str) else "\n".join(raw), asked)
+        heard = self.heard(said if said is not None else raw if isinstance(raw, str) else "\n".join(raw), asked)
         outcome = self.interview.answer(raw, ref=ref)
+        if outcome.ok or _typed(raw):
+            return self._after(outcome).model_copy(update={"heard": heard})
+        # Nothing sent and nothing to fall back on: the refusal is said, but an empty turn ("(left empty)") is no
+        # part of the conversation.
+        self._said = [line for line in self._said if line is not heard]
         return self._after(outcome)
 
     def skip(self, said: str) -> Move:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from assistant.errors import JourneyError
 
+EXPORT_FOLDER = "export_folder"
+
 
 def load_settings(path: Path) -> dict[str, str]:
     """The saved preferences; a missing or damaged file means defaults, never an error at start-up."""
@@ -33,3 +35,20 @@ def save_setting(path: Path, name: str, value: str) -> bool:
     except (OSError, JourneyError):
         return False
     return True
+
+
+def export_folder(path: Path | None) -> Path:
+    """Where the export dialog suggests saving: the folder used last, while it still exists; the first time, the
+    user's Documents folder, or their home folder when there is none."""
+    from assistant.locations import documents_dir
+
+    remembered = load_settings(path).get(EXPORT_FOLDER) if path is not None else None
+    if remembered:
+        folder = Path(remembered)
+        if folder.is_absolute() and folder.is_dir():
+            return folder
+    return documents_dir()
+
+
+def remember_export_folder(path: Path, folder: Path) -> bool:
+    return save_setting(path, EXPORT_FOLDER, str(folder))

@@ -22,6 +22,7 @@ arithmetic never overflows on a pasted 5,000-digit string."""
 _YES = frozenset({"yes", "y", "true", "1", "co", "c", "dung", "phai", "vang", "u", "ok"})
 _NO = frozenset({"no", "n", "false", "0", "2", "khong", "ko", "k", "sai", "chua"})
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,3}[.)])\s+")
+_RANGE = re.compile(r"(\d{1,4})\s*[-–—]\s*(\d{1,4})")
 
 
 class AnswerError(JourneyError):
@@ -278,13 +279,27 @@ def _parse_multi(item: Item, text: str, options: Sequence[OptionChoice]) -> list
     return _parse_choices(item, tokens, options)
 
 
+def number_range(token: str) -> tuple[int, int] | None:
+    """The first and last number of a range such as `2-4` (or `4-2`, `2–4`), in order; None for anything else."""
+    match = _RANGE.fullmatch(token.strip())
+    if match is None:
+        return None
+    first, last = sorted((int(match.group(1)), int(match.group(2))))
+    return first, last
+
+
 def _parse_choices(item: Item, tokens: Sequence[str], options: Sequence[OptionChoice]) -> list[str]:
+    """Each token an option (number, code or label) or a range of option numbers (`2-4`)."""
     chosen: list[str] = []
     for token in (clean_text(str(part), multiline=False) for part in tokens):
-        if token:
-            code = _require_option(token, options)
-            if code not in chosen:
-                chosen.append(code)
+        if not token:
+            continue
+        span = number_range(token) if match_option(token, options) is None else None
+        if span is not None:
+            codes = [_require_option(str(number), options) for number in range(span[0], span[1] + 1)]
+        else:
+            codes = [_require_option(token, options)]
+        chosen.extend(code for code in codes if code not in chosen)
     return _checked_choices(item, chosen, options)
 
 
@@ -314,4 +329,4 @@ def _parse_open(
     if fold(text).rstrip(".!") in vague:
         # "ko", "không biết" are not an answer of one's own: choose an option, or say what it is.
         raise AnswerError("answer.vague_choice", raw=text)
-    return {"other": _checked_length(text, item.max_length or DEFAULT_MAX_LENGTH[ItemType.OPEN_CHOICE])}
+    return {"other": _checked_length(text, limit)}

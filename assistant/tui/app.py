@@ -37,8 +37,8 @@ class JourneyApp(App[None]):
     TITLE = "journey"
     BINDINGS = [
         # Shown in the home screen's footer; on the interview screen the room goes to the interview's own keys.
-        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
-        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
+        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True, id="app.palette"),
     ]
 
     def __init__(
@@ -77,7 +77,7 @@ class JourneyApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         """The list of interviews is the app's first screen: drawn directly, not pushed over an empty one that would
         be composed and painted first."""
-        from assistant.tui.home import HomeScreen
+        from assistant.tui.screens.home import HomeScreen
 
         return HomeScreen()
 
@@ -89,7 +89,7 @@ class JourneyApp(App[None]):
 
     def open_interview(self, interview_id: str) -> None:
         from assistant.session import Session
-        from assistant.tui.interview import InterviewScreen
+        from assistant.tui.screens.interview import InterviewScreen
 
         self.push_screen(InterviewScreen(Session.resume(self.store, interview_id), resumed=True))
 
@@ -106,7 +106,7 @@ class JourneyApp(App[None]):
 
     def start_interview(self, title: str | None, locale: str, preset: str | None) -> None:
         from assistant.session import Session
-        from assistant.tui.interview import InterviewScreen
+        from assistant.tui.screens.interview import InterviewScreen
 
         session = Session.start(self.store, self.bank(), locale, preset, title)
         self.push_screen(InterviewScreen(session, resumed=False))

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from assistant.i18n import MESSAGES, t
+from assistant.tui.textual_adapter import binding_table
 
 
 def is_localized(node: DOMNode, key: str, binding: Binding) -> bool:
@@ -22,7 +23,7 @@ def is_localized(node: DOMNode, key: str, binding: Binding) -> bool:
 
 def localize_bindings(node: DOMNode, locale: str) -> None:
     keys: dict[str, str] = node.__dict__.setdefault("_binding_message_keys", {})
-    bindings_map = node._bindings.key_to_bindings
+    bindings_map = binding_table(node)
     for key, bindings in bindings_map.items():
         relabelled: list[Binding] = []
         for binding in bindings:

@@ -36,10 +36,10 @@ from assistant.bank.loader import find_bank
 from assistant.interview.answers_file import fill_interview
 from assistant.session import Session
 from assistant.store import Store
-from assistant.tui.answer import AnswerText
 from assistant.tui.app import JourneyApp
-from assistant.tui.canvas import JourneyCanvas, Picture
-from assistant.tui.interview import InterviewScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.widgets.answer import AnswerText
+from assistant.tui.widgets.canvas import JourneyCanvas, Picture
 from tests.benchmarks.bench_map import large_interview
 from tests.benchmarks.bench_tui import _in_answer_area, _keystrokes, _long_interview
 from tests.benchmarks.harness import Result

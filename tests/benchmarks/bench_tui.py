@@ -42,10 +42,10 @@ from assistant.bank.loader import find_bank
 from assistant.interview.engine import Interview
 from assistant.session import Session
 from assistant.store import Store
-from assistant.tui.answer import AnswerArea, AnswerText, answer_kind
 from assistant.tui.app import JourneyApp
-from assistant.tui.conversation import Conversation, Entry
-from assistant.tui.interview import InterviewScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.widgets.answer import AnswerArea, AnswerText, answer_kind
+from assistant.tui.widgets.conversation import Conversation, Entry
 from tests.benchmarks.bench_engine import _answer_for
 from tests.benchmarks.harness import Result
 

@@ -126,6 +126,20 @@ def test_refusals_are_saved_as_errors_and_reload_as_errors(tmp_path: Path, bank:
         assert [s.kind for s in saved if s.kind in ("error", "answer")][-3:] == ["answer", "error", "answer"]
 
 
+def test_an_empty_send_that_is_refused_leaves_no_turn_in_the_conversation(tmp_path: Path, bank: Bank) -> None:
+    with Store.open(tmp_path / "j.db") as store:
+        session = Session.start(store, bank, "en", "general")
+        turn_to(session, "research_method")  # required, nothing to fall back on
+        move = session.answer([], said="(left empty)")
+        assert not move.ok and move.heard is None and [said.kind for said in move.said] == ["error"]
+        move = session.answer("   ")
+        assert not move.ok and move.heard is None
+        move = session.answer(["1"], said="Questionnaire survey")
+        assert move.ok and move.heard is not None and move.heard.text == "Questionnaire survey"
+        saved = [said.text for said in session.transcript(last=20) if said.role == "user"]
+    assert "(left empty)" not in saved and "   " not in saved and saved[-1] == "Questionnaire survey"
+
+
 def test_a_number_that_contradicts_an_earlier_answer_is_refused_with_both(tmp_path: Path, bank: Bank) -> None:
     with Store.open(tmp_path / "j.db") as store:
         session = Session.start(store, bank, "en", "general")

@@ -15,9 +15,9 @@ from assistant.bank.model import ItemType
 from assistant.interview.models import Question
 from assistant.session import Session
 from assistant.store import Store
-from assistant.tui.answer import KindReviewArea, ListEditor
 from assistant.tui.app import JourneyApp, StartAt
-from assistant.tui.interview import InterviewScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.widgets.answer import KindReviewArea, ListEditor
 
 MakeApp = Callable[..., JourneyApp]
 

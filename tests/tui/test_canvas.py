@@ -12,8 +12,8 @@ from rich.table import Table
 from assistant.journeymap.canvas import journey_canvas
 from assistant.journeymap.markdown import render_markdown
 from assistant.journeymap.model import JourneyMap
-from assistant.tui.canvas import CHART_ROWS, STYLE_NAMES, Picture, _wrap, column_width, draw_canvas
-from assistant.tui.document import draw_section, inline, renderables, sections
+from assistant.tui.widgets.canvas import CHART_ROWS, STYLE_NAMES, Picture, _wrap, column_width, draw_canvas
+from assistant.tui.widgets.document import draw_section, inline, renderables, sections
 from tests.maps import golden_map, hand_built_map, homestay_map, twelve_stage_map
 
 STYLES = {name: Style() for name in STYLE_NAMES}

@@ -10,8 +10,8 @@ from textual.widgets import Input, RadioSet, Static
 
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.modals import Confirm, ExportDialog
+from assistant.tui.dialogs.modals import Confirm, ExportDialog
+from assistant.tui.screens.interview import InterviewScreen
 from tests.tui.conftest import MakeApp, saved_interview, wait_for
 
 
@@ -31,10 +31,24 @@ async def _open_dialog(app: JourneyApp, pilot: object) -> ExportDialog:
     return _dialog(app)
 
 
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own, with a Documents folder in it, and a working directory elsewhere."""
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    elsewhere = tmp_path / "shell"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    return home / "Documents"
+
+
 async def test_export_names_the_file_asks_before_overwriting_and_reports_problems(
     make_app: MakeApp, database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("assistant.locations.documents_dir", lambda: tmp_path)
     with Store.open(database) as store:
         session = saved_interview(store, until="objective", title="Lotus Coffee")
     app = make_app("en", "resume", session.id)
@@ -77,3 +91,32 @@ async def test_export_names_the_file_asks_before_overwriting_and_reports_problem
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
     assert not (tmp_path / "missing-folder").exists()
+
+
+async def test_export_starts_in_documents_then_remembers_the_last_folder(
+    make_app: MakeApp, database: Path, tmp_path: Path, documents: Path
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="objective", title="Lotus Coffee")
+    app = make_app("en", "resume", session.id)
+    chosen = tmp_path / "maps"
+    chosen.mkdir()
+    async with app.run_test(size=(100, 32)) as pilot:
+        dialog = await _open_dialog(app, pilot)
+        path = dialog.query_one("#export-path", Input)
+        assert path.value == str(documents / "lotus-coffee.journey.md")  # not the folder the shell was in
+        path.value = str(chosen / "lotus.md")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: (chosen / "lotus.md").exists() and isinstance(app.screen, InterviewScreen))
+        dialog = await _open_dialog(app, pilot)
+        assert dialog.query_one("#export-path", Input).value == str(chosen / "lotus-coffee.journey.md")
+    again = make_app("en", "resume", session.id)
+    async with again.run_test(size=(100, 32)) as pilot:
+        dialog = await _open_dialog(again, pilot)
+        assert dialog.query_one("#export-path", Input).value == str(chosen / "lotus-coffee.journey.md")
+    chosen.joinpath("lotus.md").unlink()
+    chosen.rmdir()  # a remembered folder that is gone: back to Documents
+    third = make_app("en", "resume", session.id)
+    async with third.run_test(size=(100, 32)) as pilot:
+        dialog = await _open_dialog(third, pilot)
+        assert dialog.query_one("#export-path", Input).value == str(documents / "lotus-coffee.journey.md")

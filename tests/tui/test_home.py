@@ -10,9 +10,9 @@ from textual.widgets import DataTable, Input
 
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
-from assistant.tui.home import HomeScreen
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.new_interview import NewInterviewScreen
+from assistant.tui.screens.home import HomeScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.screens.new_interview import NewInterviewScreen
 from tests.tui.conftest import MakeApp, saved_interview, wait_for
 
 
@@ -40,7 +40,7 @@ async def test_the_vietnamese_home_speaks_vietnamese(make_app: MakeApp) -> None:
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#welcome-text")))
         assert "sáu bước" in str(app.screen.query_one("#welcome-text").render())
-        labels = {binding.action: binding.description for _, binding in app.screen._bindings}
+        labels = {active.binding.action: active.binding.description for active in app.screen.active_bindings.values()}
         assert labels["new"] == "Tạo mới"
 
 
@@ -163,5 +163,5 @@ async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeA
         await wait_for(pilot, lambda: str(table.get_cell(newest, "preset")) == "General")
         assert next(str(column.label) for column in table.columns.values()) == "Title"
         assert str(table.get_cell(newest, "language")) == "English"
-        labels = {binding.action: binding.description for _, binding in app.screen._bindings}
+        labels = {active.binding.action: active.binding.description for active in app.screen.active_bindings.values()}
         assert labels["new"] == "New"

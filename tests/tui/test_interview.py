@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Input, OptionList, SelectionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from assistant.store import Store
-from assistant.tui.answer import ChoiceList, ListEditor
-from assistant.tui.conversation import Conversation
-from assistant.tui.interview import InterviewScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.textual_adapter import binding_table
+from assistant.tui.widgets.answer import ChoiceList, ListEditor, TickList
+from assistant.tui.widgets.conversation import Conversation
 from tests.tui.conftest import MakeApp, answer_current, interview_screen, saved_interview, wait_for
 
 
@@ -235,7 +236,7 @@ async def test_several_choices_need_a_tick_and_a_scale_takes_its_number(make_app
         session = saved_interview(store, until="research_method")
     app = make_app("en", "resume", session.id)
     async with app.run_test(size=(100, 32)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.focused, SelectionList))
+        await wait_for(pilot, lambda: isinstance(app.focused, TickList))
         screen = interview_screen(pilot)
         await pilot.press("enter")  # nothing ticked on a required question
         await wait_for(pilot, lambda: bool(_problem(screen)))
@@ -325,7 +326,7 @@ async def test_switching_language_keeps_the_past_and_asks_in_the_new_language(
         assert "Bạn" in after[-1]
         area = app.focused
         assert isinstance(area, TextArea) and area.text == "Coffee"
-        footer_labels = [binding.description for binding in screen._bindings.key_to_bindings["f2"]]
+        footer_labels = [binding.description for binding in binding_table(screen)["f2"]]
         assert footer_labels == ["Câu trước"]
     with Store.open(database) as store:
         assert store.get(session.id).locale == "vi"
@@ -388,10 +389,10 @@ async def test_emptying_an_optional_answer_while_editing_skips_it(make_app: Make
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
         screen = interview_screen(pilot)
         screen.edit("data_basis")
-        await wait_for(pilot, lambda: isinstance(app.focused, SelectionList))
+        await wait_for(pilot, lambda: isinstance(app.focused, TickList))
         selection = app.focused
-        assert isinstance(selection, SelectionList) and len(selection.selected) == 1
-        selection.deselect_all()
+        assert isinstance(selection, TickList) and len(selection.selected) == 1
+        await pilot.press("space")  # the one ticked option is highlighted first: Space unticks it
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id != "data_basis")
     with Store.open(database) as store:

@@ -13,9 +13,9 @@ from assistant.bank.loader import find_bank
 from assistant.interview.answers_file import fill_interview
 from assistant.session import Session
 from assistant.store import Store
-from assistant.tui.canvas import JourneyCanvas
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.mapscreen import MapScreen, same_answers
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.screens.map import MapScreen, same_answers
+from assistant.tui.widgets.canvas import JourneyCanvas
 from tests.maps import GOLDEN, MAPS
 from tests.tui.conftest import MakeApp, answer_current, interview_screen, saved_interview, wait_for
 

@@ -11,10 +11,10 @@ from textual.widgets import Input, Static
 
 from assistant.journeymap.markdown import render_markdown
 from assistant.store import Store
-from assistant.tui.canvas import JourneyCanvas
-from assistant.tui.interview import InterviewScreen
-from assistant.tui.mapscreen import MapScreen
-from assistant.tui.respondents import RespondentsDialog, forget_respondents
+from assistant.tui.dialogs.respondents import RespondentsDialog, forget_respondents
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.screens.map import MapScreen
+from assistant.tui.widgets.canvas import JourneyCanvas
 from tests.survey import SURVEY_DATA, golden_interview
 from tests.tui.conftest import MakeApp, wait_for
 

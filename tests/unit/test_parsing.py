@@ -409,13 +409,18 @@ def test_choice_without_options(kind: ItemType) -> None:
         ("Store, 1", ["website", "store"]),
         ("Facebook, Zalo", ["social"]),
         ("4, 2", ["store", "social"]),
+        ("1-3", ["website", "store", "other"]),
+        ("3-1", ["website", "store", "other"]),
+        ("2 – 3, 4", ["store", "other", "social"]),
     ],
 )
 def test_multi_choice(raw: str, expected: list[str]) -> None:
     assert parsed(ItemType.MULTI_CHOICE, raw, CHANNELS) == expected
 
 
-@pytest.mark.parametrize(("raw", "unknown"), [("1,9", "9"), ("1, zzz", "zzz"), ("1 zzz", "1 zzz"), ("0", "0")])
+@pytest.mark.parametrize(
+    ("raw", "unknown"), [("1,9", "9"), ("1, zzz", "zzz"), ("1 zzz", "1 zzz"), ("0", "0"), ("3-6", "5")]
+)
 def test_multi_choice_unknown_option(raw: str, unknown: str) -> None:
     error = refused(ItemType.MULTI_CHOICE, raw, CHANNELS)
     assert error.key == "answer.unknown_option"

@@ -89,8 +89,8 @@ MESSAGES: Messages = {
         "This question has no options yet because the answer it draws them from is empty. You can skip it.",
     ),
     "answer.too_few_entries": (
-        "Hãy liệt kê ít nhất {min} mục, mỗi mục một dòng.",
-        Plural("Please list at least one entry.", "Please list at least {min} entries, one per line.", by="min"),
+        "Hãy liệt kê ít nhất {min} mục.",
+        Plural("Please list at least one entry.", "Please list at least {min} entries.", by="min"),
     ),
     "answer.too_many_entries": (
         "Danh sách có {count} mục; tối đa là {max}.",
@@ -146,16 +146,17 @@ MESSAGES: Messages = {
     "hint.boolean": ("Có hoặc không.", "Yes or no."),
     "hint.single_choice": ("Nhập số thứ tự hoặc tên lựa chọn.", "Type the option's number or name."),
     "hint.multi_choice": (
-        "Chọn một hoặc nhiều: nhập các số cách nhau bằng dấu phẩy, ví dụ 1,3.",
-        "Choose one or more: type their numbers separated by commas, e.g. 1,3.",
+        "Chọn một hoặc nhiều: nhập các số cách nhau bằng dấu phẩy, ví dụ 1,3, hoặc một khoảng như 2-4.",
+        "Choose one or more: type their numbers separated by commas, e.g. 1,3, or a range such as 2-4.",
     ),
     "hint.open_choice": (
         "Nhập số thứ tự của một lựa chọn, hoặc tự viết câu trả lời của bạn.",
         "Type an option's number, or write your own answer.",
     ),
     "hint.list": (
-        "Liệt kê các mục, mỗi mục một dòng hoặc cách nhau bằng dấu phẩy.",
-        "List the entries, one per line or separated by commas.",
+        'Liệt kê các mục, cách nhau bằng dấu phẩy; tên nào có dấu phẩy thì gõ mỗi mục một dòng, giữa hai dòng """.',
+        'List the entries separated by commas; when a name has a comma in it, put one entry per line between two """ '
+        "lines.",
     ),
     "hint.scale": ("Chọn một điểm từ {min} đến {max}.", "Choose a point from {min} to {max}."),
     "hint.default": (

@@ -48,6 +48,7 @@ MESSAGES: Messages = {
     "tui.key.move_down": ("Chuyển xuống", "Move down"),
     "tui.key.remove": ("Xóa mục", "Remove"),
     "tui.key.send": ("Gửi", "Send"),
+    "tui.key.tick": ("Đánh dấu", "Tick"),
     "tui.key.send_list": ("Gửi danh sách", "Send the list"),
     "tui.key.palette": ("lệnh", "palette"),
     "tui.palette.theme": ("Đổi giao diện", "Change theme"),
@@ -172,19 +173,29 @@ MESSAGES: Messages = {
     "tui.hint.number": ("Enter để gửi", "Enter sends"),
     "tui.hint.choice": ("↑↓ rồi Enter, hoặc gõ số thứ tự", "↑↓ then Enter, or type the number"),
     "tui.hint.scale": ("↑↓ rồi Enter, hoặc gõ điểm số", "↑↓ then Enter, or type the score"),
-    "tui.hint.multi": ("Space để chọn · Enter để gửi", "Space ticks · Enter sends"),
+    "tui.hint.multi": (
+        "Space để đánh dấu, hoặc gõ các số (1,3 hoặc 2-4) · Enter để gửi",
+        "Space ticks, or type the numbers (1,3 or 2-4) · Enter sends",
+    ),
     "tui.hint.open": (
         "Chọn một mục, hoặc gõ câu trả lời khác vào ô bên dưới rồi Enter",
         "Pick one, or type your own in the field below and press Enter",
     ),
     "tui.hint.list": (
-        "Enter thêm một mục · Enter ở ô trống để gửi · Del xóa · Alt+↑↓ đổi thứ tự",
-        "Enter adds an entry · Enter on an empty field sends · Del removes · Alt+↑↓ reorders",
+        "Enter để thêm một mục (dấu phẩy vẫn nằm trong mục) · dán nhiều dòng: mỗi dòng một mục · Enter ở ô trống "
+        "để gửi · ↑ để chọn các mục",
+        "Enter adds an entry, commas and all · pasting lines adds one entry per line · Enter on the empty field "
+        "sends · ↑ to the entries",
+    ),
+    "tui.hint.list_entries": (
+        "Enter sửa mục · Del xóa mục · Alt+↑↓ đổi chỗ · Tab quay lại ô nhập · Ctrl+S gửi danh sách",
+        "Enter edits the entry · Del removes it · Alt+↑↓ moves it · Tab back to the field · Ctrl+S sends the list",
     ),
     "tui.answer.text": ("Gõ câu trả lời của bạn…", "Type your answer…"),
     "tui.answer.number": ("Gõ một số…", "Type a number…"),
     "tui.answer.other": ("Khác: gõ câu trả lời của bạn…", "Other: type your own…"),
     "tui.answer.entry": ("Thêm một mục…", "Add an entry…"),
+    "tui.answer.typed": ("Đang gõ: {typed}", "Typed: {typed}"),
     "tui.help.why": ("Vì sao mình hỏi", "Why this is asked"),
     "tui.help.examples": ("Ví dụ", "Examples"),
     "tui.help.format": ("Cách trả lời", "How to answer"),
@@ -193,6 +204,12 @@ MESSAGES: Messages = {
         "F8 khảo sát khách hàng · Esc về danh sách · Ctrl+P mọi lệnh · Ctrl+Q thoát (câu đang gõ được giữ lại)",
         "F2 back · F3 skip · F4 change an earlier answer · F5 map · F6 export · F7 language · F8 customer survey · "
         "Esc home · Ctrl+P every command · Ctrl+Q quit (what you are typing is kept)",
+    ),
+    "tui.help.commands": (
+        "Gõ vào ô trả lời: /review xem mọi câu trả lời · /edit SỐ sửa câu số đó · /back · /skip · /kinds xem loại "
+        "trở ngại · /help",
+        "Type in the answer box: /review every answer · /edit NUMBER change that one · /back · /skip · /kinds the "
+        "obstacles' kinds · /help",
     ),
     "tui.edit.title": ("Chọn câu trả lời cần sửa", "Pick the answer to change"),
     "tui.edit.filter": ("Gõ để lọc…", "Type to filter…"),

@@ -17,9 +17,9 @@ from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES
 from assistant.store import Listed
 from assistant.text import shorten
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.widgets.footer import KeysFooter
 
 HOME_LIMIT = 500
 BANK_PREFETCH_AFTER = 1.0
@@ -42,14 +42,14 @@ def progress_bar(done: int, total: int, width: int) -> Text:
 class HomeScreen(Screen[None], JourneyScreen):
     AUTO_FOCUS = "#interviews"
     BINDINGS = [
-        Binding("n", "new", "tui.key.new"),
-        Binding("enter", "resume", "tui.key.resume", show=False),
-        Binding("e", "export", "tui.key.export"),
-        Binding("r", "rename", "tui.key.rename"),
-        Binding("d", "delete", "tui.key.delete"),
-        Binding("c", "duplicate", "tui.key.duplicate"),
-        Binding("slash", "filter", "tui.key.filter"),
-        Binding("ctrl+q", "app.quit", "tui.key.quit", priority=True),
+        Binding("n", "new", "tui.key.new", id="home.new"),
+        Binding("enter", "resume", "tui.key.resume", show=False, id="home.resume"),
+        Binding("e", "export", "tui.key.export", id="home.export"),
+        Binding("r", "rename", "tui.key.rename", id="home.rename"),
+        Binding("d", "delete", "tui.key.delete", id="home.delete"),
+        Binding("c", "duplicate", "tui.key.duplicate", id="home.duplicate"),
+        Binding("slash", "filter", "tui.key.filter", id="home.filter"),
+        Binding("ctrl+q", "app.quit", "tui.key.quit", priority=True, id="home.quit"),
     ]
 
     def __init__(self) -> None:
@@ -134,7 +134,7 @@ class HomeScreen(Screen[None], JourneyScreen):
     def reload(self, select: str | None = None) -> None:
         """The list as the store has it now, keeping the cursor on the same interview when it is still there."""
         table = self.query_one(DataTable)
-        selected = self._selected()
+        selected = self._selected_row()
         keep = select or (selected.id if selected is not None else None)
         search = self.query_one("#filter", Input).value.strip() or None
         self._rows = self.journey.store.listing(search=search, limit=HOME_LIMIT)
@@ -199,7 +199,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         with contextlib.suppress(JourneyError):  # the new-interview screen says what is wrong, when asked for
             self.journey.bank()
 
-    def _selected(self) -> Listed | None:
+    def _selected_row(self) -> Listed | None:
         table = self.query_one(DataTable)
         if not table.display or not 0 <= table.cursor_row < len(self._rows):
             return None
@@ -232,7 +232,7 @@ class HomeScreen(Screen[None], JourneyScreen):
             if not self._rows and not self.query_one("#filter", Input).value:
                 return False  # an empty database: these keys mean nothing yet, so they are not shown
             if action != "filter":
-                return self._selected() is not None or None
+                return self._selected_row() is not None or None
         return True
 
     # ----- actions ---------------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.query_one("#filter", Input).focus()
 
     def action_new(self) -> None:
-        from assistant.tui.new_interview import NewInterview, NewInterviewScreen
+        from assistant.tui.screens.new_interview import NewInterview, NewInterviewScreen
 
         def started(choice: NewInterview | None) -> None:
             if choice is not None:
@@ -250,22 +250,22 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.app.push_screen(NewInterviewScreen(self.journey.bank()), started)
 
     def action_resume(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is not None:
             self.journey.open_interview(row.id)
 
     def action_export(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is not None:
-            from assistant.tui.modals import ExportDialog
+            from assistant.tui.dialogs.modals import ExportDialog
 
             self.app.push_screen(ExportDialog(row.id, row.title, row.locale))
 
     def action_rename(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is None:
             return
-        from assistant.tui.modals import AskText
+        from assistant.tui.dialogs.modals import AskText
 
         def renamed(title: str | None) -> None:
             if title:
@@ -276,10 +276,10 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.app.push_screen(AskText(self._t("tui.home.rename_prompt"), row.title, self.journey.locale), renamed)
 
     def action_delete(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is None:
             return
-        from assistant.tui.modals import Confirm
+        from assistant.tui.dialogs.modals import Confirm
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -291,7 +291,7 @@ class HomeScreen(Screen[None], JourneyScreen):
         self.app.push_screen(Confirm(question, self.journey.locale, danger=True), confirmed)
 
     def action_duplicate(self) -> None:
-        row = self._selected()
+        row = self._selected_row()
         if row is not None:
             copy = interviews.duplicate(self.journey.store, row.id, self.journey.locale)
             self.reload(select=copy.id)

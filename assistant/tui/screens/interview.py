@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import events, on, work
@@ -16,19 +17,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Button, Header, ProgressBar, Static
 
 from assistant.errors import JourneyError
-from assistant.i18n import SUPPORTED_LOCALES, t
+from assistant.i18n import SUPPORTED_LOCALES, parse_locale, t
 from assistant.interview.models import Question
 from assistant.session import Announcement, Move, Session, Turn
+from assistant.slash import Command, pick_entry
 from assistant.text import shorten
-from assistant.tui.answer import AnswerArea, AnswerSubmitted, KindChosen, KindReviewArea, ReviewDone
-from assistant.tui.canvas import JourneyCanvas
-from assistant.tui.conversation import Conversation, Entry, entry_for
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.widgets.answer import (
+    AnswerArea,
+    AnswerSubmitted,
+    CommandTyped,
+    KindChosen,
+    KindReviewArea,
+    ReviewDone,
+    answer_hint,
+)
+from assistant.tui.widgets.canvas import JourneyCanvas
+from assistant.tui.widgets.conversation import Conversation, Entry, entry_for
+from assistant.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
@@ -43,16 +54,19 @@ LIVE_CANVAS = 160  # columns from which the map's canvas stays open beside the c
 class InterviewScreen(Screen[None], JourneyScreen):
     # Priority: the text area has its own F6 and F7 (select line, select all); the interview's keys win.
     BINDINGS = [
-        Binding("f1", "help", "tui.key.help", priority=True),
-        Binding("f2", "back", "tui.key.back", priority=True),
-        Binding("f3", "skip", "tui.key.skip", priority=True),
-        Binding("f4", "edit", "tui.key.edit", priority=True),
-        Binding("f5", "map", "tui.key.map", priority=True),
-        Binding("f6", "export", "tui.key.export", priority=True),
-        Binding("f7", "language", "tui.key.language", priority=True),
-        Binding("escape", "home", "tui.key.home"),
-        Binding("f8", "respondents", "survey.tui.key", priority=True, show=False),
+        Binding("f1", "help", "tui.key.help", priority=True, id="interview-screen.help"),
+        Binding("f2", "back", "tui.key.back", priority=True, id="interview-screen.back"),
+        Binding("f3", "skip", "tui.key.skip", priority=True, id="interview-screen.skip"),
+        Binding("f4", "edit", "tui.key.edit", priority=True, id="interview-screen.edit"),
+        Binding("f5", "map", "tui.key.map", priority=True, id="interview-screen.map"),
+        Binding("f6", "export", "tui.key.export", priority=True, id="interview-screen.export"),
+        Binding("f7", "language", "tui.key.language", priority=True, id="interview-screen.language"),
+        Binding("escape", "home", "tui.key.home", id="interview-screen.home"),
+        Binding("f8", "respondents", "survey.tui.key", priority=True, show=False, id="interview-screen.respondents"),
     ]
+    # Below NARROW columns the sidebar gives the conversation more room (-narrow); from LIVE_CANVAS the map's canvas
+    # stays open beside the conversation (-wide).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-roomy"), (LIVE_CANVAS, "-wide")]
 
     def __init__(self, session: Session, *, resumed: bool) -> None:
         super().__init__()
@@ -102,10 +116,18 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.call_after_refresh(self.analyse)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
-        self.set_class(self.size.width >= LIVE_CANVAS, "-wide")
+        self.call_after_refresh(self._fit_answer)
+        if self._question is not None:
+            self._refresh_progress()  # the sidebar's step titles follow its width
         if self._latest_map is not None and self.size.width >= LIVE_CANVAS:
             self._live_canvas(self._latest_map[1])
+
+    def _fit_answer(self) -> None:
+        """The answer box takes at most half the screen's height, and what is typed into is always in it: on a
+        short screen the list of options or entries gives up rows, never the Other field or the entry field."""
+        area = self._area
+        if area is not None and area.is_mounted:
+            area.fit(self.query_one("#main").size.height // 2 - 1)  # the slot's half, less its top border
 
     # ----- the conversation ------------------------------------------------------------------------------
 
@@ -193,14 +215,19 @@ class InterviewScreen(Screen[None], JourneyScreen):
         area = self._area
         if isinstance(area, AnswerArea) and area.can_take(question, self.locale):
             area.take(question, draft)
+            self.call_after_refresh(self._fit_answer)
         else:
             self._mount_answer(AnswerArea(question, self.locale, draft))
 
     def _mount_answer(self, area: AnswerArea | KindReviewArea | Static) -> None:
         slot = self.query_one("#answer-slot", Vertical)
         slot.remove_children()
-        slot.mount(area)
+        self.call_later(self._fit_once_mounted, slot.mount(area))
         self._area = area if isinstance(area, AnswerArea | KindReviewArea) else None
+
+    async def _fit_once_mounted(self, mounted: AwaitMount) -> None:
+        await mounted
+        self.call_after_refresh(self._fit_answer)
 
     def _answer_area(self) -> AnswerArea | None:
         return self._area if isinstance(self._area, AnswerArea) else None
@@ -213,17 +240,17 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def _refresh_progress(self) -> None:
         progress = self.session.progress()
         current = self._question.step_number if self._question is not None else None
+        narrow = self.app.size.width < NARROW  # the -narrow breakpoint's test: its class is set after this handler
         steps = Table.grid(expand=True)
-        steps.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        steps.add_column(justify="right", style="dim")
+        steps.add_column(no_wrap=True)
+        steps.add_column(ratio=1, overflow="fold")  # a long title wraps under itself, never cut to "Set clear g…"
+        steps.add_column(justify="right", style="dim", no_wrap=True)
         for number, step in enumerate(progress.steps, 1):
             mark, style = ("✓", "green") if step.complete else ("›", "bold") if number == current else ("○", "dim")
-            title = Text(f"{mark} {number}. ", style=style)
-            title.append(step.title, style="bold" if number == current else "")
-            steps.add_row(title, f" {step.done}/{step.total}")
-        steps.add_row(Text(""), "")
-        steps.add_row(Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim"), "")
-        self.query_one("#steps", Static).update(steps)
+            title = Text((narrow and step.short_title) or step.title, style="bold" if number == current else "")
+            steps.add_row(Text(f"{mark} {number}. ", style=style), title, f" {step.done}/{step.total}")
+        answered = Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim")
+        self.query_one("#steps", Static).update(Group(steps, Text(""), answered))
         bar = self.query_one("#overall", ProgressBar)
         bar.update(total=max(progress.total, 1), progress=progress.done)
         self.title = self.session.row.title
@@ -249,11 +276,57 @@ class InterviewScreen(Screen[None], JourneyScreen):
             self.action_skip()
             return
         move = self.session.answer(event.raw, said=said)
-        shown = Text(said)
-        if move.outcome.ok:
-            shown.append("  ✓", style="green")
-        self._show([Entry(shown, "user", question.ref)])
+        if move.heard is not None:  # a refused empty send leaves no turn of the user's in the conversation
+            shown = Text(said)
+            if move.outcome.ok:
+                shown.append("  ✓", style="green")
+            self._show([Entry(shown, "user", question.ref)])
         self._after(move)
+
+    # ----- the chat's commands, typed in the answer box --------------------------------------------------
+
+    @on(CommandTyped)
+    def _command(self, event: CommandTyped) -> None:
+        event.stop()
+        self.run_command(event.command)
+
+    def run_command(self, command: Command) -> None:
+        """What the plain chat's commands do, the app's way: `/review` and `/edit N` the edit picker and the
+        question (numbered as in `/review`), `/back`, `/skip`, `/help` what F2, F3 and F1 do."""
+        name, argument = command
+        self._problem(None)
+        if name == "/review":
+            self.action_edit()
+        elif name == "/edit":
+            ref = pick_entry(argument, self.session.review())
+            if ref is None:
+                self._problem(self._t("chat.edit_usage"))
+            else:
+                self.edit(ref)
+        elif name == "/back":
+            self.action_back()
+        elif name == "/skip":
+            self.action_skip()
+        elif name == "/help":
+            self.action_help()
+        elif name == "/kinds":
+            self.show_kinds()
+        elif name == "/lang":
+            chosen = parse_locale(argument)
+            if chosen is None:
+                self._problem(self._t("chat.lang_usage"))
+            elif chosen != self.locale:
+                self.switch_language(chosen)
+        elif name == "/quit":
+            self.journey.save_and_exit()
+
+    def show_kinds(self) -> None:
+        """The obstacles named so far and the kind read in each, to check again (the chat's /kinds)."""
+        review = self.session.kind_review()
+        if not review.obstacles:
+            self.notify(self._t("chat.kinds_none"))
+            return
+        self._mount_answer(KindReviewArea(review, self.locale))
 
     def _after(self, move: Move) -> None:
         self._show_said(move.said)
@@ -298,7 +371,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     def _map(self, state: InterviewState) -> JourneyMap:
         """The map of a snapshot of the answers; called in workers, off the event loop."""
-        from assistant.tui.respondents import respondents_of
+        from assistant.tui.dialogs.respondents import respondents_of
 
         respondents = respondents_of(self.session.store.path, self.session.id)
         return self.session.map(state=state, respondents=respondents)
@@ -343,7 +416,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         question = self._question
         if question is None:
             return
-        from assistant.tui.modals import HelpScreen
+        from assistant.tui.dialogs.modals import HelpScreen
 
         body = Text()
         body.append(question.text + "\n\n", style="bold")
@@ -354,8 +427,12 @@ class InterviewScreen(Screen[None], JourneyScreen):
             for example in question.examples:
                 body.append(f"  – {example}\n")
         body.append("\n" + self._t("tui.help.format") + "\n", style="bold underline")
-        body.append(question.hint + "\n")
+        said, keys = answer_hint(question, self.locale)
+        _, entry_keys = answer_hint(question, self.locale, on_entries=True)  # a list's entries have keys of their own
+        shown = [part for part in (said, keys, entry_keys if entry_keys != keys else "") if part]
+        body.append("\n".join(shown) + "\n")
         body.append("\n" + self._t("tui.help.keys"), style="dim")
+        body.append("\n" + self._t("tui.help.commands"), style="dim")
         self.app.push_screen(HelpScreen(body, self.locale))
 
     def action_back(self) -> None:
@@ -369,9 +446,11 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._after(move)
 
     def action_edit(self) -> None:
-        from assistant.tui.modals import EditPicker
+        from assistant.tui.dialogs.modals import EditPicker
 
-        entries = self.session.answered()
+        entries = [
+            (number, entry) for number, entry in enumerate(self.session.review(), 1) if entry.status != "unanswered"
+        ]
         if not entries:
             self.notify(self._t("tui.edit.nothing"))
             return
@@ -401,7 +480,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.ask()
 
     def action_map(self) -> None:
-        from assistant.tui.mapscreen import same_answers
+        from assistant.tui.screens.map import same_answers
 
         latest = self._latest_map
         state = self.session.interview.state
@@ -416,19 +495,20 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.app.call_from_thread(self._show_map, self._map(state))
 
     def _show_map(self, journey: JourneyMap) -> None:
-        from assistant.tui.mapscreen import MapScreen
+        from assistant.tui.screens.map import MapScreen
 
         self.app.push_screen(MapScreen(journey, self.session.id, self.session.row.title, self.locale))
 
     def action_export(self) -> None:
-        from assistant.tui.modals import ExportDialog
+        from assistant.tui.dialogs.modals import ExportDialog
 
         self.save_draft()
         self.app.push_screen(ExportDialog(self.session.id, self.session.row.title, self.locale))
 
     def action_language(self) -> None:
-        others = [code for code in SUPPORTED_LOCALES if code != self.locale]
-        chosen = others[0]
+        self.switch_language(next(code for code in SUPPORTED_LOCALES if code != self.locale))
+
+    def switch_language(self, chosen: str) -> None:
         area = self._answer_area()
         draft = area.draft() if area is not None else None
         said = self._t("tui.said.language", language=self._t(f"tui.language.{chosen}"))
@@ -446,12 +526,12 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     @on(events.Mount)
     def _respondent_count(self) -> None:
-        from assistant.tui.respondents import show_respondent_count
+        from assistant.tui.dialogs.respondents import show_respondent_count
 
         show_respondent_count(self, self.session.store.respondent_count(self.session.id), self.locale)
 
     def action_respondents(self) -> None:
-        from assistant.tui.respondents import RespondentsDialog
+        from assistant.tui.dialogs.respondents import RespondentsDialog
 
         def closed(changed: bool | None) -> None:
             if changed:

@@ -13,14 +13,14 @@ from textual.widgets import ContentSwitcher, Header, OptionList
 from textual.widgets.option_list import Option
 
 from assistant.i18n import t
-from assistant.tui.canvas import JourneyCanvas
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
+from assistant.tui.widgets.canvas import JourneyCanvas
+from assistant.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
     from assistant.journeymap.model import JourneyMap
-    from assistant.tui.document import DocumentView
+    from assistant.tui.widgets.document import DocumentView
 
 
 def same_answers(built: InterviewState, now: InterviewState) -> bool:
@@ -36,11 +36,11 @@ class MapScreen(Screen[None]):
     """The map as it stands: the canvas, or the document with its table of contents."""
 
     BINDINGS = [
-        Binding("escape,f5", "close", "tui.key.back_to_interview"),
-        Binding("f6", "export", "tui.key.export"),
-        Binding("d", "document", "tui.key.document"),
-        Binding("c", "canvas", "tui.key.canvas"),
-        Binding("t", "toggle_contents", "tui.key.contents"),
+        Binding("escape,f5", "close", "tui.key.back_to_interview", id="map-preview.close"),
+        Binding("f6", "export", "tui.key.export", id="map-preview.export"),
+        Binding("d", "document", "tui.key.document", id="map-preview.document"),
+        Binding("c", "canvas", "tui.key.canvas", id="map-preview.canvas"),
+        Binding("t", "toggle_contents", "tui.key.contents", id="map-preview.contents"),
     ]
 
     def __init__(self, journey: JourneyMap, interview_id: str, title: str, locale: str) -> None:
@@ -95,7 +95,7 @@ class MapScreen(Screen[None]):
         self.app.call_from_thread(self._show_document, markdown)
 
     def _show_document(self, markdown: str) -> None:
-        from assistant.tui.document import DocumentView
+        from assistant.tui.widgets.document import DocumentView
 
         document = DocumentView(markdown, id="map-doc")
         contents = OptionList(
@@ -122,7 +122,7 @@ class MapScreen(Screen[None]):
             contents.first().display = not contents.first().display
 
     def action_export(self) -> None:
-        from assistant.tui.modals import ExportDialog
+        from assistant.tui.dialogs.modals import ExportDialog
 
         self.app.push_screen(ExportDialog(self.interview_id, self.map_title, self.locale))
 

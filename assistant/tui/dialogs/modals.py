@@ -17,7 +17,6 @@ from textual.widgets import (
     Label,
     LoadingIndicator,
     OptionList,
-    RadioButton,
     RadioSet,
     Static,
 )
@@ -28,7 +27,8 @@ from assistant.i18n import t
 from assistant.interviews import MAX_TITLE
 from assistant.text import shorten
 from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.widgets.radio import ChoiceButton
 
 if TYPE_CHECKING:
     from assistant.exports import ExportFormat
@@ -37,9 +37,9 @@ if TYPE_CHECKING:
 
 class Confirm(ModalScreen[bool]):
     BINDINGS = [
-        Binding("escape", "answer(False)", "tui.key.cancel"),
-        Binding("y", "answer(True)", "tui.key.yes", show=False),
-        Binding("n", "answer(False)", "tui.key.no", show=False),
+        Binding("escape", "answer(False)", "tui.key.cancel", id="confirm.cancel"),
+        Binding("y", "answer(True)", "tui.key.yes", show=False, id="confirm.yes"),
+        Binding("n", "answer(False)", "tui.key.no", show=False, id="confirm.no"),
     ]
 
     def __init__(self, question: str, locale: str, *, danger: bool = False) -> None:
@@ -68,7 +68,7 @@ class Confirm(ModalScreen[bool]):
 
 
 class AskText(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="ask.cancel")]
 
     def __init__(self, prompt: str, value: str, locale: str) -> None:
         super().__init__(classes="dialog")
@@ -101,7 +101,7 @@ class AskText(ModalScreen[str | None]):
 class HelpScreen(ModalScreen[None]):
     """Why the question is asked (the article's reason), its examples, and the keys."""
 
-    BINDINGS = [Binding("escape,f1,q", "close", "tui.key.close")]
+    BINDINGS = [Binding("escape,f1,q", "close", "tui.key.close", id="help.close")]
 
     def __init__(self, body: Text, locale: str) -> None:
         super().__init__(classes="dialog")
@@ -115,7 +115,8 @@ class HelpScreen(ModalScreen[None]):
             yield Button(t("tui.close", self.locale), id="help-close")
 
     def on_mount(self) -> None:
-        self.query_one("#help-close", Button).focus()
+        # The close button is at the bottom: focusing it must not scroll "Why this is asked" out of sight.
+        self.query_one("#help-close", Button).focus(scroll_visible=False)
 
     @on(Button.Pressed, "#help-close")
     def action_close(self) -> None:
@@ -123,11 +124,12 @@ class HelpScreen(ModalScreen[None]):
 
 
 class EditPicker(ModalScreen[str | None]):
-    """Every answer given so far, filterable; choosing one reopens that question."""
+    """Every answer given so far, filterable, each with its number in the chat's `/review` (so `/edit N` names the
+    same question); choosing one reopens that question."""
 
-    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="picker.cancel")]
 
-    def __init__(self, entries: list[ReviewEntry], locale: str) -> None:
+    def __init__(self, entries: list[tuple[int, ReviewEntry]], locale: str) -> None:
         super().__init__(classes="dialog")
         self.entries = entries
         self.locale = locale
@@ -150,12 +152,12 @@ class EditPicker(ModalScreen[str | None]):
         picker = self.query_one("#picker", OptionList)
         picker.clear_options()
         options: list[Option] = []
-        for entry in self.entries:
+        for number, entry in self.entries:
             shown = entry.display if entry.status == "answered" else t("value.skipped", self.locale)
-            line = f"{entry.step_title} · {entry.question} → {shown}"
+            line = f"{number}. {entry.step_title} · {entry.question} → {shown}"
             if wanted and wanted not in fold(line):
                 continue
-            label = Text()
+            label = Text(f"{number}. ", style="dim")
             label.append(shorten(entry.question, 60), style="bold")
             label.append(f"\n  {shorten(shown, 70)}", style="italic" if entry.status == "answered" else "dim")
             options.append(Option(label, id=entry.ref))
@@ -183,17 +185,26 @@ FORMAT_KEYS: dict[str, str] = {"md": "tui.export.md", "html": "tui.export.html",
 
 
 class ExportDialog(ModalScreen[Path | None], JourneyScreen):
-    """Format, path (a default name in the current directory), overwrite confirmation, then a notification."""
+    """Format, path (a default name in the folder used last, the first time the Documents folder), overwrite
+    confirmation, then a notification; the folder is remembered for next time."""
 
-    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", id="export.cancel")]
 
     def __init__(self, interview_id: str, title: str, locale: str, folder: Path | None = None) -> None:
         super().__init__(classes="dialog")
         self.interview_id = interview_id
         self.map_title = title
         self.locale = locale
-        self.folder = folder or Path.cwd()
+        self._folder = folder
         self._format: ExportFormat = "md"
+
+    @property
+    def folder(self) -> Path:
+        if self._folder is None:
+            from assistant.settings import export_folder
+
+            self._folder = export_folder(self.journey.settings_path)
+        return self._folder
 
     def _t(self, key: str, **params: object) -> str:
         return t(key, self.locale, **params)
@@ -205,7 +216,7 @@ class ExportDialog(ModalScreen[Path | None], JourneyScreen):
             yield Label(self._t("tui.export.format"), classes="field-label")
             with RadioSet(id="export-format"):
                 for code, key in FORMAT_KEYS.items():
-                    yield RadioButton(self._t(key), value=code == "md", name=code)
+                    yield ChoiceButton(self._t(key), value=code == "md", name=code)
             yield Label(self._t("tui.export.path"), classes="field-label")
             yield Input(self._default_path("md"), id="export-path")
             yield Static(classes="problem", id="export-problem")
@@ -292,6 +303,11 @@ class ExportDialog(ModalScreen[Path | None], JourneyScreen):
         self._problem(message)
 
     def _done(self, path: Path) -> None:
+        settings = self.journey.settings_path
+        if settings is not None:
+            from assistant.settings import remember_export_folder
+
+            remember_export_folder(settings, path.parent)
         self.app.notify(self._t("tui.export.saved", path=str(path)), title=self._t("tui.export.saved_title"))
         self.dismiss(path)
 

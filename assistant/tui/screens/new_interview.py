@@ -13,15 +13,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Header, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from assistant import interviews
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES
-from assistant.tui.footer import KeysFooter
 from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.textual_adapter import highlight_pressed
+from assistant.tui.widgets.footer import KeysFooter
+from assistant.tui.widgets.radio import ChoiceButton
 
 if TYPE_CHECKING:
     from assistant.bank.model import Bank
@@ -37,8 +39,8 @@ class NewInterview(NamedTuple):
 
 class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
     BINDINGS = [
-        Binding("escape", "cancel", "tui.key.cancel"),
-        Binding("ctrl+s", "start", "tui.key.start"),
+        Binding("escape", "cancel", "tui.key.cancel", id="new.cancel"),
+        Binding("ctrl+s", "start", "tui.key.start", id="new.start"),
     ]
 
     def __init__(self, bank: Bank) -> None:
@@ -57,7 +59,7 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
             yield Label(self._t("tui.new.language_label"), classes="field-label")
             with RadioSet(id="new-language"):
                 for code in SUPPORTED_LOCALES:
-                    yield RadioButton(self._t(f"tui.language.{code}"), value=code == locale, name=code)
+                    yield ChoiceButton(self._t(f"tui.language.{code}"), value=code == locale, name=code)
             yield Label(self._t("tui.new.preset_label"), classes="field-label")
             with Horizontal(id="new-preset-row"):
                 yield OptionList(*self._preset_options(), id="new-preset")
@@ -77,8 +79,7 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
 
     def _highlight_language(self) -> None:
         """RadioSet highlights its first button on mount; Enter there would switch away from the default."""
-        language = self.query_one("#new-language", RadioSet)
-        language._selected = language.pressed_index
+        highlight_pressed(self.query_one("#new-language", RadioSet))
 
     def _preset_options(self) -> list[Option]:
         from assistant.bank.model import localize

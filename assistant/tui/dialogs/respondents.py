@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, DirectoryTree, Input, Label, Progr
 from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.tui.localized import localize_bindings
-from assistant.tui.screens import JourneyScreen
+from assistant.tui.screens.base import JourneyScreen
 
 if TYPE_CHECKING:
     from assistant.survey.model import Respondents
@@ -93,7 +93,7 @@ class RespondentsDialog(ModalScreen[bool], JourneyScreen):
     RespondentsDialog #respondents-scroll { height: auto; max-height: 7; margin-top: 1; }
     RespondentsDialog #respondents-report { height: auto; }
     """
-    BINDINGS = [Binding("escape", "close", "tui.key.cancel")]
+    BINDINGS = [Binding("escape", "close", "tui.key.cancel", id="respondents.close")]
 
     def __init__(self, database: Path, interview_id: str, title: str, locale: str, folder: Path | None = None) -> None:
         super().__init__(classes="dialog")

@@ -15,19 +15,29 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from assistant.bank.model import ItemType
 from assistant.i18n import t
 from assistant.interview.models import Choice, Question
+from assistant.interview.parsing import number_range
 from assistant.journeymap.review import KindReview
+from assistant.slash import Command, known_command
 from assistant.tui.localized import localize_bindings
 
 # Faces from Unicode 6.0, which every emoji font of the last decade draws.
 FACES = ("😫", "😞", "😐", "😊", "😄")
 NUMBER_CHARACTERS = r"[0-9.,%\s+\-−]*"
+# A tick list's state as a character, so it reads without colour (NO_COLOR, a monochrome terminal, a screen reader).
+TICKED, UNTICKED = "☑", "☐"
+LIST_ROWS = 12
+"""The most rows a list of options or entries takes, borders included; fewer when the screen is short."""
+TEXT_ROWS = 10
+FLEXIBLE = {"#answer-choice": LIST_ROWS, "#answer-multi": LIST_ROWS, "#entries": LIST_ROWS, "#answer-text": TEXT_ROWS}
+"""The part of each answer widget that gives up rows on a short screen, and the most rows it takes."""
+FEWEST_ROWS = 3
+"""A list squeezed by a short screen still shows one line and its borders, and scrolls."""
 
 
 class AnswerSubmitted(Message):
@@ -39,19 +49,39 @@ class AnswerSubmitted(Message):
         self.said = said
 
 
+class CommandTyped(Message):
+    """The user typed one of the chat's commands (`/review`, `/edit 12`…) where an answer goes."""
+
+    def __init__(self, command: Command) -> None:
+        super().__init__()
+        self.command = command
+
+
+def _sent(field: TextArea | Input, text: str) -> Message:
+    """What Enter in a text field sends: a known command (the field is emptied: it was no answer), or the answer.
+    The widget handling the key posts it: a message bubbles up from the widget that posts it."""
+    command = known_command(text)
+    if command is None:
+        return AnswerSubmitted(text, text.strip())
+    if isinstance(field, TextArea):
+        field.clear()
+    else:
+        field.value = ""
+    return CommandTyped(command)
+
+
 class AnswerText(TextArea):
     """Free text. Enter sends; Ctrl+J (or Shift+Enter where the terminal tells them apart) starts a new line; a
     pasted block arrives whole, new lines included."""
 
-    BINDINGS = [Binding("ctrl+j,shift+enter", "new_line", "tui.key.new_line", show=False)]
+    BINDINGS = [Binding("ctrl+j,shift+enter", "new_line", "tui.key.new_line", show=False, id="answer-box.new_line")]
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before the text area's own key handler, which would insert a new line.
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            self.post_message(AnswerSubmitted(self.text, self.text.strip()))
-            return
-        await super()._on_key(event)
+            self.post_message(_sent(self, self.text))
 
     def action_new_line(self) -> None:
         self.insert("\n")
@@ -107,48 +137,200 @@ class ChoiceList(OptionList):
         self.post_message(AnswerSubmitted(self.raw_values[index], self.choices[index].label))
 
 
-class ChoiceSelection(SelectionList[str]):
-    """Several choices: Space ticks, Enter sends what is ticked."""
+class TickList(OptionList):
+    """Several choices: Space ticks the highlighted option, typing numbers ticks theirs (`1,3`, a range `2-4`), Enter
+    sends what is ticked. Each option shows ☑ or ☐, so its state reads without colour; what is being typed shows
+    under the list until it ticks."""
 
-    BINDINGS = [Binding("enter", "send", "tui.key.send")]
+    BINDINGS = [
+        Binding("enter", "send", "tui.key.send", id="answer-box.send"),
+        Binding("space", "tick_highlighted", "tui.key.tick", show=False, id="answer-box.tick"),
+    ]
 
-    def __init__(self, selections: list[Selection[str]], labels: dict[str, str]) -> None:
-        super().__init__(*selections, id="answer-multi")
-        self.labels = labels
+    def __init__(self, choices: list[Choice], chosen: set[str], locale: str) -> None:
+        super().__init__(id="answer-multi")
+        self.choices = choices
+        self.locale = locale
+        self.ticked: set[str] = {choice.code for choice in choices if choice.code in chosen}
+        self._typed = ""
+        self._last: int | None = None
+        """The number ticked last by typing: a `-` typed next starts a range from it."""
+        self.add_options([Option(self._prompt(choice)) for choice in choices])
+        if choices:
+            self.highlighted = 0
+
+    def _prompt(self, choice: Choice) -> Text:
+        ticked = choice.code in self.ticked
+        prompt = Text(f"{TICKED if ticked else UNTICKED} ", style="bold" if ticked else "")
+        prompt.append(f"{choice.number}. {choice.label}")
+        if choice.help:
+            prompt.append(f" — {choice.help}", style="dim")
+        return prompt
+
+    @property
+    def selected(self) -> list[str]:
+        """The ticked options' numbers, in the list's order: what the plain chat would type."""
+        return [str(choice.number) for choice in self.choices if choice.code in self.ticked]
+
+    def tick(self, indexes: list[int], *, on: bool | None = None) -> None:
+        """Tick (on), untick (off) or toggle (None) the options at `indexes`."""
+        for index in indexes:
+            code = self.choices[index].code
+            wanted = code not in self.ticked if on is None else on
+            if wanted:
+                self.ticked.add(code)
+            else:
+                self.ticked.discard(code)
+            self.replace_option_prompt_at_index(index, self._prompt(self.choices[index]))
+
+    def action_tick_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.tick([self.highlighted])
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.tick([event.option_index])
 
     def action_send(self) -> None:
-        chosen = list(self.selected)
-        self.post_message(AnswerSubmitted(chosen, ", ".join(self.labels[value] for value in chosen)))
+        self._commit()
+        chosen = [choice for choice in self.choices if choice.code in self.ticked]
+        said = ", ".join(choice.label for choice in chosen)
+        self.post_message(AnswerSubmitted([str(choice.number) for choice in chosen], said))
+
+    # ----- typing numbers --------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        if character.isdigit() and character.isascii():
+            self._type_digit(character)
+        elif character in ("-", "–"):
+            self._type_dash()
+        elif character in (",", ";") or (event.key == "space" and self._typed):
+            self._commit()
+        elif event.key == "backspace" and self._typed:
+            self._show_typed(self._typed[:-1])
+        elif event.key == "enter":
+            return  # the send binding commits what is typed, then sends
+        else:
+            if self._typed:
+                self._commit()
+            return
+        event.stop()
+        event.prevent_default()
+
+    def _numbers(self) -> list[str]:
+        return [str(choice.number) for choice in self.choices]
+
+    def _type_digit(self, digit: str) -> None:
+        end = (self._typed + digit).rpartition("-")[2]
+        numbers = self._numbers()
+        if not any(number.startswith(end) for number in numbers):
+            self.app.bell()
+            return
+        self._show_typed(self._typed + digit)
+        if end in numbers:
+            self.highlighted = numbers.index(end)
+            if not any(number != end and number.startswith(end) for number in numbers):
+                self._commit()  # no other number starts so: it ticks now
+
+    def _type_dash(self) -> None:
+        if not self._typed and self._last is not None:
+            self._show_typed(f"{self._last}-")
+        elif self._typed and "-" not in self._typed and self._typed in self._numbers():
+            self._show_typed(self._typed + "-")
+        else:
+            self.app.bell()
+
+    def _commit(self) -> None:
+        """Tick what was typed: one number, or every number of a range."""
+        typed, numbers = self._typed, self._numbers()
+        self._show_typed("")
+        if not typed:
+            return
+        span = number_range(typed)
+        first, last = span if span is not None else (int(typed.rstrip("-")), int(typed.rstrip("-")))
+        wanted = [number for number in range(first, last + 1) if str(number) in numbers]
+        if not wanted or str(first) not in numbers or str(last) not in numbers:
+            self.app.bell()
+            return
+        self.tick([numbers.index(str(number)) for number in wanted], on=True)
+        self._last = last
+
+    def _show_typed(self, typed: str) -> None:
+        self._typed = typed
+        self.border_subtitle = t("tui.answer.typed", self.locale, typed=typed) if typed else ""
 
 
 class EntryInput(Input):
-    """The list editor's field: a multi-line paste becomes one entry per line."""
+    """The list editor's field: a multi-line paste becomes one entry per line; ↑, or Backspace / Delete when the
+    field is empty, goes to the entries (the last one highlighted), where Delete removes it."""
 
     class Pasted(Message):
         def __init__(self, lines: list[str]) -> None:
             super().__init__()
             self.lines = lines
 
-    def _on_paste(self, event: events.Paste) -> None:
+    class ToEntries(Message):
+        """The user reached for the entries from the field."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        # Runs before the input's own paste handler, which would keep the first line only.
         lines = [line.strip() for line in event.text.splitlines() if line.strip()]
         if len(lines) > 1:
             event.stop()
             event.prevent_default()
             self.post_message(self.Pasted(lines))
-            return
-        super()._on_paste(event)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "up" or (event.key in ("backspace", "delete") and not self.value):
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.ToEntries())
+
+
+class EntryList(OptionList):
+    """The entries of the list editor; it asks its editor to change them, by message."""
+
+    BINDINGS = [
+        Binding("delete,backspace", "remove", "tui.key.remove", id="answer-box.remove_entry"),
+        Binding("alt+up", "move(-1)", "tui.key.move_up", id="answer-box.move_entry_up"),
+        Binding("alt+down", "move(1)", "tui.key.move_down", id="answer-box.move_entry_down"),
+    ]
+
+    class Remove(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class Move(Message):
+        def __init__(self, index: int, offset: int) -> None:
+            super().__init__()
+            self.index = index
+            self.offset = offset
+
+    def action_remove(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Remove(self.highlighted))
+
+    def action_move(self, offset: int) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Move(self.highlighted, offset))
 
 
 class ListEditor(Vertical):
-    """Entries such as touchpoints: add (Enter), edit (Enter on an entry), remove (Delete), reorder (Alt+↑/↓);
-    Enter on an empty field, or Ctrl+S anywhere, sends the list."""
+    """Entries such as touchpoints, one per Enter (a name may hold a comma): add (Enter), edit in place (Enter on
+    an entry, then Enter), remove (Delete), reorder (Alt+↑/↓); Enter on an empty field, or Ctrl+S anywhere, sends
+    the list."""
 
-    BINDINGS = [Binding("ctrl+s", "send", "tui.key.send_list")]
+    BINDINGS = [Binding("ctrl+s", "send", "tui.key.send_list", id="answer-box.send_list")]
 
     def __init__(self, entries: list[str], placeholder: str) -> None:
         super().__init__(id="answer-list")
         self.entries = list(entries)
         self.placeholder = placeholder
+        self.editing: int | None = None
+        """The entry being changed in the field, which stays in its place in the list meanwhile."""
 
     def compose(self) -> ComposeResult:
         yield EntryList(id="entries")
@@ -160,10 +342,16 @@ class ListEditor(Vertical):
     def _refresh(self, highlight: int | None = None) -> None:
         entries = self.query_one(EntryList)
         entries.clear_options()
-        entries.add_options([Option(f"{number}. {text}") for number, text in enumerate(self.entries, 1)])
+        entries.add_options([Option(self._label(index)) for index in range(len(self.entries))])
         entries.display = bool(self.entries)
         if highlight is not None and self.entries:
             entries.highlighted = max(0, min(highlight, len(self.entries) - 1))
+
+    def _label(self, index: int) -> Text:
+        label = Text(f"{index + 1}. {self.entries[index]}")
+        if index == self.editing:
+            label.append(" ✎", style="bold")
+        return label
 
     def add(self, lines: list[str]) -> None:
         self.entries.extend(line for line in lines if line)
@@ -173,7 +361,21 @@ class ListEditor(Vertical):
     def _entry_done(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if text:
+        command = known_command(text)
+        if command is not None:
+            event.input.value = ""
+            self.post_message(CommandTyped(command))
+            return
+        editing, self.editing = self.editing, None
+        if editing is not None:
+            if text:
+                self.entries[editing] = text
+                self._refresh(editing)
+            else:  # the entry was emptied: it goes
+                del self.entries[editing]
+                self._refresh(editing)
+            event.input.value = ""
+        elif text:
             self.add([text])
             event.input.value = ""
         else:
@@ -183,19 +385,42 @@ class ListEditor(Vertical):
     def _pasted(self, event: EntryInput.Pasted) -> None:
         self.add(event.lines)
 
+    @on(EntryInput.ToEntries)
+    def _to_entries(self) -> None:
+        if self.entries:
+            entries = self.query_one(EntryList)
+            entries.highlighted = len(self.entries) - 1 if self.editing is None else self.editing
+            entries.focus()
+
     @on(OptionList.OptionSelected, "#entries")
     def _edit_entry(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         field = self.query_one(EntryInput)
-        if field.value.strip():
-            self.add([field.value.strip()])
-        field.value = self.entries.pop(event.option_index)
+        typed = field.value.strip()
+        if typed and self.editing is None:
+            self.add([typed])  # what was typed is kept, not lost to the edit
+        elif typed and self.editing is not None:
+            self.entries[self.editing] = typed
+        self.editing = event.option_index
+        field.value = self.entries[event.option_index]
         self._refresh(event.option_index)
         field.focus()
+
+    @on(EntryList.Remove)
+    def _remove(self, event: EntryList.Remove) -> None:
+        event.stop()
+        self.remove_entry(event.index)
+
+    @on(EntryList.Move)
+    def _move(self, event: EntryList.Move) -> None:
+        event.stop()
+        self.move_entry(event.index, event.offset)
 
     def remove_entry(self, index: int) -> None:
         if 0 <= index < len(self.entries):
             del self.entries[index]
+            if self.editing is not None:
+                self.editing = None if self.editing == index else self.editing - (self.editing > index)
             self._refresh(index)
             if not self.entries:
                 self.query_one(EntryInput).focus()
@@ -204,37 +429,27 @@ class ListEditor(Vertical):
         target = index + offset
         if 0 <= index < len(self.entries) and 0 <= target < len(self.entries):
             self.entries[index], self.entries[target] = self.entries[target], self.entries[index]
+            if self.editing in (index, target):
+                self.editing = target if self.editing == index else index
             self._refresh(target)
 
     def pending(self) -> list[str]:
-        """The entries plus what is still typed in the field, as the user sees them."""
+        """The entries with what is still typed in the field, as the user sees them: in place of the entry being
+        changed, or after the last."""
         typed = self.query_one(EntryInput).value.strip()
-        return [*self.entries, typed] if typed else list(self.entries)
+        entries = list(self.entries)
+        if self.editing is not None:
+            if typed:
+                entries[self.editing] = typed
+            else:
+                del entries[self.editing]
+        elif typed:
+            entries.append(typed)
+        return entries
 
     def action_send(self) -> None:
         entries = self.pending()
         self.post_message(AnswerSubmitted(entries, "\n".join(f"• {entry}" for entry in entries)))
-
-
-class EntryList(OptionList):
-    BINDINGS = [
-        Binding("delete,backspace", "remove", "tui.key.remove"),
-        Binding("alt+up", "move(-1)", "tui.key.move_up"),
-        Binding("alt+down", "move(1)", "tui.key.move_down"),
-    ]
-
-    def _editor(self) -> ListEditor:
-        editor = self.parent
-        assert isinstance(editor, ListEditor)
-        return editor
-
-    def action_remove(self) -> None:
-        if self.highlighted is not None:
-            self._editor().remove_entry(self.highlighted)
-
-    def action_move(self, offset: int) -> None:
-        if self.highlighted is not None:
-            self._editor().move_entry(self.highlighted, offset)
 
 
 def answer_kind(question: Question) -> str:
@@ -255,6 +470,34 @@ def answer_kind(question: Question) -> str:
 
 
 REUSABLE_KINDS = ("text", "number", "choice", "scale")
+OWN_FORMAT_KINDS = ("choice", "scale", "multi", "open", "list")
+"""Kinds whose widget says itself how to answer (arrows, ticks, an entry per Enter): the bank's format hint, written
+for typing the whole answer on one line in the plain chat ("1,3", "separated by commas"), gives way to its keys."""
+
+
+def answer_hint(question: Question, locale: str, *, on_entries: bool = False) -> tuple[str, str]:
+    """How to answer `question` in the app: what to give (italic under the question) and the widget's keys (those
+    of the list editor's entries when they have the focus). A widget that shows the current or suggested answer
+    itself (a highlight, ticks, entries) needs no "leave it empty to keep it": only that it may be skipped."""
+    kind = answer_kind(question)
+    if kind not in OWN_FORMAT_KINDS:
+        said = question.hint
+    elif (
+        question.kind == "question" and not question.required and question.current is None and question.default is None
+    ):
+        said = t("hint.optional", locale)
+    else:
+        said = ""
+    return said, t("tui.hint.list_entries" if on_entries and kind == "list" else f"tui.hint.{kind}", locale)
+
+
+def fit_rows(area: Widget, flexible: Widget, room: int, most: int) -> None:
+    """Give `flexible` (a list, a text area) the rows `area` has left in `room` once its other parts are shown, at
+    most `most`: what has to stay in sight (the Other field, the entry field) never falls below the screen."""
+    others = area.outer_size.height - flexible.outer_size.height
+    flexible.styles.max_height = max(FEWEST_ROWS, min(most, room - others))  # a style set again unchanged is a no-op
+    if isinstance(flexible, OptionList):  # the highlighted option (the last entry, the current answer) stays in view
+        flexible.call_after_refresh(flexible.scroll_to_highlight)
 
 
 class AnswerArea(Vertical):
@@ -265,6 +508,7 @@ class AnswerArea(Vertical):
         self.question = question
         self.locale = locale
         self.draft_text = draft
+        self._room: int | None = None
 
     def _t(self, key: str, **params: object) -> str:
         return t(key, self.locale, **params)
@@ -273,10 +517,27 @@ class AnswerArea(Vertical):
     def style_kind(self) -> str:
         return answer_kind(self.question)
 
-    def _hint(self) -> Text:
-        hint = Text(self.question.hint, style="italic")
-        hint.append("  ·  " + self._t(f"tui.hint.{self.style_kind}"), style="dim")
+    def _hint(self, *, on_entries: bool = False) -> Text:
+        said, keys = answer_hint(self.question, self.locale, on_entries=on_entries)
+        hint = Text(said, style="italic")
+        hint.append("  ·  " + keys if said else keys, style="dim")
         return hint
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The list editor's keys follow the focus: the field's, or the entries' (edit, remove, move)."""
+        if self.style_kind == "list":
+            self.query_one("#answer-hint", Static).update(self._hint(on_entries=isinstance(event.widget, EntryList)))
+            if self._room is not None:
+                self.call_after_refresh(self.fit, self._room)
+
+    def fit(self, room: int) -> None:
+        """Fit into `room` rows: the list of options or entries (or the text area) gives up rows first."""
+        self._room = room
+        for selector, most in FLEXIBLE.items():
+            found = self.query(selector)
+            if found:
+                fit_rows(self, found.first(), room, most)
+                return
 
     def can_take(self, question: Question, locale: str) -> bool:
         kind = answer_kind(question)
@@ -308,7 +569,7 @@ class AnswerArea(Vertical):
             with Horizontal(id="answer-other-row"):
                 yield Input(self._other_value(), placeholder=self._t("tui.answer.other"), id="answer-other")
         elif kind == "multi":
-            yield self._selection()
+            yield TickList(self.question.choices, set(self._chosen_codes()), self.locale)
         elif kind == "list":
             yield ListEditor(self._entries(), self._t("tui.answer.entry"))
         elif kind == "number":
@@ -372,14 +633,6 @@ class AnswerArea(Vertical):
             highlighted = 0
         return question.choices, labels, raw, highlighted
 
-    def _selection(self) -> ChoiceSelection:
-        chosen = set(self._chosen_codes())
-        selections = [
-            Selection(f"{choice.number}. {choice.label}", str(choice.number), choice.code in chosen)
-            for choice in self.question.choices
-        ]
-        return ChoiceSelection(selections, {str(choice.number): choice.label for choice in self.question.choices})
-
     def _value(self) -> Any:
         question = self.question
         return question.current if question.current is not None else question.default
@@ -426,7 +679,7 @@ class AnswerArea(Vertical):
     @on(Input.Submitted, "#answer-number, #answer-other")
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(AnswerSubmitted(event.value, event.value.strip()))
+        self.post_message(_sent(event.input, event.value))
 
     def draft(self) -> str | None:
         """What the user has typed and not sent, to keep when the app closes; None when there is nothing."""
@@ -466,7 +719,10 @@ class KindReviewArea(Vertical):
     """The obstacles named so far with the kind read in each: Enter on one offers the kinds, the first line goes on.
     Every correction is one move: pick the obstacle, pick its kind."""
 
-    BINDINGS = [Binding("ctrl+s", "done", "tui.key.review_done"), Binding("escape", "back", "tui.key.back_to_list")]
+    BINDINGS = [
+        Binding("ctrl+s", "done", "tui.key.review_done", id="review.done"),
+        Binding("escape", "back", "tui.key.back_to_list", id="review.back"),
+    ]
 
     def __init__(self, review: KindReview, locale: str) -> None:
         super().__init__(classes="answer")
@@ -509,6 +765,10 @@ class KindReviewArea(Vertical):
 
     def focus_input(self) -> None:
         self.query_one("#review-kinds" if self._picking else "#review-list", OptionList).focus()
+
+    def fit(self, room: int) -> None:
+        shown = self.query_one("#review-kinds" if self._picking else "#review-list", OptionList)
+        fit_rows(self, shown, room, room)
 
     @on(OptionList.OptionSelected, "#review-list")
     def _obstacle_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,1 @@
+"""The app's own widgets: the answer box and its parts, the conversation, the footer, the radio button."""
