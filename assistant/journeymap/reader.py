@@ -96,6 +96,7 @@ _CUTTING = ("joiners", "contrast")
 _NEVER_HIDDEN = frozenset({"none", "filler"})
 # Cue sets that say nothing about what is wrong with a topic.
 _NOT_WHAT_IS_WRONG = frozenset({*STRUCTURE_SETS, "none", "filler", "positive"})
+_MEMO_SIZE = 200_000  # clauses, evidence or feature sets the reader keeps before it starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +129,27 @@ _Normalised = tuple[Mode, list[str], list[str], list[int], frozenset[int]]
 
 
 class _Memo:
-    """What one public call has worked out already: an answer's words are read as a whole, cut into parts, checked
-    for "none" and grouped, and the same words (the same keys) come back at each step."""
+    """What the reader has worked out already, kept for the process (bounded, emptied by `forget`): an answer's words
+    are read as a whole, cut into parts, checked for "none" and grouped, and the same words (the same keys) come back
+    at each step, and across answers ("phí ship cao" at many touchpoints, the same survey answer of many customers).
+    Every entry is keyed by all it depends on, so a reading is the same whether it was worked out before or not."""
 
     __slots__ = ("clauses", "evidence", "likelihoods")
 
     def __init__(self) -> None:
-        self.clauses: dict[tuple[str, tuple[Word, ...]], _Normalised] = {}
+        self.clauses: dict[tuple[str, tuple[tuple[str, bool, bool, bool, bool], ...]], _Normalised] = {}
         self.evidence: dict[tuple[Mode, tuple[str, ...], frozenset[int]], _Evidence] = {}
         self.likelihoods: dict[frozenset[str], dict[str, float]] = {}
+
+    def clear(self) -> None:
+        self.clauses.clear()
+        self.evidence.clear()
+        self.likelihoods.clear()
+
+    def bound(self) -> None:
+        """Start afresh when a very long run of new text has filled it (memory stays bounded)."""
+        if max(len(self.clauses), len(self.evidence), len(self.likelihoods)) > _MEMO_SIZE:
+            self.clear()
 
 
 class _Span(NamedTuple):
@@ -181,6 +194,11 @@ class ObstacleReader:
         self.lexicon = lexicon
         self.scoring = lexicon.scoring
         self.learned = learned
+        self._memo = _Memo()
+
+    def forget(self) -> None:
+        """Work every clause out afresh (a benchmark's cold start)."""
+        self._memo.clear()
 
     @classmethod
     def load(cls, path: Path | None = None, *, learned: bool = True) -> ObstacleReader:
@@ -201,7 +219,8 @@ class ObstacleReader:
         cleaned = clean_text(text, multiline=True)
         whole = split_words(cleaned)
         language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
-        memo = _Memo()
+        memo = self._memo
+        memo.bound()
         if self._words_say_none(cleaned, whole, language, memo):
             return []
         found: list[ReadObstacle] = []
@@ -214,7 +233,8 @@ class ObstacleReader:
         """What the learned model sees of one clause read as a whole (as `classify` reads it): what it is trained on."""
         text = clean_text(clause, multiline=False)
         words = split_words(text)
-        memo = _Memo()
+        memo = self._memo
+        memo.bound()
         read = self._clause(text, words, self._language(words), memo)
         return self._features(read, self._evidence(read, memo))
 
@@ -222,14 +242,16 @@ class ObstacleReader:
         """One clause as a whole: no cutting, no looking for "none"."""
         text = clean_text(clause, multiline=False)
         words = split_words(text)
-        memo = _Memo()
+        memo = self._memo
+        memo.bound()
         return self._obstacle(self._clause(text, words, self._language(words), memo), memo)
 
     def says_none(self, text: str) -> bool:
         """True when the whole answer says there is no obstacle ("không có", "ổn", "none", "n/a", "-")."""
         cleaned = clean_text(text, multiline=True)
         words = split_words(cleaned)
-        return self._words_say_none(cleaned, words, self._language(words), _Memo())
+        self._memo.bound()
+        return self._words_say_none(cleaned, words, self._language(words), self._memo)
 
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""
@@ -264,9 +286,9 @@ class ObstacleReader:
         return "marked" if marked else "bare"
 
     def _clause(self, text: str, words: list[Word], language: Language, memo: _Memo) -> _Clause:
-        # The same words come back as a whole, as a part and as a group: their keys are worked out once per call.
-        # One call splits its text once, so the typed words themselves (with their places) say which words these are.
-        content = (language, tuple(words))
+        # The same words come back as a whole, as a part and as a group, and in other answers: their keys are worked
+        # out once. The keys depend on the words as typed and what stands before each, never on where they are.
+        content = (language, tuple((w.text, w.break_before, w.joined_before, w.money, w.percent) for w in words))
         known = memo.clauses.get(content)
         if known is None:
             known = self._normalised(words, language)
@@ -295,7 +317,7 @@ class ObstacleReader:
     # --- scoring ---
 
     def _evidence(self, clause: _Clause, memo: _Memo) -> _Evidence:
-        """What the clause's keys say; read once per call for the same keys (evidence is never changed after)."""
+        """What the clause's keys say; read once for the same keys (evidence is never changed after)."""
         content = (clause.mode, tuple(clause.keys), clause.barriers)
         known = memo.evidence.get(content)
         if known is None:
