@@ -221,7 +221,7 @@ class ObstacleReader:
         language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
         memo = self._memo
         memo.bound()
-        if self._words_say_none(cleaned, whole, language, memo):
+        if self._sentences_say_none(cleaned, whole, language, memo):
             return []
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
@@ -251,7 +251,7 @@ class ObstacleReader:
         cleaned = clean_text(text, multiline=True)
         words = split_words(cleaned)
         self._memo.bound()
-        return self._words_say_none(cleaned, words, self._language(words), self._memo)
+        return self._sentences_say_none(cleaned, words, self._language(words), self._memo)
 
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""
@@ -604,6 +604,46 @@ class ObstacleReader:
 
     # --- none, pieces, parts ---
 
+    def _sentences_say_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        """The whole says there is no obstacle, or its first sentence (or comma-part) does and every later one says
+        so too or only explains why: "nothing really. Ko co, dat la xong" (no, ordering is done), "None. It is easy,
+        they just book". A later part that names an obstacle, or says something is wrong, spoils it."""
+        if self._words_say_none(text, words, language, memo):
+            return True
+        starts = [0, *(index for index, word in enumerate(words) if index and word.break_before)]
+        if len(starts) < 2:
+            return False
+        sentences = [words[start:end] for start, end in zip(starts, [*starts[1:], len(words)], strict=True)]
+        if not self._part_says_none(text, sentences[0], language, memo):
+            return False
+        return all(
+            self._part_says_none(text, each, language, memo) or self._only_explains(text, each, language, memo)
+            for each in sentences[1:]
+        )
+
+    def _part_says_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        """One sentence or part says "none", read in the answer's language or its own: an owner who writes "nothing
+        really" and goes on in Vietnamese."""
+        if self._words_say_none(text, words, language, memo):
+            return True
+        own = self._language(words)
+        return own != language and self._words_say_none(text, words, own, memo)
+
+    def _only_explains(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        """A part after "none" that names no obstacle of its own: nothing said to be wrong, no phrase strong enough
+        to stand, and no probable kind ("đặt là xong"), or a positive word that says why all is well ("booking is
+        simple"). "Không có gì. Khách hỏi giá nhiều" still names the price."""
+        clause = self._clause(text, words, language, memo)
+        evidence = self._evidence(clause, memo)
+        if evidence.cues.get("evaluative") or evidence.cues.get("slowness"):
+            return False
+        if evidence.top >= self.scoring.clause_min_score:
+            return False
+        if evidence.cues.get("positive"):
+            return True
+        kind, _, _ = self._decide(clause, evidence, memo)
+        return kind == "other"
+
     def _words_say_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
         """Stop words aside, it starts with a no-obstacle phrase or a positive remark and holds nothing else but
         fillers, positive words and such phrases; a word that says what is wrong ("không ổn") spoils it."""
@@ -641,14 +681,14 @@ class ObstacleReader:
         self, piece: str, language: Language, memo: _Memo, words: list[Word] | None = None
     ) -> list[ReadObstacle]:
         words = split_words(piece) if words is None else words
-        if not words or self._words_say_none(piece, words, language, memo):
+        if not words or self._sentences_say_none(piece, words, language, memo):
             return []
         whole = self._clause(piece, words, language, memo)
         cuts = self._cuts(whole, memo)
         first_contrast = next((start for start, end, name in cuts if name == "contrast"), None)
         if first_contrast is not None:
             prefix = words[:first_contrast]
-            if prefix and self._words_say_none(piece, prefix, language, memo):
+            if prefix and self._sentences_say_none(piece, prefix, language, memo):
                 # "Không có gì, nhưng khách hay hỏi phí ship": only what follows the "but" is an obstacle.
                 after = next(end for start, end, name in cuts if start == first_contrast)
                 words = words[after:]
@@ -704,6 +744,8 @@ class ObstacleReader:
                 cuts.setdefault(start, (start, end, name))
         for index, word in enumerate(clause.words):
             if index and (word.break_before or word.joined_before) and index not in cuts:
+                if not word.joined_before and _after_colon(clause.text, clause.words[index - 1], word):
+                    continue  # "Fear of scams: transferring money to a personal account feels risky" is one obstacle
                 cuts[index] = (index, index, "joiners" if word.joined_before else "break")
         return [cuts[start] for start in sorted(cuts)]
 
@@ -774,7 +816,7 @@ class ObstacleReader:
                 # reason follows it: only the lexicon, naming an obstacle there, cuts it off.
                 is_strong = self._stands_alone(clause, evidence, memo)
             strong.append(is_strong)
-            silent.append(self._words_say_none(piece, part_words, language, memo))
+            silent.append(self._part_says_none(piece, part_words, language, memo))
             previous = (clause, evidence)
         parts, strong, silent, borrowed = self._joined_weak_runs(
             piece, words, parts, strong, silent, borrowed, language, memo
@@ -842,6 +884,11 @@ def _typed(word: Word) -> str:
         if word.money:
             return "#money"
     return word.text
+
+
+def _after_colon(text: str, before: Word, word: Word) -> bool:
+    """A label and its explanation ("Fear of scams: …", "Giá: cao hơn đối thủ") are one obstacle: no cut at a colon."""
+    return text[before.end : word.start].strip() == ":"
 
 
 def _hard_pieces(text: str) -> list[str]:
