@@ -30,7 +30,11 @@ How a sentence is read (the weights, thresholds and every word list are in `ques
    ("shipping is expensive and slow") is read with the previous part's subject.
 2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
    it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
-   such phrases. "None, it is easy. But we pay 15% commission" reads only what follows the "but".
+   such phrases. So does an answer whose first sentence (or comma-part) says so, each later one saying so too or
+   only explaining why (no phrase strong enough to stand, nothing said to be wrong, no probable kind, or a positive
+   word): "nothing really. Ko co, dat la xong"; each sentence is also read in its own language for this. "None, it
+   is easy. But we pay 15% commission" reads only what follows the "but". A colon never cuts: a label and its
+   explanation ("Fear of scams: paying into a personal account feels risky") are one obstacle.
 3. A clause's language is the reader's own guess (marks, telltale words, then the shape of the syllables), so an
    owner who mixes "ship", "inbox", "COD" into Vietnamese is read as Vietnamese.
 4. Every kind collects the weight of its phrases; a topic ("phí ship") counts more with a cue beside it ("cao"),
