@@ -205,6 +205,10 @@ class _Finder:
     def obstacles(self) -> None:
         catch_all = self.rules.obstacle_kinds[-1].code
         mentions = collect(self.map, self.answers, self.reader, self.customers, catch_all)
+        # "Booking.com takes 15% commission" is the owner's cost, not the customer's obstacle (unless the owner put
+        # it under a kind themselves).
+        owner_costs = set(self.rules.owner_costs)
+        mentions = [m for m in mentions if m.corrected or m.read.subkind not in owner_costs]
         at_least = self.rules.severity.customers_theme_at_least
         themes = [
             theme

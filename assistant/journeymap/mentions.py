@@ -48,7 +48,7 @@ def read_answer(reader: Reading, text: str, corrections: dict[str, str] | None) 
     """The obstacles in one answer, each with whether the owner corrected its kind."""
     found = []
     for read in reader.read(text):
-        kind = (corrections or {}).get(fold(read.text))
+        kind = corrections.get(fold(read.text)) if corrections else None  # most answers have none to look up
         if kind is not None and kind != read.kind:
             found.append((replace(read, kind=kind, subkind=None, confidence=1.0), True))
         else:

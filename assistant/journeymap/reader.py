@@ -30,7 +30,11 @@ How a sentence is read (the weights, thresholds and every word list are in `ques
    ("shipping is expensive and slow") is read with the previous part's subject.
 2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
    it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
-   such phrases. "None, it is easy. But we pay 15% commission" reads only what follows the "but".
+   such phrases. So does an answer whose first sentence (or comma-part) says so, each later one saying so too or
+   only explaining why (no phrase strong enough to stand, nothing said to be wrong, no probable kind, or a positive
+   word): "nothing really. Ko co, dat la xong"; each sentence is also read in its own language for this. "None, it
+   is easy. But we pay 15% commission" reads only what follows the "but". A colon never cuts: a label and its
+   explanation ("Fear of scams: paying into a personal account feels risky") are one obstacle.
 3. A clause's language is the reader's own guess (marks, telltale words, then the shape of the syllables), so an
    owner who mixes "ship", "inbox", "COD" into Vietnamese is read as Vietnamese.
 4. Every kind collects the weight of its phrases; a topic ("phí ship") counts more with a cue beside it ("cao"),
@@ -96,6 +100,7 @@ _CUTTING = ("joiners", "contrast")
 _NEVER_HIDDEN = frozenset({"none", "filler"})
 # Cue sets that say nothing about what is wrong with a topic.
 _NOT_WHAT_IS_WRONG = frozenset({*STRUCTURE_SETS, "none", "filler", "positive"})
+_MEMO_SIZE = 200_000  # clauses, evidence or feature sets the reader keeps before it starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +133,27 @@ _Normalised = tuple[Mode, list[str], list[str], list[int], frozenset[int]]
 
 
 class _Memo:
-    """What one public call has worked out already: an answer's words are read as a whole, cut into parts, checked
-    for "none" and grouped, and the same words (the same keys) come back at each step."""
+    """What the reader has worked out already, kept for the process (bounded, emptied by `forget`): an answer's words
+    are read as a whole, cut into parts, checked for "none" and grouped, and the same words (the same keys) come back
+    at each step, and across answers ("phí ship cao" at many touchpoints, the same survey answer of many customers).
+    Every entry is keyed by all it depends on, so a reading is the same whether it was worked out before or not."""
 
     __slots__ = ("clauses", "evidence", "likelihoods")
 
     def __init__(self) -> None:
-        self.clauses: dict[tuple[str, tuple[Word, ...]], _Normalised] = {}
+        self.clauses: dict[tuple[str, tuple[tuple[str, bool, bool, bool, bool], ...]], _Normalised] = {}
         self.evidence: dict[tuple[Mode, tuple[str, ...], frozenset[int]], _Evidence] = {}
         self.likelihoods: dict[frozenset[str], dict[str, float]] = {}
+
+    def clear(self) -> None:
+        self.clauses.clear()
+        self.evidence.clear()
+        self.likelihoods.clear()
+
+    def bound(self) -> None:
+        """Start afresh when a very long run of new text has filled it (memory stays bounded)."""
+        if max(len(self.clauses), len(self.evidence), len(self.likelihoods)) > _MEMO_SIZE:
+            self.clear()
 
 
 class _Span(NamedTuple):
@@ -181,6 +198,11 @@ class ObstacleReader:
         self.lexicon = lexicon
         self.scoring = lexicon.scoring
         self.learned = learned
+        self._memo = _Memo()
+
+    def forget(self) -> None:
+        """Work every clause out afresh (a benchmark's cold start)."""
+        self._memo.clear()
 
     @classmethod
     def load(cls, path: Path | None = None, *, learned: bool = True) -> ObstacleReader:
@@ -201,8 +223,9 @@ class ObstacleReader:
         cleaned = clean_text(text, multiline=True)
         whole = split_words(cleaned)
         language = self._language(whole)  # one guess for the whole answer: a short clause tells too little
-        memo = _Memo()
-        if self._words_say_none(cleaned, whole, language, memo):
+        memo = self._memo
+        memo.bound()
+        if self._sentences_say_none(cleaned, whole, language, memo):
             return []
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
@@ -214,7 +237,8 @@ class ObstacleReader:
         """What the learned model sees of one clause read as a whole (as `classify` reads it): what it is trained on."""
         text = clean_text(clause, multiline=False)
         words = split_words(text)
-        memo = _Memo()
+        memo = self._memo
+        memo.bound()
         read = self._clause(text, words, self._language(words), memo)
         return self._features(read, self._evidence(read, memo))
 
@@ -222,14 +246,16 @@ class ObstacleReader:
         """One clause as a whole: no cutting, no looking for "none"."""
         text = clean_text(clause, multiline=False)
         words = split_words(text)
-        memo = _Memo()
+        memo = self._memo
+        memo.bound()
         return self._obstacle(self._clause(text, words, self._language(words), memo), memo)
 
     def says_none(self, text: str) -> bool:
         """True when the whole answer says there is no obstacle ("không có", "ổn", "none", "n/a", "-")."""
         cleaned = clean_text(text, multiline=True)
         words = split_words(cleaned)
-        return self._words_say_none(cleaned, words, self._language(words), _Memo())
+        self._memo.bound()
+        return self._sentences_say_none(cleaned, words, self._language(words), self._memo)
 
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""
@@ -264,9 +290,9 @@ class ObstacleReader:
         return "marked" if marked else "bare"
 
     def _clause(self, text: str, words: list[Word], language: Language, memo: _Memo) -> _Clause:
-        # The same words come back as a whole, as a part and as a group: their keys are worked out once per call.
-        # One call splits its text once, so the typed words themselves (with their places) say which words these are.
-        content = (language, tuple(words))
+        # The same words come back as a whole, as a part and as a group, and in other answers: their keys are worked
+        # out once. The keys depend on the words as typed and what stands before each, never on where they are.
+        content = (language, tuple((w.text, w.break_before, w.joined_before, w.money, w.percent) for w in words))
         known = memo.clauses.get(content)
         if known is None:
             known = self._normalised(words, language)
@@ -295,7 +321,7 @@ class ObstacleReader:
     # --- scoring ---
 
     def _evidence(self, clause: _Clause, memo: _Memo) -> _Evidence:
-        """What the clause's keys say; read once per call for the same keys (evidence is never changed after)."""
+        """What the clause's keys say; read once for the same keys (evidence is never changed after)."""
         content = (clause.mode, tuple(clause.keys), clause.barriers)
         known = memo.evidence.get(content)
         if known is None:
@@ -582,6 +608,46 @@ class ObstacleReader:
 
     # --- none, pieces, parts ---
 
+    def _sentences_say_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        """The whole says there is no obstacle, or its first sentence (or comma-part) does and every later one says
+        so too or only explains why: "nothing really. Ko co, dat la xong" (no, ordering is done), "None. It is easy,
+        they just book". A later part that names an obstacle, or says something is wrong, spoils it."""
+        if self._words_say_none(text, words, language, memo):
+            return True
+        starts = [0, *(index for index, word in enumerate(words) if index and word.break_before)]
+        if len(starts) < 2:
+            return False
+        sentences = [words[start:end] for start, end in zip(starts, [*starts[1:], len(words)], strict=True)]
+        if not self._part_says_none(text, sentences[0], language, memo):
+            return False
+        return all(
+            self._part_says_none(text, each, language, memo) or self._only_explains(text, each, language, memo)
+            for each in sentences[1:]
+        )
+
+    def _part_says_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        """One sentence or part says "none", read in the answer's language or its own: an owner who writes "nothing
+        really" and goes on in Vietnamese."""
+        if self._words_say_none(text, words, language, memo):
+            return True
+        own = self._language(words)
+        return own != language and self._words_say_none(text, words, own, memo)
+
+    def _only_explains(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        """A part after "none" that names no obstacle of its own: nothing said to be wrong, no phrase strong enough
+        to stand, and no probable kind ("đặt là xong"), or a positive word that says why all is well ("booking is
+        simple"). "Không có gì. Khách hỏi giá nhiều" still names the price."""
+        clause = self._clause(text, words, language, memo)
+        evidence = self._evidence(clause, memo)
+        if evidence.cues.get("evaluative") or evidence.cues.get("slowness"):
+            return False
+        if evidence.top >= self.scoring.clause_min_score:
+            return False
+        if evidence.cues.get("positive"):
+            return True
+        kind, _, _ = self._decide(clause, evidence, memo)
+        return kind == "other"
+
     def _words_say_none(self, text: str, words: list[Word], language: Language, memo: _Memo) -> bool:
         """Stop words aside, it starts with a no-obstacle phrase or a positive remark and holds nothing else but
         fillers, positive words and such phrases; a word that says what is wrong ("không ổn") spoils it."""
@@ -619,14 +685,14 @@ class ObstacleReader:
         self, piece: str, language: Language, memo: _Memo, words: list[Word] | None = None
     ) -> list[ReadObstacle]:
         words = split_words(piece) if words is None else words
-        if not words or self._words_say_none(piece, words, language, memo):
+        if not words or self._sentences_say_none(piece, words, language, memo):
             return []
         whole = self._clause(piece, words, language, memo)
         cuts = self._cuts(whole, memo)
         first_contrast = next((start for start, end, name in cuts if name == "contrast"), None)
         if first_contrast is not None:
             prefix = words[:first_contrast]
-            if prefix and self._words_say_none(piece, prefix, language, memo):
+            if prefix and self._sentences_say_none(piece, prefix, language, memo):
                 # "Không có gì, nhưng khách hay hỏi phí ship": only what follows the "but" is an obstacle.
                 after = next(end for start, end, name in cuts if start == first_contrast)
                 words = words[after:]
@@ -682,6 +748,8 @@ class ObstacleReader:
                 cuts.setdefault(start, (start, end, name))
         for index, word in enumerate(clause.words):
             if index and (word.break_before or word.joined_before) and index not in cuts:
+                if not word.joined_before and _after_colon(clause.text, clause.words[index - 1], word):
+                    continue  # "Fear of scams: transferring money to a personal account feels risky" is one obstacle
                 cuts[index] = (index, index, "joiners" if word.joined_before else "break")
         return [cuts[start] for start in sorted(cuts)]
 
@@ -752,7 +820,7 @@ class ObstacleReader:
                 # reason follows it: only the lexicon, naming an obstacle there, cuts it off.
                 is_strong = self._stands_alone(clause, evidence, memo)
             strong.append(is_strong)
-            silent.append(self._words_say_none(piece, part_words, language, memo))
+            silent.append(self._part_says_none(piece, part_words, language, memo))
             previous = (clause, evidence)
         parts, strong, silent, borrowed = self._joined_weak_runs(
             piece, words, parts, strong, silent, borrowed, language, memo
@@ -820,6 +888,11 @@ def _typed(word: Word) -> str:
         if word.money:
             return "#money"
     return word.text
+
+
+def _after_colon(text: str, before: Word, word: Word) -> bool:
+    """A label and its explanation ("Fear of scams: …", "Giá: cao hơn đối thủ") are one obstacle: no cut at a colon."""
+    return text[before.end : word.start].strip() == ":"
 
 
 def _hard_pieces(text: str) -> list[str]:

@@ -22,6 +22,7 @@ class Reading:
         """Read every sentence afresh (a benchmark's cold start)."""
         for cached in (self._read, self._classify, self._says_none):
             cached.cache_clear()
+        self.reader.forget()
 
     def read(self, text: str) -> list[ReadObstacle]:
         return list(self._read(text))

@@ -146,6 +146,8 @@ class AnalysisRules(_Strict):
     obstacle_kinds: list[ObstacleKind] = Field(min_length=1)
     subkind_labels: dict[str, LocalizedText]
     subkind_resources: dict[str, list[str]]
+    owner_costs: list[str] = Field(default_factory=list)
+    """Sub-kinds that name what the business pays (a platform's commission), not what stops a customer."""
     advice: dict[str, AdviceSet]
     citations: dict[str, LocalizedText]
     articles: dict[str, str]

@@ -137,7 +137,7 @@ def test_an_answer_that_says_there_is_no_obstacle_gives_no_finding(none: str) ->
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("None, it is easy. But we pay 15% commission on every booking", "price"),
+        ("None, it is easy. But the deposit is high for a two-night stay", "price"),
         ("Không có gì, nhưng khách hay hỏi phí ship mà page trả lời chậm", "support"),
     ],
 )
@@ -176,6 +176,29 @@ def test_advice_fits_the_obstacle_not_a_category() -> None:
     (finding,) = alley.obstacles
     assert (finding.kind, finding.subkind) == ("availability", "location")
     assert "form" not in finding.next_step.lower() and "ship" not in finding.next_step.lower()
+
+
+def test_the_owners_own_cost_is_no_customer_obstacle() -> None:
+    """A platform's commission is what the business pays: the map does not list it as what stops a customer."""
+    for text in ("Booking.com takes 15% commission", "Sàn lấy phí hoa hồng 15%"):
+        assert journey(with_touchpoint(tp_emotion=4, tp_obstacles=text)).obstacles == []
+    both = journey(with_touchpoint(tp_emotion=3, tp_obstacles="We pay 15% commission; the deposit is high"))
+    assert [(f.kind, f.subkind) for f in both.obstacles] == [("price", "deposit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subkind", "words"),
+    [
+        ("Not knowing if the room looks like the photos", "edited_photos", "photo"),
+        ("Hop bi mop khi giao", "damaged", "pack"),
+        ("Fear of scams: transferring money to a personal account feels risky", "scam", "account"),
+        ("Khách quên mất shop vì không có tin nhắn nhắc", "no_follow_up", "remind"),
+    ],
+)
+def test_advice_fits_the_sub_kind(text: str, subkind: str, words: str) -> None:
+    (finding,) = journey(with_touchpoint(tp_emotion=2, tp_obstacles=text)).obstacles
+    assert finding.subkind == subkind
+    assert words in finding.next_step.lower() and "business licence" not in finding.next_step.lower()
 
 
 def test_no_advice_sentence_appears_more_than_twice_in_a_map() -> None:

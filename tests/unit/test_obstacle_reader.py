@@ -543,3 +543,52 @@ def test_the_lexicon_and_the_model_load_fast() -> None:
     start = time.process_time()
     ObstacleReader(load_lexicon(bundled_lexicon_path()), LearnedModel.load(bundled_model_path()))
     assert time.process_time() - start < 5
+
+
+# --- what a newcomer walk found ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nothing really. Ko co, dat la xong", "Không có gì. Đặt là xong", "None. Booking is simple",
+     "không có, nothing really"],
+)  # fmt: skip
+def test_an_answer_whose_sentences_each_say_none_or_why_names_no_obstacle(reader: ObstacleReader, text: str) -> None:
+    assert reader.says_none(text)
+    assert reader.read(text) == []
+
+
+def test_a_sentence_after_none_that_names_an_obstacle_is_kept(reader: ObstacleReader) -> None:
+    assert [o.kind for o in reader.read("Nothing really. But shipping is slow")] == ["availability"]
+    assert [o.text for o in reader.read("nothing really, khách hỏi phí ship cao")] == ["khách hỏi phí ship cao"]
+    assert [o.kind for o in reader.read("Không có gì. Khách hỏi giá nhiều")] == ["price"]
+
+
+def test_a_label_and_its_explanation_after_a_colon_are_one_obstacle(reader: ObstacleReader) -> None:
+    read = reader.read("Fear of scams: paying into a personal account feels risky")
+    assert [(o.kind, o.subkind) for o in read] == [("trust", "scam")]
+    assert reader.classify("Fear of scams: paying into a personal account feels risky").kind == "trust"
+    assert [o.kind for o in reader.read("Sợ bị lừa: chuyển khoản vào tài khoản cá nhân")] == ["trust"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subkind"),
+    [
+        ("khách quên mất shop", "support", "no_follow_up"),
+        ("ko nhan tin nhac, khach quen mat shop", "support", "no_follow_up"),
+        ("we never send reminders, customers forget us", "support", "no_follow_up"),
+        ("Hop bi mop", "trust", "damaged"),
+        ("the box arrived dented", "trust", "damaged"),
+        ("Not sure the room looks like the photos", "trust", "edited_photos"),
+        ("Cheaper on the fanpage than in the shop", "price", "price_mismatch"),
+        ("Waited until morning for a reply", "support", "slow_reply"),
+        ("I wanted to pay by card", "complexity", "payment"),
+    ],
+)
+def test_sub_kinds_a_newcomer_walk_named(reader: ObstacleReader, text: str, kind: str, subkind: str) -> None:
+    assert [(o.kind, o.subkind) for o in reader.read(text)] == [(kind, subkind)]
+
+
+def test_shipping_cost_and_a_cheaper_competitor_are_two_obstacles(reader: ObstacleReader) -> None:
+    for text in ("ship đắt, shop khác rẻ hơn", "ship dat, shop khac re hon"):
+        assert [o.subkind for o in reader.read(text)] == ["shipping_fee", "competitor_price"]
