@@ -300,7 +300,7 @@ class _Finder:
         """Up to three of the customers' own words: what most of them said first, then what was said of a place."""
         said = [m for m in theme.mentions if m.source == "customers"]
         said.sort(key=lambda m: (-len(m.respondents), m.touchpoint is None))
-        return _unique([m.read.text for m in said])[:QUOTES]
+        return _unique((m.read.text for m in said), QUOTES)
 
     def customers_message(self, theme: Theme, places: list[Place]) -> str:
         """What customers alone named: how many, of what, and where most of them met it."""
@@ -987,10 +987,14 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _unique(texts: list[str]) -> list[str]:
+def _unique(texts: Iterable[str], most: int | None = None) -> list[str]:
+    """The texts without repeats (case and accents aside), the first `most` of them: ten thousand respondents'
+    words are folded only until three quotes are found."""
     seen: set[str] = set()
-    unique = []
+    unique: list[str] = []
     for text in texts:
+        if most is not None and len(unique) >= most:
+            break
         key = fold(text)
         if key not in seen:
             seen.add(key)

@@ -74,10 +74,29 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
             if theme is not None:
                 theme.mentions.append(mention)
     customers_own: dict[tuple[str, str | None, str | None], Theme] = {}
+    # Thousands of respondents repeat a few hundred sentences, read once each (the reader keeps its readings): one
+    # reading at one touchpoint is placed once. It joins an owner's theme by the owner's own mentions, not by the
+    # customers who joined it before, so ten thousand respondents cost one comparison per owner mention each.
+    owners: dict[str, list[tuple[Theme, list[Mention]]]] = {
+        kind: [(theme, list(theme.mentions)) for theme in kind_themes] for kind, kind_themes in by_kind.items()
+    }
+    placed: dict[tuple[int, str | None], Theme | None] = {}
     for mention in mentions:
         if mention.source != "customers":
             continue
-        theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
+        at = (id(mention.read), mention.touchpoint.key if mention.touchpoint else None)
+        if at in placed:
+            theme = placed[at]
+        else:
+            theme = next(
+                (
+                    owned
+                    for owned, named in owners.get(mention.kind, [])
+                    if any(_same(mention, other, reader) for other in named)
+                ),
+                None,
+            )
+            placed[at] = theme
         if theme is None:
             # What the reader could not place says nothing in common but that: it stays at its own touchpoint.
             where = mention.touchpoint.key if mention.kind == catch_all and mention.touchpoint else None
