@@ -21,7 +21,7 @@ OPTIONS = "1. Increase revenue"
 ANSWERS = [
     ("Lotus Coffee", "What product or service do you sell", TEXT_BOX),  # business_name
     ("Coffee to go for office workers nearby", "What is the main goal of this journey map?", OPTIONS),  # business_offer
-    ("1", "Why does the business need this map now?", TEXT_BOX),  # objective: the option's number picks it at once
+    ("1", "Why does the business need this map now?", TEXT_BOX),  # objective: the option's number, then Enter
     ("Plenty of visitors but few of them buy", "Which business goals does the map serve?", TEXT_BOX),  # why_needed
 ]
 SHOWN = [
@@ -43,8 +43,7 @@ NEXT_QUESTION = ANSWERS[-1][1]
 def _answer_all(tmux: Tmux, session: str) -> None:
     for done, (text, next_question, next_widget) in enumerate(ANSWERS, 1):
         tmux.type(session, text)
-        if not text.isdigit():  # an option's number sends at once; text needs Enter
-            tmux.keys(session, "Enter")
+        tmux.keys(session, "Enter")
         tmux.wait_for_match(session, answered(done))
         tmux.wait_for(session, next_question, next_widget)
 

@@ -92,7 +92,7 @@ async def answer_current(
         await pilot.press(*str(max(low, 3) if question.type is not ItemType.PERCENT else 40), "enter")
     elif kind in ("choice", "scale", "open"):
         if question.kind == "more":
-            await pilot.press("2")
+            await pilot.press("2", "enter")
         else:
             area.query_one("#answer-choice").focus()
             await pilot.press("enter")

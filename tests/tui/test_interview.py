@@ -139,7 +139,7 @@ async def test_editing_an_earlier_answer_that_switches_a_condition_asks_the_new_
         picker.highlighted = ids.index("has_website")
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id == "has_website")
-        await pilot.press("1")  # yes
+        await pilot.press("1", "enter")  # yes
         await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id == "website_attraction")
         assert "Changed" in _conversation_text(screen) and "No → Yes" in _conversation_text(screen)
         await answer_current(pilot, text="Clear photos of the menu and prices")
@@ -184,7 +184,7 @@ async def test_text_answers_take_new_lines_and_a_large_paste_whole(make_app: Mak
         await wait_for(pilot, lambda: "business_offer" in _answers(database, session.id))
         huge = "word " * 1000
         screen = interview_screen(pilot)
-        await pilot.press("1")  # the objective, then a long-text question
+        await pilot.press("1", "enter")  # the objective, then a long-text question
         await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
         area = app.focused
         assert isinstance(area, TextArea)
@@ -258,6 +258,9 @@ async def test_the_emotion_scale_shows_faces_and_takes_a_number(make_app: MakeAp
         assert labels[0].startswith("1. 😫") and labels[-1].startswith("5. 😄")
         assert choices.highlighted == 2  # the middle of the scale until the user says otherwise
         await pilot.press("2")
+        assert choices.highlighted == 1, "a typed score highlights its face; Enter sends it"
+        assert not any(key.startswith("tp_emotion") for key in _answers(database, session.id))
+        await pilot.press("enter")
         await wait_for(pilot, lambda: any(key.startswith("tp_emotion") for key in _answers(database, session.id)))
     emotions = [value for key, value in _answers(database, session.id).items() if key.startswith("tp_emotion")]
     assert emotions == [2]
@@ -365,7 +368,7 @@ async def test_the_interview_fits_an_80_by_24_terminal(make_app: MakeApp, databa
         assert choices.region.height >= 3 and choices.region.right <= 80
         assert conversation.region.height >= 5
         assert conversation.region.width >= 40
-        await pilot.press("1")
+        await pilot.press("1", "enter")
         await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id == "why_needed")
 
 

@@ -171,8 +171,8 @@ MESSAGES: Messages = {
         "Enter sends · Ctrl+J adds a line · F1 why this is asked",
     ),
     "tui.hint.number": ("Enter để gửi", "Enter sends"),
-    "tui.hint.choice": ("↑↓ rồi Enter, hoặc gõ số thứ tự", "↑↓ then Enter, or type the number"),
-    "tui.hint.scale": ("↑↓ rồi Enter, hoặc gõ điểm số", "↑↓ then Enter, or type the score"),
+    "tui.hint.choice": ("↑↓ hoặc gõ số thứ tự, rồi Enter", "↑↓ or type the number, then Enter"),
+    "tui.hint.scale": ("↑↓ hoặc gõ điểm số, rồi Enter", "↑↓ or type the score, then Enter"),
     "tui.hint.multi": (
         "Space để đánh dấu, hoặc gõ các số (1,3 hoặc 2-4) · Enter để gửi",
         "Space ticks, or type the numbers (1,3 or 2-4) · Enter sends",

@@ -95,7 +95,7 @@ class NumberField(Input):
 
 
 class ChoiceList(OptionList):
-    """One choice: arrows and Enter, a click, or the option's number typed straight away."""
+    """One choice: arrows or the option's number, then Enter; or a click."""
 
     def __init__(self) -> None:
         super().__init__(id="answer-choice")
@@ -125,10 +125,9 @@ class ChoiceList(OptionList):
             typed = digit
         self._typed = typed
         if typed in numbers:
+            # The number highlights its option and Enter sends it, as in a tick list: a number that sent at once
+            # left the Enter typed after it to the next question, which an optional one took as "left empty".
             self.highlighted = numbers.index(typed)
-            if not any(number != typed and number.startswith(typed) for number in numbers):
-                self._typed = ""
-                self.action_select()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
