@@ -106,6 +106,7 @@ async def test_back_shows_the_previous_answer_and_skip_refuses_a_required_questi
         await pilot.press("f3")
         await wait_for(pilot, lambda: bool(_problem(screen)))
         assert "cannot be skipped" in _problem(screen)
+        assert "cannot be skipped" not in _conversation_text(screen), "the refusal is said once, under the box"
         assert screen._question is not None and screen._question.item_id == "business_name"
         await pilot.press("enter")  # the current answer is in the box: sending it keeps it
         await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id == "business_offer")

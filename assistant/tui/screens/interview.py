@@ -329,14 +329,17 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._mount_answer(KindReviewArea(review, self.locale))
 
     def _after(self, move: Move) -> None:
-        self._show_said(move.said)
         outcome = move.outcome
         if outcome.status == "invalid":
+            # The refusal shows under the answer box, where the user fixes it; said in the conversation as well, it
+            # read twice ("This question is required" above and below).
+            self._show_said([said for said in move.said if said.kind != "error"])
             self._problem(outcome.message or "")
             area = self._answer_area()
             if area is not None:
                 area.focus_input()
             return
+        self._show_said(move.said)
         self._answered_at = len(self._conversation().entries)
         self.ask()
         if outcome.status in ("accepted", "skipped", "kept"):
