@@ -189,6 +189,8 @@ async def test_editing_a_middle_entry_keeps_it_in_its_place(make_app: MakeApp, d
         await wait_for(pilot, lambda: field.has_focus and field.value == "Purchase")
         assert "3. Purchase ✎" in str(entries.get_option_at_index(2).prompt)
         field.value = ""
+        await pilot.press("backspace", "backspace", "backspace")  # erasing past the start stays in the field
+        assert field.has_focus and len(editor.entries) == 5
         await pilot.press(*"First order", "enter")
         assert editor.entries == ["Awareness", "Consideration", "First order", "Service", "Loyalty"]
         assert not field.value and editor.editing is None

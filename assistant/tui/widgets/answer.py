@@ -271,7 +271,11 @@ class EntryInput(Input):
             self.lines = lines
 
     class ToEntries(Message):
-        """The user reached for the entries from the field."""
+        """The user reached for the entries from the field: by Up, or by Backspace or Delete on an empty field."""
+
+        def __init__(self, *, erasing: bool) -> None:
+            super().__init__()
+            self.erasing = erasing
 
     def on_paste(self, event: events.Paste) -> None:
         # Runs before the input's own paste handler, which would keep the first line only.
@@ -285,7 +289,7 @@ class EntryInput(Input):
         if event.key == "up" or (event.key in ("backspace", "delete") and not self.value):
             event.stop()
             event.prevent_default()
-            self.post_message(self.ToEntries())
+            self.post_message(self.ToEntries(erasing=event.key != "up"))
 
 
 class EntryList(OptionList):
@@ -385,7 +389,11 @@ class ListEditor(Vertical):
         self.add(event.lines)
 
     @on(EntryInput.ToEntries)
-    def _to_entries(self) -> None:
+    def _to_entries(self, event: EntryInput.ToEntries) -> None:
+        if event.erasing and self.editing is not None:
+            # Erasing the entry being edited stays in the field: one Backspace too many left it for the list, where
+            # the next one removed the entry (the app walk lost a stage and what was typed after).
+            return
         if self.entries:
             entries = self.query_one(EntryList)
             entries.highlighted = len(self.entries) - 1 if self.editing is None else self.editing
