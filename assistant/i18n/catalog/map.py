@@ -209,7 +209,10 @@ MESSAGES: Messages = {
         "Khách hàng: {mean} ({count} câu trả lời)",
         Plural("Customers: {mean} (1 answer)", "Customers: {mean} ({count} answers)"),
     ),
-    "map.canvas.measure": ("Bạn {owner} · khách {mean} (n={count})", "You {owner} · customers {mean} (n={count})"),
+    "map.canvas.measure": (
+        "Bạn chấm {owner} · khách chấm {mean} (n={count})",
+        "You {owner} · customers {mean} (n={count})",
+    ),
     "map.canvas.legend.owner": ("Cảm xúc theo bạn: trung bình giai đoạn", "Your score: the stage's mean"),
     "map.canvas.legend.point": ("Một điểm chạm", "One touchpoint"),
     "map.canvas.legend.range": ("Khoảng điểm của giai đoạn", "The stage's range"),
