@@ -395,6 +395,14 @@ class _Finder:
             if (points := weights.for_customers(share)) > 0:
                 text = self.say("reason.customers", count=theme.customers, respondents=self.respondents)
                 reasons.append(SeverityReason(signal="customers", points=points, text=text))
+        if not reasons:
+            # A low severity says why as well: nothing but one mention, at a touchpoint that does not hurt.
+            if scores:
+                reasons.append(
+                    SeverityReason(signal="places", points=0, text=self.say("reason.quiet", score=min(scores)))
+                )
+            else:
+                reasons.append(SeverityReason(signal="places", points=0, text=self.say("reason.quiet_unscored")))
         return reasons
 
     def _idea_keys(self, theme: Theme) -> list[str]:

@@ -652,3 +652,11 @@ def test_the_rules_know_every_subkind_the_reader_tells_apart() -> None:
     assert set(rules().subkind_labels) == subkinds
     advised = {code for advice in rules().advice.values() for code in advice.subkinds}
     assert advised <= subkinds and set(rules().subkind_resources) <= subkinds
+
+
+def test_every_obstacle_says_why_its_severity_even_a_low_one() -> None:
+    found = journey(with_touchpoint(tp_emotion=4, tp_obstacles="Customers fear counterfeit goods"))
+    low = [finding for finding in found.obstacles if finding.rule == "named_obstacle" and finding.severity == "low"]
+    assert low, [(f.title, f.severity) for f in found.obstacles]
+    assert all(finding.severity_reasons for finding in low)
+    assert "named at one place only" in low[0].severity_reasons[0].text
