@@ -763,19 +763,14 @@ class Store:
             self._copy_survey(row.id, new_id)
         return self.get(new_id)
 
-    _BATCH_COLUMNS = (
-        "number, file_name, file_hash, imported_at, respondents, first_number, last_number, fingerprints, submitted, "
-        "skipped_cells, columns, ignored, personal_kept"
-    )
-
     def _copy_survey(self, from_id: str, to_id: str) -> None:
         """The copy keeps the survey's respondents: it is a variant of the same journey, asked of the same people."""
         conn = self.connection
         batches = conn.execute("SELECT id FROM survey_batches WHERE interview_id = ? ORDER BY number", (from_id,))
         for (old_batch,) in batches.fetchall():
             cursor = conn.execute(
-                f"INSERT INTO survey_batches (interview_id, {self._BATCH_COLUMNS}) "
-                f"SELECT ?, {self._BATCH_COLUMNS} FROM survey_batches WHERE id = ?",
+                f"INSERT INTO survey_batches (interview_id, {_BATCH_COLUMNS}) "
+                f"SELECT ?, {_BATCH_COLUMNS} FROM survey_batches WHERE id = ?",
                 (to_id, old_batch),
             )
             conn.execute(
@@ -1128,6 +1123,10 @@ class Store:
 _ANSWER_COLUMNS = "item_id, instance_key, status, value, active, probed, answered_at, kinds"
 _HISTORY_COLUMNS = "item_id, instance_key, status, value, answered_at, replaced_at, kinds"
 _TRANSCRIPT_COLUMNS = "seq, role, ref, text, locale, at, kind, data"
+_BATCH_COLUMNS = (
+    "number, file_name, file_hash, imported_at, respondents, first_number, last_number, fingerprints, submitted, "
+    "skipped_cells, columns, ignored, personal_kept"
+)
 _TO_HISTORY = (
     "INSERT INTO history (interview_id, item_id, instance_key, status, value, answered_at, replaced_at, kinds) "
     "SELECT interview_id, item_id, instance_key, status, value, answered_at, ?, kinds FROM answers "

@@ -7,6 +7,7 @@ JSON Schema, so a bank author's editor can complete and check a bank file.
 from __future__ import annotations
 
 import hashlib
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, cast
 
@@ -23,6 +24,10 @@ LocalizedText = dict[Locale, str]
 
 ConditionValue = bool | int | float | str | None
 SHORT_TITLE_MAX = 14
+
+
+# The pipe that puts the owner's answer to another question into a text: `{answer:ITEM}`.
+ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
 
 
 class ItemType(StrEnum):

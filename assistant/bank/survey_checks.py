@@ -45,9 +45,11 @@ class _Worded(Protocol):
 
 def check_survey(bank: Bank, index: BankIndex, add: Callable[..., None]) -> None:
     """Report every problem of the bank's survey texts through `add(path, key, **params)`."""
+    # A wording may pipe in the owner's answer to a question outside any repeated group: one answer per interview.
+    answers = frozenset(f"answer:{item_id}" for item_id, other in index.placements.items() if not other.repeat_chain)
     for placement in index.placements.values():
         if placement.item.survey is not None:
-            _check_item_wording(placement, index, add)
+            _check_item_wording(placement, answers, add)
     section = bank.survey
     if section is None:
         return
@@ -73,7 +75,7 @@ def check_survey(bank: Bank, index: BankIndex, add: Callable[..., None]) -> None
             add((*where, "nothing"), "bank.missing_translation", locale=locale)
 
 
-def _check_item_wording(placement: Placement, index: BankIndex, add: Callable[..., None]) -> None:
+def _check_item_wording(placement: Placement, answers: frozenset[str], add: Callable[..., None]) -> None:
     item, path = placement.item, (*placement.path, "survey")
     wording = item.survey
     assert wording is not None
@@ -82,8 +84,6 @@ def _check_item_wording(placement: Placement, index: BankIndex, add: Callable[..
         return
     if placement.repeat_chain:
         add(path, "survey.check.repeated")
-    # A wording may pipe in the owner's answer to a question outside any repeated group: one answer per interview.
-    answers = {f"answer:{item_id}" for item_id, other in index.placements.items() if not other.repeat_chain}
     _check_prompt(wording, path, _BUSINESS | answers, add)
     _check_pipes(wording.text_when_missing, (*path, "text_when_missing"), _BUSINESS, add)
     if wording.type is None:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.bank.index import BankIndex
 from assistant.bank.model import (
+    ANSWER_PIPE,
     TEXT_TYPES,
     Bank,
     Condition,
@@ -45,7 +46,6 @@ from assistant.interview.values import AnswerValue, display_value, format_number
 from assistant.text import fold, join_sentences, slug, word_count
 
 _LABEL_PIPE = re.compile(r"\{([a-z][a-z0-9_]*)\.label\}")
-_ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
 _ASKABLE = (SlotKind.QUESTION, SlotKind.MORE)
 
 
@@ -900,9 +900,9 @@ class Interview:
             return template
         template = _LABEL_PIPE.sub(lambda match: self._instance_label(slot, match.group(1)), template)
         missing = text is slot.item.text and slot.item.text_when_missing is not None
-        if missing and any(not self._piped_answer(slot, match.group(1)) for match in _ANSWER_PIPE.finditer(template)):
+        if missing and any(not self._piped_answer(slot, match.group(1)) for match in ANSWER_PIPE.finditer(template)):
             return self._render(slot.item.text_when_missing, slot)
-        return _ANSWER_PIPE.sub(lambda match: self._piped_answer(slot, match.group(1)), template)
+        return ANSWER_PIPE.sub(lambda match: self._piped_answer(slot, match.group(1)), template)
 
     def _instance_label(self, slot: Slot, source: str) -> str:
         label = next((label for label in reversed(slot.labels) if label.source == source), None)

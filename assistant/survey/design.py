@@ -9,7 +9,6 @@ question and `consent`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Literal
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.bank.index import walk
 from assistant.bank.model import (
+    ANSWER_PIPE,
     CHOICE_TYPES,
     Bank,
     Item,
@@ -145,7 +145,9 @@ def design_survey(
     touchpoints, the questions that apply, the business's name), since the map is rebuilt after every answer."""
     chosen = locale or journey.locale
     questions = frozenset(applicable)
-    piped = dict(answers or {})
+    # Only the answers a wording pipes in shape the survey: the rest may change without designing it again.
+    wanted = _piped_items(bank)
+    piped = {item: text for item, text in (answers or {}).items() if item in wanted}
     key = (
         chosen,
         journey.goals.business or journey.title,
@@ -168,11 +170,26 @@ def piped_answers(entries: Iterable[ReviewEntry]) -> dict[str, str]:
     return {entry.item_id: entry.display for entry in entries if entry.status == "answered" and not entry.instance_key}
 
 
+def _piped_items(bank: Bank) -> frozenset[str]:
+    """The items whose answers the bank's survey wordings pipe in, worked out once per bank."""
+    known = _piped_by_bank.get(id(bank))
+    if known is not None and known[0] is bank:
+        return known[1]
+    _, wordings = survey_texts(bank)
+    items = frozenset(
+        match.group(1)
+        for wording in wordings.values()
+        for text in wording.text.values()
+        for match in ANSWER_PIPE.finditer(text)
+    )
+    _piped_by_bank[id(bank)] = (bank, items)
+    return items
+
+
+_piped_by_bank: dict[int, tuple[Bank, frozenset[str]]] = {}
+
 DESIGNS_KEPT = 64
 _designed: dict[tuple[object, ...], tuple[Bank, Survey]] = {}
-
-
-_ANSWER_PIPE = re.compile(r"\{answer:([a-z][a-z0-9_]*)\}")
 
 
 class _Designer:
@@ -197,10 +214,10 @@ class _Designer:
     def worded(self, wording: SurveyWording, locale: str | None = None) -> str:
         """A wording's question with the owner's answers piped in, or its text for when one of them is missing."""
         text = localize(wording.text, locale or self.locale, self.bank.default_locale)
-        piped = {match.group(1) for match in _ANSWER_PIPE.finditer(text)}
+        piped = {match.group(1) for match in ANSWER_PIPE.finditer(text)}
         if wording.text_when_missing is not None and any(not self.answers.get(item) for item in piped):
             return self.text(wording.text_when_missing, locale)
-        value = _ANSWER_PIPE.sub(lambda match: self.answers.get(match.group(1), ""), text)
+        value = ANSWER_PIPE.sub(lambda match: self.answers.get(match.group(1), ""), text)
         return value.replace("{business}", self.business)
 
     def texts(self, text: LocalizedText, **pipes: str) -> dict[str, str]:
