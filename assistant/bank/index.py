@@ -18,11 +18,9 @@ class Placement:
     path: tuple[str | int, ...]
     groups: tuple[Item, ...]
     """Enclosing groups, outermost first."""
-
-    @property
-    def repeat_chain(self) -> tuple[str, ...]:
-        """The ids of the enclosing repeating groups: the scope an answer of this item lives in."""
-        return tuple(group.id for group in self.groups if group.repeat or group.repeat_for)
+    repeat_chain: tuple[str, ...] = ()
+    """The ids of the enclosing repeating groups: the scope an answer of this item lives in. Worked out once, at
+    the walk: the engine asks for it several times per question each time it rebuilds its flags."""
 
 
 @dataclass(slots=True)
@@ -61,7 +59,8 @@ def walk(bank: Bank) -> Iterator[Placement]:
         nonlocal order
         for position, item in enumerate(items):
             item_path = (*path, "items", position)
-            yield Placement(item, step, order, item_path, groups)
+            chain = tuple(group.id for group in groups if group.repeat or group.repeat_for)
+            yield Placement(item, step, order, item_path, groups, chain)
             order += 1
             if item.items:
                 yield from visit(item.items, step, item_path, (*groups, item))

@@ -68,6 +68,10 @@ class Interview:
         self._repeat_sources = self._index.repeat_sources()
         self._group_reads: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._question_counts: dict[tuple[object, ...], int] = {}
+        self._condition_refs: dict[tuple[str, str], str] = {}
+        self._labels: dict[tuple[str, str], dict[str, str]] = {}
+        self._labelled_texts: dict[tuple[str, str, tuple[InstanceLabel, ...]], str] = {}
+        self._label_texts: dict[tuple[str, InstanceLabel], str] = {}
         self._vague = {fold(text) for texts in bank.vague_answers.values() for text in texts}
         self._changes = Changes()
         self._rebuild()
@@ -291,14 +295,18 @@ class Interview:
 
     def review(self) -> list[ReviewEntry]:
         """Every question that applies under the current answers, in interview order, answered or not."""
+        # Built for every map, so for each preview and export of a 2,000-answer interview: each step's title is
+        # localised once.
+        step_titles = [(step.id, self._text(step.title)) for step in self.bank.steps]
+        answers = self.state.answers
         entries = []
         for position, slot in enumerate(self._plan.slots):
             if slot.kind is not SlotKind.QUESTION or not self._enabled_at(position):
                 continue
-            record = self.state.answers.get(slot.ref)
+            record = answers.get(slot.ref)
             status = record.status if record and self._resolved[position] else "unanswered"
             value = record.value if record and status == "answered" else None
-            step = self.bank.steps[slot.step]
+            step_id, step_title = step_titles[slot.step]
             entries.append(
                 ReviewEntry(
                     ref=slot.ref,
@@ -306,8 +314,8 @@ class Interview:
                     instance_key=slot.key,
                     role=slot.item.role,
                     labels=[self._label_text(label) for label in slot.labels],
-                    step_id=step.id,
-                    step_title=self._text(step.title),
+                    step_id=step_id,
+                    step_title=step_title,
                     question=self._render(slot.item.text, slot),
                     status=status,
                     value=value,
@@ -723,7 +731,15 @@ class Interview:
         return all(results) if item.enable_behavior == "all" else any(results)
 
     def _condition_ref(self, condition: Condition, scope: str) -> str:
-        return make_ref(condition.item, key_prefix(scope, self._index.scope_depth(condition.item)))
+        # Asked twice per condition and slot at each rebuild (for the dependents, then for the flag); a pure
+        # function of its two strings, so worked out once per process of this engine.
+        key = (condition.item, scope)
+        ref = self._condition_refs.get(key)
+        if ref is None:
+            ref = self._condition_refs[key] = make_ref(
+                condition.item, key_prefix(scope, self._index.scope_depth(condition.item))
+            )
+        return ref
 
     def _condition_holds(self, condition: Condition, item: Item, scope: str) -> bool:
         return self._holds(condition, item, scope, self._active_value(self._condition_ref(condition, scope)))
@@ -898,17 +914,38 @@ class Interview:
         template = self._text(text)
         if "{" not in template:
             return template
-        template = _LABEL_PIPE.sub(lambda match: self._instance_label(slot, match.group(1)), template)
+        template = self._labelled(template, slot)
+        if "{" not in template:
+            return template
         missing = text is slot.item.text and slot.item.text_when_missing is not None
         if missing and any(not self._piped_answer(slot, match.group(1)) for match in ANSWER_PIPE.finditer(template)):
             return self._render(slot.item.text_when_missing, slot)
         return ANSWER_PIPE.sub(lambda match: self._piped_answer(slot, match.group(1)), template)
 
+    def _labelled(self, template: str, slot: Slot) -> str:
+        """`template` with the names of the instances around `slot` in place of its `{group.label}` pipes; the
+        same for every question of an instance, and asked again for each map, so remembered."""
+        key = (self.locale, template, slot.labels)
+        labelled = self._labelled_texts.get(key)
+        if labelled is None:
+            labelled = _LABEL_PIPE.sub(lambda match: self._instance_label(slot, match.group(1)), template)
+            self._labelled_texts[key] = labelled
+        return labelled
+
     def _instance_label(self, slot: Slot, source: str) -> str:
-        label = next((label for label in reversed(slot.labels) if label.source == source), None)
-        return self._label_text(label) if label is not None else ""
+        for label in reversed(slot.labels):
+            if label.source == source:
+                return self._label_text(label)
+        return ""
 
     def _label_text(self, label: InstanceLabel) -> str:
+        key = (self.locale, label)
+        text = self._label_texts.get(key)
+        if text is None:
+            text = self._label_texts[key] = self._new_label_text(label)
+        return text
+
+    def _new_label_text(self, label: InstanceLabel) -> str:
         if label.code is not None:
             options = self._index.item(label.source).options
             option = next((o for o in options if o.code == label.code), None)
@@ -930,18 +967,27 @@ class Interview:
 
     def _display(self, slot: Slot, value: AnswerValue) -> str:
         # The option labels only: building every option's Choice to read its label made `review()`, and so each
-        # map of a 2,000-answer interview, a third slower.
+        # map of a 2,000-answer interview, a third slower. An item's own labels are the same for every instance.
         item = slot.item
         labels: dict[str, str]
-        if item.type is ItemType.SCALE:
-            labels = {str(point.value): self._text(point.label) for point in item.points}
-        elif item.options_from:
+        if item.options_from:
             labels = {option.code: option.labels[0] for option in self._drawn_options(slot)}
         elif item.type is ItemType.BOOLEAN:
             labels = {}
         else:
-            labels = {option.code: self._text(option.label) for option in item.options}
+            labels = self._own_labels(item)
         return display_value(item, value, self.locale, labels)
+
+    def _own_labels(self, item: Item) -> dict[str, str]:
+        key = (self.locale, item.id)
+        labels = self._labels.get(key)
+        if labels is None:
+            if item.type is ItemType.SCALE:
+                labels = {str(point.value): self._text(point.label) for point in item.points}
+            else:
+                labels = {option.code: self._text(option.label) for option in item.options}
+            self._labels[key] = labels
+        return labels
 
     def _choices(self, slot: Slot) -> list[Choice]:
         item = slot.item

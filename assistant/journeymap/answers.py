@@ -31,6 +31,7 @@ class RoleAnswers:
         self._by_role: dict[Role, list[ReviewEntry]] = {}
         self._by_key: dict[tuple[Role, str], ReviewEntry] = {}
         self._evidence: dict[str, Evidence | None] = {}
+        self._point_labels: dict[Role, dict[int, str]] = {}
         self._by_instance: dict[str, list[ReviewEntry]] = {}
         for entry in self.entries:
             self._by_instance.setdefault(entry.instance_key, []).append(entry)
@@ -160,9 +161,13 @@ class RoleAnswers:
         return option_labels(item, self.locale, self.bank.default_locale) if item is not None else {}
 
     def point_label(self, role: Role, value: int) -> str | None:
-        item = self.item(role)
-        point = next((p for p in item.points if p.value == value), None) if item is not None else None
-        return localize(point.label, self.locale, self.bank.default_locale) if point is not None else None
+        labels = self._point_labels.get(role)
+        if labels is None:  # asked once per touchpoint
+            item = self.item(role)
+            points = item.points if item is not None else []
+            labels = {p.value: localize(p.label, self.locale, self.bank.default_locale) for p in points}
+            self._point_labels[role] = labels
+        return labels.get(value)
 
     def corrections(self, ref: str) -> dict[str, str] | None:
         """The owner's corrections of the obstacle kinds read in the answer `ref`."""

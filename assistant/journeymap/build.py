@@ -97,6 +97,7 @@ class _Builder:
     def build(self, *, with_findings: bool = True) -> JourneyMap:
         answers = self.answers
         stages = self.stages()
+        step_numbers = {step.id: number for number, step in enumerate(self.bank.steps, start=1)}
         journey = JourneyMap(
             title=self.source.title,
             locale=self.locale,
@@ -132,7 +133,7 @@ class _Builder:
                     number=answers.numbers[entry.ref],
                     ref=entry.ref,
                     item_id=entry.item_id,
-                    step_number=next(n for n, step in enumerate(self.bank.steps, 1) if step.id == entry.step_id),
+                    step_number=step_numbers[entry.step_id],
                     step_title=entry.step_title,
                     question=entry.question,
                     status=entry.status,

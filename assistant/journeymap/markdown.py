@@ -23,6 +23,8 @@ _INLINE_SPECIALS = re.compile(r"[\\`*_\[\]<>#|~&!]")
 # At the start of a line: list markers, ordered-list numbers, setext underlines, and indentation.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 _MARKER_STARTS = frozenset("-+=0123456789")
+# What `str.splitlines` breaks on, and the specials: text with none of them is one line that needs no escape.
+_NEEDS_ESCAPING = re.compile(r"[\\`*_\[\]<>#|~&!\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 MISSING = "—"
 GLANCE_ENTRY = 60
 """Characters of one touchpoint's text in the at-a-glance table: the whole journey on one screen, the detail below."""
@@ -30,6 +32,8 @@ GLANCE_ENTRY = 60
 
 def inline(text: str) -> str:
     """Text for one line of Markdown (a table cell, a list item): no structure, no line break."""
+    if text and not _NEEDS_ESCAPING.search(text) and text[0] not in _MARKER_STARTS and not text[0].isspace():
+        return text.rstrip()  # most answers: one plain line (a map inlines thousands of them)
     return " · ".join(_escaped_lines(text))
 
 
