@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -45,17 +46,22 @@ def make_app(database: Path, tmp_path: Path) -> Iterator[MakeApp]:
         store.close()
 
 
-async def wait_for(pilot: Pilot[None], condition: Callable[[], object], *, attempts: int = 200) -> None:
+async def wait_for(pilot: Pilot[None], condition: Callable[[], object], *, seconds: float = 30.0) -> None:
     """Let the app run until `condition` holds: workers, mounts and refreshes finish in their own time (a widget
-    the condition looks for may not be composed yet)."""
-    for _ in range(attempts):
+    the condition looks for may not be composed yet). Bounded by time, not by turns of the loop: a worker thread
+    on a busy machine can take longer than any number of quick turns."""
+    deadline = time.monotonic() + seconds
+    turns = 0
+    while True:
         try:
             if condition():
                 return
         except NoMatches:
             pass
-        await pilot.pause()
-    raise AssertionError(f"the app never reached the expected state ({condition})")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app never reached the expected state ({condition})")
+        turns += 1
+        await pilot.pause(None if turns < 50 else 0.01)
 
 
 def interview_screen(pilot: Pilot[None]) -> InterviewScreen:

@@ -31,16 +31,16 @@ def _adopted(database: Path, answers: Path) -> str:
 async def _analysed(pilot: Pilot[None]) -> InterviewScreen:
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, InterviewScreen))
     screen = interview_screen(pilot)
-    await wait_for(pilot, lambda: screen._latest_map is not None, attempts=500)
+    await wait_for(pilot, lambda: screen._latest_map is not None)
     return screen
 
 
 async def _map_screen(pilot: Pilot[None]) -> MapScreen:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, MapScreen), attempts=500)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, MapScreen))
     screen = pilot.app.screen
     assert isinstance(screen, MapScreen)
     canvas = screen.query_one(JourneyCanvas)
-    await wait_for(pilot, lambda: canvas.picture is not None, attempts=500)
+    await wait_for(pilot, lambda: canvas.picture is not None)
     return screen
 
 
@@ -118,7 +118,7 @@ async def test_the_document_is_one_key_away_and_its_contents_jump_to_a_section(
         await pilot.press("f5")
         screen = await _map_screen(pilot)
         await pilot.press("d")
-        await wait_for(pilot, lambda: screen.document is not None and screen.document.complete, attempts=500)
+        await wait_for(pilot, lambda: screen.document is not None and screen.document.complete)
         document = screen.document
         assert document is not None
         titles = [title for _, title, _ in document.headings]
@@ -153,11 +153,11 @@ async def test_a_wide_terminal_keeps_the_canvas_beside_the_conversation_and_it_f
     async with app.run_test(size=(200, 50)) as pilot:
         screen = await _analysed(pilot)
         canvas = screen.query_one("#live-canvas", JourneyCanvas)
-        await wait_for(pilot, lambda: canvas.picture is not None, attempts=500)
+        await wait_for(pilot, lambda: canvas.picture is not None)
         assert canvas.display and canvas.region.width > 60
         assert "What the" not in "\n".join(_shown(canvas)), "no actions yet: no actions lane"
         await answer_current(pilot, text="Reads the opening hours twice")
-        await wait_for(pilot, lambda: "Reads the opening hours" in "\n".join(_shown(canvas)), attempts=500)
+        await wait_for(pilot, lambda: "Reads the opening hours" in "\n".join(_shown(canvas)))
         assert "What the" in "\n".join(_shown(canvas)), "the lane appears with its first entry"
         assert app.focused is not None and not isinstance(app.focused, JourneyCanvas), "typing stays in the box"
         await pilot.resize_terminal(120, 40)

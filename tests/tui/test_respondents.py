@@ -56,13 +56,13 @@ async def test_import_from_the_interview_screen(
         assert str(shown.render()) == "8 customers surveyed (F8)"
 
         await pilot.press("f5")
-        await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), attempts=400)
+        await wait_for(pilot, lambda: isinstance(app.screen, MapScreen))
         preview = app.screen
         assert isinstance(preview, MapScreen)
         markdown = render_markdown(preview.map)
         assert "What customers said" in markdown and "You said 4; 7 customers say 2.1." in markdown
         canvas = preview.query_one(JourneyCanvas)
-        await wait_for(pilot, lambda: canvas.picture is not None, attempts=400)
+        await wait_for(pilot, lambda: canvas.picture is not None)
         assert canvas.picture is not None
         drawn = "".join(segment.text for line in canvas.picture.lines for segment in line)
         assert "used by 7 customers" in drawn and "Customers: " in drawn and "⚠ You 4 · customers" in drawn

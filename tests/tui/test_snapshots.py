@@ -357,7 +357,7 @@ def over_interview(key: str, ready: Callable[[Pilot[None]], bool]) -> RunBefore:
     async def run_before(pilot: Pilot[None]) -> None:
         await interview_ready(pilot)
         await pilot.press(key)
-        await wait_for(pilot, lambda: ready(pilot), attempts=500)
+        await wait_for(pilot, lambda: ready(pilot))
 
     return run_before
 
@@ -522,7 +522,7 @@ def test_map_canvas_of_a_blueprint(snap_compare: SnapCompare, open_app: OpenApp,
 
         await wait_for(pilot, analysed)
         await pilot.press("f5")
-        await wait_for(pilot, lambda: map_ready(pilot), attempts=500)
+        await wait_for(pilot, lambda: map_ready(pilot))
         await pilot.press("end")  # down to the line of visibility and the backstage, the stages still on top
 
     app = open_app("homestay", "vi", theme)
@@ -536,7 +536,7 @@ def test_map_document(snap_compare: SnapCompare, open_app: OpenApp, locale: str,
         await pilot.press("d")
         screen = pilot.app.screen
         assert isinstance(screen, MapScreen)
-        await wait_for(pilot, lambda: screen.document is not None and screen.document.complete, attempts=500)
+        await wait_for(pilot, lambda: screen.document is not None and screen.document.complete)
 
     app = open_app("golden", locale, theme)
     assert snap_compare(app, terminal_size=WIDE, run_before=steady(run_before))
@@ -547,7 +547,7 @@ def test_live_canvas(snap_compare: SnapCompare, open_app: OpenApp, locale: str, 
     async def run_before(pilot: Pilot[None]) -> None:
         await interview_ready(pilot)
         canvas = pilot.app.screen.query_one("#live-canvas", JourneyCanvas)
-        await wait_for(pilot, lambda: canvas.picture is not None, attempts=500)
+        await wait_for(pilot, lambda: canvas.picture is not None)
 
     app = open_app("golden", locale, theme)
     assert snap_compare(app, terminal_size=(200, 50), run_before=steady(run_before))
