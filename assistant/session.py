@@ -237,9 +237,9 @@ class Session:
         self._floor = progress.done / shown
         return progress.model_copy(update={"total": shown})
 
-    def snapshot(self) -> InterviewState:
-        """A copy of the answers another thread can read (to build the map off the event loop)."""
-        return self.interview.state.snapshot()
+    def snapshot(self) -> Interview:
+        """A copy of the interview another thread can read (to build the map off the event loop)."""
+        return self.interview.snapshot()
 
     def review(self) -> list[ReviewEntry]:
         """Every question that applies, numbered in order, answered or not: what `/review` lists."""
@@ -278,18 +278,17 @@ class Session:
     def map(
         self,
         locale: str | None = None,
-        state: InterviewState | None = None,
+        snapshot: Interview | None = None,
         *,
         respondents: Respondents | None = None,
         with_findings: bool = True,
     ) -> JourneyMap:
-        """The map of the answers as they stand (or of a snapshot of them, built off the event loop), with what the
-        survey's `respondents` said when they are given."""
-        from assistant.journeymap.build import MapSource, build_map
+        """The map of the answers as they stand (or of a `snapshot()` of them, built off the event loop), with what
+        the survey's `respondents` said when they are given."""
+        from assistant.journeymap.build import MapSource, map_of
 
-        return build_map(
-            self.interview.bank,
-            state or self.interview.state,
+        return map_of(
+            snapshot or self.interview,
             MapSource.of(self.row),
             locale,
             respondents,

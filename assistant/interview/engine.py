@@ -72,6 +72,8 @@ class Interview:
         self._labels: dict[tuple[str, str], dict[str, str]] = {}
         self._labelled_texts: dict[tuple[str, str, tuple[InstanceLabel, ...]], str] = {}
         self._label_texts: dict[tuple[str, InstanceLabel], str] = {}
+        self._entries: dict[str, tuple[Slot, AnswerRecord | None, bool, str, ReviewEntry]] = {}
+        self._self_contained: dict[str, bool] = {}
         self._vague = {fold(text) for texts in bank.vague_answers.values() for text in texts}
         self._changes = Changes()
         self._rebuild()
@@ -296,33 +298,56 @@ class Interview:
     def review(self) -> list[ReviewEntry]:
         """Every question that applies under the current answers, in interview order, answered or not."""
         # Built for every map, so for each preview and export of a 2,000-answer interview: each step's title is
-        # localised once.
+        # localised once, and an entry whose question and answer read nothing else is kept until its slot, its
+        # record or its status changes (the engine replaces a record, never changes one, so identity is exact).
         step_titles = [(step.id, self._text(step.title)) for step in self.bank.steps]
-        answers = self.state.answers
+        answers, locale, kept = self.state.answers, self.locale, self._entries
         entries = []
         for position, slot in enumerate(self._plan.slots):
             if slot.kind is not SlotKind.QUESTION or not self._enabled_at(position):
                 continue
             record = answers.get(slot.ref)
-            status = record.status if record and self._resolved[position] else "unanswered"
+            resolved = self._resolved[position]
+            known = kept.get(slot.ref)
+            if (
+                known is not None
+                and known[0] is slot
+                and known[1] is record
+                and known[2] == resolved
+                and known[3] == locale
+            ):
+                entries.append(known[4])
+                continue
+            status = record.status if record and resolved else "unanswered"
             value = record.value if record and status == "answered" else None
             step_id, step_title = step_titles[slot.step]
-            entries.append(
-                ReviewEntry(
-                    ref=slot.ref,
-                    item_id=slot.item.id,
-                    instance_key=slot.key,
-                    role=slot.item.role,
-                    labels=[self._label_text(label) for label in slot.labels],
-                    step_id=step_id,
-                    step_title=step_title,
-                    question=self._render(slot.item.text, slot),
-                    status=status,
-                    value=value,
-                    display=self._display(slot, value) if value is not None else "",
-                )
+            entry = ReviewEntry(
+                ref=slot.ref,
+                item_id=slot.item.id,
+                instance_key=slot.key,
+                role=slot.item.role,
+                labels=[self._label_text(label) for label in slot.labels],
+                step_id=step_id,
+                step_title=step_title,
+                question=self._render(slot.item.text, slot),
+                status=status,
+                value=value,
+                display=self._display(slot, value) if value is not None else "",
             )
+            if self._reads_only_itself(slot.item):
+                kept[slot.ref] = (slot, record, resolved, locale, entry)
+            entries.append(entry)
         return entries
+
+    def _reads_only_itself(self, item: Item) -> bool:
+        """Whether an entry of `item` depends on its own answer alone: no options drawn from another answer, no
+        other answer piped into its question."""
+        only = self._self_contained.get(item.id)
+        if only is None:
+            texts = [*(item.text or {}).values(), *(item.text_when_missing or {}).values()]
+            only = not item.options_from and not any(ANSWER_PIPE.search(text) for text in texts if text)
+            self._self_contained[item.id] = only
+        return only
 
     def active_answers(self) -> list[ActiveAnswer]:
         """The answers that count under the current answers, in interview order."""
@@ -351,6 +376,22 @@ class Interview:
         questions switched on or off, and whether the whole plan was rebuilt (then every flag may differ)."""
         changes, self._changes = self._changes, Changes()
         return changes
+
+    def snapshot(self) -> Interview:
+        """A copy another thread can read while this engine moves on (the app builds its maps off the event
+        loop). The answers are copied as `InterviewState.snapshot` copies them and the flags are copied; the plan,
+        the bank's look-ups and what the engine remembers are shared, since a rebuild replaces them and never
+        changes one in place. A map built from the copy does not lay out and flag the whole interview again. The
+        copy is for reading: answering through it would change what it shares."""
+        copy = object.__new__(Interview)
+        copy.__dict__.update(self.__dict__)
+        copy.state = self.state.snapshot()
+        copy._enabled = list(self._enabled)
+        copy._resolved = list(self._resolved)
+        copy._step_total = list(self._step_total)
+        copy._step_done = list(self._step_done)
+        copy._changes = Changes()
+        return copy
 
     def next_open(self, after: str | None = None) -> Question | None:
         """The first enabled question still unanswered after `after` in interview order (from the start when

@@ -80,7 +80,23 @@ def build_map(
     analysis)."""
     if locale is not None and locale != state.locale:
         state = state.model_copy(deep=True, update={"locale": locale})
-    return _Builder(Interview(bank, state), source, respondents).build(with_findings=with_findings)
+    return map_of(Interview(bank, state), source, respondents=respondents, with_findings=with_findings)
+
+
+def map_of(
+    interview: Interview,
+    source: MapSource,
+    locale: str | None = None,
+    respondents: Respondents | None = None,
+    *,
+    with_findings: bool = True,
+) -> JourneyMap:
+    """Like `build_map`, from an engine that already holds the interview (a session's, or its `snapshot()` in
+    another thread), which it only reads; in another `locale`, a snapshot of it is read."""
+    if locale is not None and locale != interview.locale:
+        interview = interview.snapshot()
+        interview.set_locale(locale)
+    return _Builder(interview, source, respondents).build(with_findings=with_findings)
 
 
 class _Builder:

@@ -189,7 +189,7 @@ async def _answer_to_canvas(database: Path, settings: Path, interview_id: str) -
             for number in range(ANSWERS_SENT):
                 while not isinstance(app.focused, AnswerText):  # a channel or a score between: its number, untimed
                     question = screen._question
-                    await pilot.press("2")  # unique among up to 19 options: it sends at once
+                    await pilot.press("2", "enter")  # a number highlights (or ticks) its option, Enter sends it
                     while screen._question is question:
                         await pilot.pause(0.01)
                 marker = f"Marker{number} khách hỏi phí vận chuyển"

@@ -178,5 +178,5 @@ async def test_an_analysis_that_finishes_after_a_newer_one_is_dropped(make_app: 
         newest = screen._latest_map
         screen._mapped(older, latest[1])
         assert screen._latest_map is newest
-        assert newest is not None and not same_answers(older, newest[0])
-        assert same_answers(newest[0], screen.session.interview.state)
+        assert newest is not None and not same_answers(older.state, newest[0].state)
+        assert same_answers(newest[0].state, screen.session.interview.state)

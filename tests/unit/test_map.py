@@ -7,21 +7,24 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from assistant.bank.loader import find_bank
 from assistant.bank.model import Bank
+from assistant.bank.roles import Role
 from assistant.errors import JourneyError
 from assistant.interview.answers_file import fill_interview
-from assistant.journeymap.build import MapSource, build_map
+from assistant.journeymap.build import MapSource, build_map, map_of
 from assistant.journeymap.canvas import journey_canvas
 from assistant.journeymap.html import render_html
 from assistant.journeymap.markdown import render_markdown
 from assistant.journeymap.model import Finding, JourneyMap
 from assistant.journeymap.rules import AnalysisRules, rules_for
 from assistant.survey.model import Respondents
+from tests.maps import MAPS
 from tests.unit.test_html_canvas import ALLOWED_TAGS
 
 SOURCE = MapSource("Lotus Coffee", "in_progress", "2026-11-01T08:00:00Z", "2026-11-02T09:30:00Z")
@@ -660,3 +663,34 @@ def test_every_obstacle_says_why_its_severity_even_a_low_one() -> None:
     assert low, [(f.title, f.severity) for f in found.obstacles]
     assert all(finding.severity_reasons for finding in low)
     assert "named at one place only" in low[0].severity_reasons[0].text
+
+
+def test_a_snapshot_maps_like_a_fresh_engine_and_keeps_its_answers_while_the_interview_moves_on() -> None:
+    """The app builds its maps from `Interview.snapshot()` in a worker; the snapshot shares the plan and the
+    remembered review entries with the live engine, which must never leak a later answer into it."""
+    document = yaml.safe_load((MAPS / "homestay-vi.yaml").read_text(encoding="utf-8"))
+    bank = find_bank(document["bank"]).bank
+    interview = fill_interview(bank, document["answers"], document["locale"], document.get("preset"))
+    source = MapSource("Homestay", "in_progress", "2026-11-01T08:00:00Z", "2026-11-20T17:45:00Z")
+    interview.review()  # the live engine has remembered its entries, as the app's /review and maps leave it
+    before = interview.snapshot()
+    assert map_of(before, source) == build_map(bank, interview.state.snapshot(), source)
+
+    touchpoint = next(entry for entry in interview.review() if entry.role == Role.TOUCHPOINT_OBSTACLES and entry.value)
+    interview.edit(touchpoint.ref)
+    assert interview.answer("Khách không tìm thấy lối vào hẻm").ok
+    edited = map_of(interview, source)
+    assert edited == build_map(bank, interview.state.snapshot(), source)
+    assert {entry.ref: entry for entry in edited.appendix}[touchpoint.ref].answer == "Khách không tìm thấy lối vào hẻm"
+
+    stage = next(entry for entry in interview.review() if entry.role == Role.STAGES)
+    assert isinstance(stage.value, list)
+    interview.edit(stage.ref)
+    assert interview.answer("\n".join([*stage.value, "Quay lại lần sau"])).ok  # a new stage: the plan is rebuilt
+
+    old, new = map_of(before, source), map_of(interview, source)
+    assert old == build_map(bank, before.state, source)
+    assert new == build_map(bank, interview.state.snapshot(), source)
+    assert {entry.ref: entry for entry in old.appendix}[touchpoint.ref].answer == touchpoint.display
+    assert [stage.name for stage in new.stages][-1] == "Quay lại lần sau"
+    assert len(new.stages) == len(old.stages) + 1

@@ -42,7 +42,7 @@ from assistant.tui.widgets.conversation import Conversation, Entry, entry_for
 from assistant.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
-    from assistant.interview.state import InterviewState
+    from assistant.interview.engine import Interview
     from assistant.journeymap.model import JourneyMap
     from assistant.utterances import Utterance
 
@@ -76,8 +76,8 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._question: Question | None = None
         self._turn: Turn | None = None
         self._area: AnswerArea | KindReviewArea | None = None
-        self._requested: InterviewState | None = None
-        self._latest_map: tuple[InterviewState, JourneyMap] | None = None
+        self._requested: Interview | None = None
+        self._latest_map: tuple[Interview, JourneyMap] | None = None
 
     @property
     def locale(self) -> str:
@@ -369,28 +369,28 @@ class InterviewScreen(Screen[None], JourneyScreen):
     # ----- live analysis ---------------------------------------------------------------------------------
 
     def analyse(self, *, raised_by: str | None = None, quiet: bool = False) -> None:
-        state = self._requested = self.session.snapshot()
-        self._analyse(state, raised_by, quiet)
+        snapshot = self._requested = self.session.snapshot()
+        self._analyse(snapshot, raised_by, quiet)
 
-    def _map(self, state: InterviewState) -> JourneyMap:
-        """The map of a snapshot of the answers; called in workers, off the event loop."""
+    def _map(self, snapshot: Interview) -> JourneyMap:
+        """The map of a snapshot of the interview; called in workers, off the event loop."""
         from assistant.tui.dialogs.respondents import respondents_of
 
         respondents = respondents_of(self.session.store.path, self.session.id)
-        return self.session.map(state=state, respondents=respondents)
+        return self.session.map(snapshot=snapshot, respondents=respondents)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, state: InterviewState, raised_by: str | None, quiet: bool) -> None:
+    def _analyse(self, snapshot: Interview, raised_by: str | None, quiet: bool) -> None:
         """Build the map off the event loop; what it adds is said on the loop, under the answer that raised it."""
-        journey = self._map(state)
+        journey = self._map(snapshot)
         self.app.call_from_thread(self._found, journey, raised_by, quiet)
-        self.app.call_from_thread(self._mapped, state, journey)
+        self.app.call_from_thread(self._mapped, snapshot, journey)
 
-    def _mapped(self, state: InterviewState, journey: JourneyMap) -> None:
+    def _mapped(self, snapshot: Interview, journey: JourneyMap) -> None:
         """Keep the newest map for F5 and the live canvas; an older analysis that finishes late is dropped."""
-        if state is not self._requested:
+        if snapshot is not self._requested:
             return
-        self._latest_map = (state, journey)
+        self._latest_map = (snapshot, journey)
         if self.has_class("-wide"):
             self._live_canvas(journey)
 
@@ -487,15 +487,15 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
         latest = self._latest_map
         state = self.session.interview.state
-        if latest is not None and latest[0] is self._requested and same_answers(latest[0], state):
+        if latest is not None and latest[0] is self._requested and same_answers(latest[0].state, state):
             self._show_map(latest[1])  # the analysis of the last answer built it, and none newer is under way
             return
         self.notify(self._t("tui.map.building"), timeout=2)
         self._render_map(self.session.snapshot())
 
     @work(thread=True, exclusive=True, group="map")
-    def _render_map(self, state: InterviewState) -> None:
-        self.app.call_from_thread(self._show_map, self._map(state))
+    def _render_map(self, snapshot: Interview) -> None:
+        self.app.call_from_thread(self._show_map, self._map(snapshot))
 
     def _show_map(self, journey: JourneyMap) -> None:
         from assistant.tui.screens.map import MapScreen
