@@ -105,12 +105,12 @@ async def answer_current(
         editor = area.query_one(ListEditor)
         editor.entries.clear()
         editor.add([])
-        field = area.query_one("#entry", Input)
-        field.focus()
+        entry_field = area.query_one("#entry", Input)
+        entry_field.focus()
         for entry in entries:
             # Put in the field whole: each key Pilot presses waits for the app to go idle, and typing into the
             # field key by key is what the list editor's own tests are about.
-            field.value = entry
+            entry_field.value = entry
             await pilot.press("enter")
         await pilot.press("enter")
     await wait_for(pilot, lambda: screen._question is not question or screen.query_one("#problem").display)
