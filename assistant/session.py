@@ -381,9 +381,15 @@ class Session:
 
     def answer(self, raw: str | list[str], *, ref: str | None = None, said: str | None = None) -> Move:
         """`raw` as typed, or entries / option codes given one by one; `said` is how the transcript shows it."""
-        asked = ref or self._current_ref()
-        heard = self.heard(said if said is not None else raw if isinstance(raw, str) else "\n".join(raw), asked)
-        outcome = self.interview.answer(raw, ref=ref)
+        text = said if said is not None else raw if isinstance(raw, str) else "\n".join(raw)
+        try:
+            outcome = self.interview.answer(raw, ref=ref)
+        except JourneyError:
+            self.heard(text, ref or self._current_ref())
+            raise
+        # The engine answers the question it asks, so the outcome names it: asking the engine for the current
+        # question first would build the whole question again, a tenth of a save.
+        heard = self.heard(text, outcome.ref)
         if outcome.ok or _typed(raw):
             return self._after(outcome).model_copy(update={"heard": heard})
         # Nothing sent and nothing to fall back on: the refusal is said, but an empty turn ("(left empty)") is no

@@ -928,15 +928,11 @@ class Store:
     def _append_transcript(self, interview_id: str, lines: Sequence[Line], now: str) -> None:
         if not lines:
             return
-        last = self.connection.execute(
-            "SELECT COALESCE(MAX(seq), 0) FROM transcript WHERE interview_id = ?", (interview_id,)
-        ).fetchone()[0]
-        said = [_said_line(line) for line in lines]
         self.connection.executemany(
-            f"INSERT INTO transcript (interview_id, {_TRANSCRIPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _APPEND_LINE,
             [
-                (interview_id, last + offset, line.role, line.ref, line.text, line.locale, now, line.kind, line.data)
-                for offset, line in enumerate(said, start=1)
+                (interview_id, line.role, line.ref, line.text, line.locale, now, line.kind, line.data, interview_id)
+                for line in map(_said_line, lines)
             ],
         )
 
@@ -1126,6 +1122,12 @@ _TRANSCRIPT_COLUMNS = "seq, role, ref, text, locale, at, kind, data"
 _BATCH_COLUMNS = (
     "number, file_name, file_hash, imported_at, respondents, first_number, last_number, fingerprints, submitted, "
     "skipped_cells, columns, ignored, personal_kept"
+)
+# Each line numbered after the last one of its interview by the insert itself (the primary key's index finds the
+# last), so appending is one statement, not a read and then a write.
+_APPEND_LINE = (
+    f"INSERT INTO transcript (interview_id, {_TRANSCRIPT_COLUMNS}) "
+    "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM transcript WHERE interview_id = ?"
 )
 _TO_HISTORY = (
     "INSERT INTO history (interview_id, item_id, instance_key, status, value, answered_at, replaced_at, kinds) "

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
-from tests.cli.conftest import RunJourney
+from tests.cli.conftest import RunJourney, Seeds
 
 ANSWERS = """
 bank: customer-journey
@@ -24,15 +25,14 @@ answers:
 """
 
 
-def _imported(run_journey: RunJourney, tmp_path: Path) -> str:
+@pytest.fixture
+def interview(seeds: Seeds, default_database: Path, tmp_path: Path) -> str:
     (tmp_path / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
-    assert run_journey("import", "answers.yaml").returncode == 0
-    listed = json.loads(run_journey("list", "--json").stdout)
-    return str(listed[0]["id"])
+    (imported,) = seeds.copy(default_database, tmp_path / "answers.yaml")
+    return imported
 
 
-def test_each_format(run_journey: RunJourney, tmp_path: Path) -> None:
-    interview = _imported(run_journey, tmp_path)
+def test_each_format(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
     markdown = run_journey("export", interview)
     assert markdown.returncode == 0 and markdown.stdout.startswith("# Lotus Coffee")
     assert "## Where to start" in markdown.stdout
@@ -51,8 +51,7 @@ def test_each_format(run_journey: RunJourney, tmp_path: Path) -> None:
     jsonschema.validate(document, schema)
 
 
-def test_refusals(run_journey: RunJourney, tmp_path: Path) -> None:
-    interview = _imported(run_journey, tmp_path)
+def test_refusals(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
     existing = tmp_path / "map.md"
     existing.write_text("keep me", encoding="utf-8")
     refused = run_journey("export", interview, "-o", "map.md")

@@ -14,7 +14,9 @@ import pexpect
 import pytest
 
 from assistant.bank.model import Bank
-from tests.cli.conftest import JOURNEY, RunJourney
+from assistant.exports import export_text
+from assistant.store import Store
+from tests.cli.conftest import JOURNEY, RunJourney, Seeds
 
 ANSWERS = """\
 bank: customer-journey
@@ -56,15 +58,23 @@ def journey(run_journey: RunJourney, database: Path) -> RunJourney:
     return run
 
 
+@pytest.fixture(scope="module")
+def export_text_of_the_seed(seeds: Seeds, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """What `journey export ID --format json` prints for the seeded interview: the export is the same whichever
+    copy of the seed it is read from, so it is made once."""
+    folder = tmp_path_factory.mktemp("export")
+    (folder / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
+    (interview,) = seeds.copy(folder / "journey.db", folder / "answers.yaml")
+    with Store.open(folder / "journey.db") as store:
+        return export_text(store, interview, "json")
+
+
 @pytest.fixture
-def exported(journey: RunJourney, tmp_path: Path) -> dict[str, Any]:
-    """A genuine export of one imported interview, for the tests to tamper with."""
+def exported(seeds: Seeds, export_text_of_the_seed: str, tmp_path: Path, database: Path) -> dict[str, Any]:
+    """A genuine export of the one interview in the test's database, for the test to tamper with."""
     (tmp_path / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
-    assert journey("import", "answers.yaml").returncode == 0
-    interview = json.loads(journey("list", "--json").stdout)[0]["id"]
-    result = journey("export", interview, "--format", "json")
-    assert result.returncode == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
+    seeds.copy(database, tmp_path / "answers.yaml")
+    document: dict[str, Any] = json.loads(export_text_of_the_seed)
     return document
 
 

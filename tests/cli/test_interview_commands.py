@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.i18n import t
-from tests.cli.conftest import RunJourney
+from tests.cli.conftest import RunJourney, Seeds
 
 ANSWERS = """\
 bank: customer-journey
@@ -23,12 +23,14 @@ answers:
 
 
 @pytest.fixture
-def three(run_journey: RunJourney, tmp_path: Path) -> list[dict[str, object]]:
+def three(seeds: Seeds, default_database: Path, run_journey: RunJourney, tmp_path: Path) -> list[dict[str, object]]:
     """Three interviews, oldest first: Lotus Coffee (en), Sao Mai (vi), Cà phê Đà Lạt (vi)."""
+    paths = []
     for number, (title, locale) in enumerate([("Lotus Coffee", "en"), ("Sao Mai", "vi"), ("Cà phê Đà Lạt", "vi")]):
         path = tmp_path / f"answers{number}.yaml"
         path.write_text(ANSWERS.format(locale=locale, title=title), encoding="utf-8")
-        assert run_journey("import", path.name).returncode == 0
+        paths.append(path)
+    seeds.copy(default_database, *paths)
     listed = json.loads(run_journey("list", "--json").stdout)
     return list(reversed(listed))
 

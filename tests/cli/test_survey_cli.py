@@ -11,18 +11,18 @@ import pexpect
 import pytest
 
 from assistant.store import Store
-from tests.cli.conftest import JOURNEY, RunJourney
+from tests.cli.conftest import JOURNEY, RunJourney, Seeds
 from tests.survey import GOLDEN, SURVEY_DATA, survey_of, synthetic_rows
 
 
-def _imported(run_journey: RunJourney, locale: str = "en") -> str:
-    result = run_journey("import", str(GOLDEN / f"answers-{locale}.yaml"))
-    assert result.returncode == 0, result.stderr
-    return str(json.loads(run_journey("list", "--json").stdout)[0]["id"])
+@pytest.fixture
+def interview(seeds: Seeds, default_database: Path) -> str:
+    """The golden interview, imported into the database the commands use."""
+    (imported,) = seeds.copy(default_database, GOLDEN / "answers-en.yaml")
+    return imported
 
 
-def test_the_survey_in_each_format_and_language(run_journey: RunJourney, tmp_path: Path) -> None:
-    interview = _imported(run_journey)
+def test_the_survey_in_each_format_and_language(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
     markdown = run_journey("survey", interview)
     assert markdown.returncode == 0 and markdown.stdout.startswith("# Lotus Coffee customer experience survey\n")
     vietnamese = run_journey("survey", interview, "--locale", "vi")
@@ -37,8 +37,7 @@ def test_the_survey_in_each_format_and_language(run_journey: RunJourney, tmp_pat
     assert header[0] == "Had you heard of Lotus Coffee before? [q.heard_of_brand]" and header[-1].endswith("[consent]")
 
 
-def test_survey_refusals(run_journey: RunJourney, tmp_path: Path) -> None:
-    interview = _imported(run_journey)
+def test_survey_refusals(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
     (tmp_path / "survey.md").write_text("keep me", encoding="utf-8")
     for args in (
         [interview, "-o", "survey.md"],
@@ -52,8 +51,7 @@ def test_survey_refusals(run_journey: RunJourney, tmp_path: Path) -> None:
     assert (tmp_path / "survey.md").read_text(encoding="utf-8") == "keep me"
 
 
-def test_import_list_export_and_remove(run_journey: RunJourney, tmp_path: Path) -> None:
-    interview = _imported(run_journey)
+def test_import_list_export_and_remove(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
     result = run_journey("respondents", "import", interview, str(SURVEY_DATA / "google-forms-en.csv"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith("Imported 8 respondents (numbers 1–8) from “")
@@ -86,8 +84,9 @@ def test_import_list_export_and_remove(run_journey: RunJourney, tmp_path: Path) 
     assert run_journey("respondents", "remove", interview, "1", "--yes").returncode == 1
 
 
-def test_strict_and_bad_files_leave_the_database_as_it_was(run_journey: RunJourney, tmp_path: Path) -> None:
-    interview = _imported(run_journey)
+def test_strict_and_bad_files_leave_the_database_as_it_was(
+    run_journey: RunJourney, tmp_path: Path, interview: str
+) -> None:
     database = tmp_path / "data" / "journey" / "journey.db"
     before = database.read_bytes()
     for name, expected in (
@@ -107,8 +106,9 @@ def test_strict_and_bad_files_leave_the_database_as_it_was(run_journey: RunJourn
     assert kept.returncode == 0 and "row 3, column “Had you heard of Lotus Coffee before?" in kept.stdout
 
 
-def test_the_typeform_mapping_and_deleting_the_interview(run_journey: RunJourney, tmp_path: Path) -> None:
-    interview = _imported(run_journey)
+def test_the_typeform_mapping_and_deleting_the_interview(
+    run_journey: RunJourney, tmp_path: Path, interview: str
+) -> None:
     mapping = str(SURVEY_DATA / "typeform-mapping.yaml")
     result = run_journey("respondents", "import", interview, str(SURVEY_DATA / "typeform.csv"), "--mapping", mapping)
     assert result.returncode == 0, result.stderr
@@ -121,11 +121,10 @@ def test_the_typeform_mapping_and_deleting_the_interview(run_journey: RunJourney
 
 @pytest.mark.slow
 def test_a_50_mb_file_shows_its_progress_on_a_terminal(
-    run_journey: RunJourney, journey_env: dict[str, str], tmp_path: Path
+    journey_env: dict[str, str], tmp_path: Path, interview: str
 ) -> None:
     """Two hundred thousand respondents, 50 MB: rows read and a bar on the terminal while it imports, then the
     summary."""
-    interview = _imported(run_journey)
     with Store.open(tmp_path / "data" / "journey" / "journey.db") as store:
         table = synthetic_rows(survey_of(store, interview), 1000)
     big = tmp_path / "big.csv"

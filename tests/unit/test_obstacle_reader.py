@@ -11,6 +11,7 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +44,13 @@ def reader() -> ObstacleReader:
     return ObstacleReader.load()
 
 
+@cache  # read, never changed, by a dozen tests: parsed once
 def corpus(language: str) -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load((CORPUS_DIR / f"examples-{language}.yaml").read_text(encoding="utf-8"))
     return data
 
 
+@cache
 def examples(language: str) -> list[dict[str, Any]]:
     """Every labelled obstacle sentence of the language: the main examples file and the further ones beside it."""
     entries: list[dict[str, Any]] = []
