@@ -74,6 +74,7 @@ class Interview:
         self._label_texts: dict[tuple[str, InstanceLabel], str] = {}
         self._entries: dict[str, tuple[Slot, AnswerRecord | None, bool, str, ReviewEntry]] = {}
         self._self_contained: dict[str, bool] = {}
+        self._repeating_for: dict[str, list[Item]] = {}
         self._vague = {fold(text) for texts in bank.vague_answers.values() for text in texts}
         self._changes = Changes()
         self._rebuild()
@@ -159,9 +160,8 @@ class Interview:
         """Per step, the questions still to come from repeats whose list is not answered yet, each instance counted
         as it will count once the list is given (see `_likely_enabled`)."""
         expected = [0] * len(self.bank.steps)
-        for position, slot in enumerate(self._plan.slots):
-            if slot.kind is not SlotKind.QUESTION or slot.item.id not in self._repeat_sources:
-                continue
+        for position in self._source_positions:  # worked out after every answer: the few lists, not every slot
+            slot = self._plan.slots[position]
             if self._resolved[position] or not self._enabled_at(position):
                 continue
             instances = self._expected_instances(slot.item, self._default(slot))
@@ -212,7 +212,11 @@ class Interview:
         return known
 
     def _groups_repeating_for(self, item_id: str) -> list[Item]:
-        return [p.item for p in self._index.placements.values() if p.item.repeat_for == item_id]
+        groups = self._repeating_for.get(item_id)
+        if groups is None:
+            groups = [p.item for p in self._index.placements.values() if p.item.repeat_for == item_id]
+            self._repeating_for[item_id] = groups
+        return groups
 
     def _questions_in(self, group: Item, outer: Item, key: str) -> int:
         """The questions one instance of `group` (inside `outer`, the repeat not expanded yet, in scope `key`) will
@@ -699,6 +703,11 @@ class Interview:
             if slot.kind is SlotKind.QUESTION and enabled:
                 self._step_total[slot.step] += 1
                 self._step_done[slot.step] += resolved
+        self._source_positions = [
+            position
+            for position, slot in enumerate(self._plan.slots)
+            if slot.kind is SlotKind.QUESTION and slot.item.id in self._repeat_sources
+        ]
         self._role_positions: dict[Role, list[int]] = {}
         for position, slot in enumerate(self._plan.slots):
             if slot.kind is SlotKind.QUESTION and slot.item.role in (Role.EXPECTED_TOUCHPOINTS, Role.STAGES):
