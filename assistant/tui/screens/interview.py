@@ -37,7 +37,7 @@ from assistant.tui.widgets.answer import (
     ReviewDone,
     answer_hint,
 )
-from assistant.tui.widgets.canvas import JourneyCanvas
+from assistant.tui.widgets.canvas import Drawing, JourneyCanvas
 from assistant.tui.widgets.conversation import Conversation, Entry, entry_for
 from assistant.tui.widgets.footer import KeysFooter
 
@@ -78,6 +78,8 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._area: AnswerArea | KindReviewArea | None = None
         self._requested: Interview | None = None
         self._latest_map: tuple[Interview, JourneyMap] | None = None
+        self._live: JourneyCanvas | None = None
+        """The live canvas once it has shown a map: the analysis draws for it in its worker."""
 
     @property
     def locale(self) -> str:
@@ -381,23 +383,31 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, snapshot: Interview, raised_by: str | None, quiet: bool) -> None:
-        """Build the map off the event loop; what it adds is said on the loop, under the answer that raised it."""
+        """Build the map off the event loop, and draw it for the live canvas when that is open; what it adds is
+        said on the loop, under the answer that raised it, in the same turn as the canvas takes its drawing."""
         journey = self._map(snapshot)
-        self.app.call_from_thread(self._found, journey, raised_by, quiet)
-        self.app.call_from_thread(self._mapped, snapshot, journey)
+        drawing = self._live.draw_ahead(journey) if self._live is not None and self.has_class("-wide") else None
+        self.app.call_from_thread(self._analysed, snapshot, journey, drawing, raised_by, quiet)
 
-    def _mapped(self, snapshot: Interview, journey: JourneyMap) -> None:
+    def _analysed(
+        self, snapshot: Interview, journey: JourneyMap, drawing: Drawing | None, raised_by: str | None, quiet: bool
+    ) -> None:
+        self._found(journey, raised_by, quiet)
+        self._mapped(snapshot, journey, drawing)
+
+    def _mapped(self, snapshot: Interview, journey: JourneyMap, drawing: Drawing | None = None) -> None:
         """Keep the newest map for F5 and the live canvas; an older analysis that finishes late is dropped."""
         if snapshot is not self._requested:
             return
         self._latest_map = (snapshot, journey)
         if self.has_class("-wide"):
-            self._live_canvas(journey)
+            self._live_canvas(journey, drawing)
 
-    def _live_canvas(self, journey: JourneyMap) -> None:
+    def _live_canvas(self, journey: JourneyMap, drawing: Drawing | None = None) -> None:
         canvas = self.query_one("#live-canvas", JourneyCanvas)
+        self._live = canvas
         if canvas.journey is not journey:
-            canvas.show(journey)
+            canvas.show(journey, drawing)
 
     def _found(self, journey: JourneyMap, raised_by: str | None, quiet: bool) -> None:
         announcement: Announcement = self.session.announce(journey, raised_by, quiet=quiet)

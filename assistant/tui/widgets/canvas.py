@@ -452,6 +452,15 @@ def _cells(word: str) -> int:
 # ----- the widget ------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A picture of a map and what it was drawn for: the column width and the colours."""
+
+    picture: Picture
+    width: int
+    styles: Styles
+
+
 class JourneyCanvas(ScrollView, can_focus=True):
     """Shows a map's canvas; `show` a newer map at any time: it is drawn in a thread, and an older drawing that
     finishes later is dropped."""
@@ -488,21 +497,40 @@ class JourneyCanvas(ScrollView, can_focus=True):
         self._requested = 0
         self._width = 0
         self._label_width = LABEL_WIDTH
+        self._styles: Styles | None = None
+        self._room = 0
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
         self._redraw()
 
-    def show(self, journey: JourneyMap) -> None:
+    def show(self, journey: JourneyMap, drawing: Drawing | None = None) -> None:
+        """Show `journey`; with the `drawing` made of it off the loop (`draw_ahead`) when it still fits."""
         self.journey = journey
+        if drawing is not None and drawing.styles == self._styles and drawing.width == self._column_width(journey):
+            self._requested += 1
+            self._width = drawing.width
+            self._drawn(drawing.picture, self._requested)
+            return
         self._redraw()
+
+    def draw_ahead(self, journey: JourneyMap) -> Drawing | None:
+        """A drawing of `journey` made in the calling worker thread, for the colours and the room the canvas had
+        when last drawn (None before its first drawing): the live canvas then shows a new map in the same turn of
+        the loop as the analysis that built it, instead of waiting for a second worker."""
+        styles, room = self._styles, self._room
+        if styles is None or not room:
+            return None
+        width = column_width(len(journey.stages), room, self._label_width)
+        return Drawing(draw_canvas(journey_canvas(journey), styles, width, self._label_width), width, styles)
 
     def on_resize(self) -> None:
         if self.journey is not None and self._column_width(self.journey) != self._width:
             self._redraw()
 
     def _column_width(self, journey: JourneyMap) -> int:
-        return column_width(len(journey.stages), self.scrollable_size.width or self.app.size.width, self._label_width)
+        self._room = self.scrollable_size.width or self.app.size.width
+        return column_width(len(journey.stages), self._room, self._label_width)
 
     def _redraw(self) -> None:
         journey = self.journey
@@ -510,8 +538,8 @@ class JourneyCanvas(ScrollView, can_focus=True):
             return
         self._requested += 1
         self._width = self._column_width(journey)
-        styles = {name: self.get_component_rich_style(f"canvas--{name}") for name in STYLE_NAMES}
-        self._draw(journey, styles, self._width, self._requested)
+        self._styles = {name: self.get_component_rich_style(f"canvas--{name}") for name in STYLE_NAMES}
+        self._draw(journey, self._styles, self._width, self._requested)
 
     @work(thread=True, exclusive=True, group="canvas")
     def _draw(self, journey: JourneyMap, styles: Styles, width: int, request: int) -> None:
