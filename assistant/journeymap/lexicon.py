@@ -32,7 +32,7 @@ Language = Literal["vi", "en"]
 # How a clause is matched: Vietnamese with its marks, Vietnamese without, English.
 Mode = Literal["marked", "bare", "en"]
 MODES: tuple[Mode, ...] = ("marked", "bare", "en")
-STRUCTURE_SETS = ("joiners", "contrast", "cause")
+STRUCTURE_SETS = ("joiners", "contrast", "cause", "consequence")
 REQUIRED_CUES = ("negation", "evaluative", "positive")
 
 
@@ -90,6 +90,8 @@ class Structure(_Strict):
     joiners: Bilingual
     contrast: Bilingual
     cause: Bilingual
+    consequence: Bilingual
+    degree: Bilingual  # after a one-word consequence ("so many"), the consequence only says how much
 
 
 class NoObstacle(_Strict):
@@ -414,6 +416,11 @@ class CompiledLexicon:
         self._compile_repairs()
         # Words that carry no meaning for `terms` although they are cues: "không", "and", "gì"…
         self.function_keys: dict[Mode, set[str]] = {mode: self._function_keys(mode) for mode in MODES}
+        degree = source.structure.degree
+        self.degree_keys: dict[Mode, frozenset[str]] = {
+            mode: frozenset(key for word in degree.of(language_of(mode)) for key in self.keys(word, mode))
+            for mode in MODES
+        }
         del self._expanded  # only compiling needs it
 
     def keys(self, phrase: str, mode: Mode) -> list[str]:
