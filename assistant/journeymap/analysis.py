@@ -9,7 +9,7 @@ half-finished interview is not accused of gaps it simply has not reached.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.answers import RoleAnswers
-from assistant.journeymap.mentions import collect, drop_off_place
+from assistant.journeymap.mentions import Mention, collect, drop_off_place
 from assistant.journeymap.model import (
     Action,
     Evidence,
@@ -206,9 +206,9 @@ class _Finder:
         catch_all = self.rules.obstacle_kinds[-1].code
         mentions = collect(self.map, self.answers, self.reader, self.customers, catch_all)
         # "Booking.com takes 15% commission" is the owner's cost, not the customer's obstacle (unless the owner put
-        # it under a kind themselves).
-        owner_costs = set(self.rules.owner_costs)
-        mentions = [m for m in mentions if m.corrected or m.read.subkind not in owner_costs]
+        # it under a kind themselves); what it does to the customer ("so the price on Booking is higher") is.
+        owner_costs = frozenset(self.rules.owner_costs)
+        mentions = [kept for m in mentions if (kept := _customer_side(m, owner_costs, catch_all)) is not None]
         at_least = self.rules.severity.customers_theme_at_least
         themes = [
             theme
@@ -989,6 +989,18 @@ class _Finder:
             if change_terms & self._terms(finding) or any(fold(name) in folded for name in names):
                 return finding.id
         return None
+
+
+def _customer_side(mention: Mention, owner_costs: frozenset[str], catch_all: str) -> Mention | None:
+    """The mention as the customer meets it: an owner's cost is none of the customer's, but its effect is one when
+    the reader can name it ("…commission, so the price on Booking is higher than direct" is a price that differs)."""
+    read = mention.read
+    if mention.corrected or read.subkind not in owner_costs:
+        return mention
+    effect = read.effect
+    if effect is None or effect.kind == catch_all or effect.subkind in owner_costs:
+        return None
+    return replace(mention, read=replace(effect, text=read.text))
 
 
 def _sentence_case(text: str) -> str:
