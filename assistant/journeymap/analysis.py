@@ -88,6 +88,9 @@ class _Finder:
         self.respondents = analysis.respondents
         self.resource_labels = analysis.answers.option_labels(Role.RESOURCE_KINDS)
         self.stage_order = {stage.key: number for number, stage in enumerate(journey.stages)}
+        self.preset = journey.preset.code if journey.preset else None
+        # What the business is, for advice that fits it: its preset and what the owner says it sells.
+        self.trades = self.rules.trades_of(self.preset, (journey.goals.business, journey.goals.offer))
         self.found = Found()
         self._ids: set[str] = set()
         self._advice_used: dict[str, int] = {}
@@ -139,13 +142,7 @@ class _Finder:
         """The first wording for this kind that fits the business and the sub-kind and has not been said too often
         in this map yet."""
         advice = self.rules.advice.get(kind) or self.rules.advice["other"]
-        preset = self.map.preset.code if self.map.preset else None
-        candidates = [
-            *(advice.subkinds.get(subkind, []) if subkind else []),
-            *(advice.presets.get(preset, []) if preset else []),
-            *advice.default,
-        ]
-        for wording in candidates:
+        for wording in advice.candidates(subkind, self.preset, self.trades):
             text = self.text(wording)
             if self._advice_used.get(text, 0) < self.rules.advice_repeats_at_most:
                 self._advice_used[text] = self._advice_used.get(text, 0) + 1
