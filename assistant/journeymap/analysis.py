@@ -138,11 +138,12 @@ class _Finder:
         """No answer, or an answer saying there is nothing ("không có", "none")."""
         return not text or self.reader.says_none(text)
 
-    def advice(self, kind: str, subkind: str | None) -> str | None:
-        """The first wording for this kind that fits the business and the sub-kind and has not been said too often
-        in this map yet."""
+    def advice(self, kind: str, subkind: str | None, terms: frozenset[str] = frozenset()) -> str | None:
+        """The first wording for this kind that fits the business (and what the obstacle itself is about, `terms`)
+        and the sub-kind and has not been said too often in this map yet."""
         advice = self.rules.advice.get(kind) or self.rules.advice["other"]
-        for wording in advice.candidates(subkind, self.preset, self.trades):
+        named = [trade for trade in self.rules.trades_named(terms) if trade not in self.trades] if terms else []
+        for wording in advice.candidates(subkind, self.preset, [*named, *self.trades]):
             text = self.text(wording)
             if self._advice_used.get(text, 0) < self.rules.advice_repeats_at_most:
                 self._advice_used[text] = self._advice_used.get(text, 0) + 1
@@ -252,7 +253,7 @@ class _Finder:
             }.get(source, "journey_obstacle")
             message = self.say(key, text=title, touchpoint=self.map.figures.drop_off_touchpoint or "")
         next_steps = self.owner_ideas(theme)
-        advice = self.advice(kind, subkind)
+        advice = self.advice(kind, subkind, frozenset().union(*(m.read.terms for m in theme.owner_mentions)))
         if advice:
             next_steps.append(NextStep(text=advice, source="advice"))
         refs: list[str | None] = [mention.ref for mention in theme.owner_mentions]

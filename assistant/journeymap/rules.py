@@ -119,6 +119,9 @@ class Trade(_Strict):
 
     presets: list[str] = Field(default_factory=list)
     words: dict[Locale, list[str]] = Field(default_factory=dict)
+    terms: list[str] = Field(default_factory=list)
+    """The obstacle reader's concepts that, named in an obstacle itself, make this trade's advice fit it: an owner
+    who writes of a shipping fee ships, whatever the business is otherwise."""
 
 
 class TradeAdvice(_Strict):
@@ -228,6 +231,10 @@ class AnalysisRules(_Strict):
     def article(self, rule: str, locale: str) -> str | None:
         name = self.articles.get(rule)
         return localize(self.citations[name], locale, "en") if name is not None else None
+
+    def trades_named(self, terms: frozenset[str]) -> tuple[str, ...]:
+        """The trades an obstacle's own meaning words name ("phí ship" is about goods sent)."""
+        return tuple(code for code, trade in self.trades.items() if terms.intersection(trade.terms))
 
     def trades_of(self, preset: str | None, texts: Iterable[str | None]) -> tuple[str, ...]:
         """The trades of a business, in the rules' order: those of its preset and those its own words name (whole

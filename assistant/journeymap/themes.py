@@ -30,8 +30,17 @@ class Theme:
 
     @property
     def subkind(self) -> str | None:
+        """The sub-kind most of its mentions of its kind agree on (the surer reading, then the first, on a tie): one
+        mention read otherwise, named first or not, does not decide what the theme is about."""
         kind = self.kind
-        return next((m.read.subkind for m in self.mentions if m.kind == kind and m.read.subkind), None)
+        votes: dict[str, tuple[int, float]] = {}
+        for mention in self.mentions:
+            subkind = mention.read.subkind
+            if mention.kind == kind and subkind:
+                count, sure = votes.get(subkind, (0, 0.0))
+                votes[subkind] = (count + 1, sure + mention.read.confidence)
+        # max keeps the first of equals: the sub-kind named first wins a tie.
+        return max(votes, key=votes.__getitem__, default=None)
 
     @property
     def owner_mentions(self) -> list[Mention]:
@@ -61,7 +70,7 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
     for mention in mentions:
         if mention.source in CORROBORATING or mention.source == "customers":
             continue
-        theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
+        theme = _theme_of(mention, by_kind.get(mention.kind, []), reader) or _said_again(mention, themes)
         if theme is None:
             theme = Theme([mention])
             themes.append(theme)
@@ -77,8 +86,9 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
     # Thousands of respondents repeat a few hundred sentences, read once each (the reader keeps its readings): one
     # reading at one touchpoint is placed once. It joins an owner's theme by the owner's own mentions, not by the
     # customers who joined it before, so ten thousand respondents cost one comparison per owner mention each.
-    owners: dict[str, list[tuple[Theme, list[Mention]]]] = {
-        kind: [(theme, list(theme.mentions)) for theme in kind_themes] for kind, kind_themes in by_kind.items()
+    owners: dict[str, list[tuple[Theme, list[Mention], str | None]]] = {
+        kind: [(theme, list(theme.mentions), theme.subkind) for theme in kind_themes]
+        for kind, kind_themes in by_kind.items()
     }
     placed: dict[tuple[int, str | None], Theme | None] = {}
     for mention in mentions:
@@ -91,8 +101,8 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
             theme = next(
                 (
                     owned
-                    for owned, named in owners.get(mention.kind, [])
-                    if any(_same(mention, other, reader) for other in named)
+                    for owned, named, subkind in owners.get(mention.kind, [])
+                    if _joins(mention, named, subkind, reader)
                 ),
                 None,
             )
@@ -112,9 +122,46 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
 def _theme_of(mention: Mention, themes: list[Theme], reader: Reading) -> Theme | None:
     # A corrected mention carries the owner's kind already, so the reader compares it under that kind.
     for theme in themes:
-        if any(_same(mention, other, reader) for other in theme.mentions):
+        if _joins(mention, theme.mentions, theme.subkind if mention.read.subkind else None, reader):
             return theme
     return None
+
+
+def _joins(mention: Mention, named: list[Mention], subkind: str | None, reader: Reading) -> bool:
+    """The mention is one of these: the same as one of them, and of the sub-kind they agree on unless their meaning
+    words meet twice. A complaint about directions does not join a theme of wrong opening hours through a mention
+    of the theme that names no sub-kind."""
+    same = [other for other in named if _same(mention, other, reader)]
+    if not same:
+        return False
+    own = mention.read.subkind
+    if own is None or subkind is None or own == subkind:
+        return True
+    return any(len(mention.read.terms & other.read.terms) >= 2 for other in same)
+
+
+def _said_again(mention: Mention, themes: list[Theme]) -> Theme | None:
+    """A theme another question already named at the same touchpoint, in other words and maybe read as another
+    kind: the reason customers leave at Messenger ("they wait too long for our reply and book another place") is
+    the slow reply named at Messenger ("slow replies, so guests book elsewhere while waiting"). The two share what
+    the obstacle is about, and with what it leads to, meet at least twice."""
+    if mention.touchpoint is None:
+        return None
+    key = mention.touchpoint.key
+    cause = mention.read.terms
+    meaning = _meaning(mention)
+    for theme in themes:
+        for other in theme.mentions:
+            if other.ref == mention.ref or other.touchpoint is None or other.touchpoint.key != key:
+                continue
+            if cause & other.read.terms and len(meaning & _meaning(other)) >= 2:
+                return theme
+    return None
+
+
+def _meaning(mention: Mention) -> frozenset[str]:
+    effect = mention.read.effect
+    return mention.read.terms | effect.terms if effect is not None else mention.read.terms
 
 
 def _same(a: Mention, b: Mention, reader: Reading) -> bool:
