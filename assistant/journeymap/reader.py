@@ -433,9 +433,11 @@ class ObstacleReader:
         cues: dict[str, list[_Span]],
         walls: frozenset[int],
     ) -> tuple[dict[_Span, set[str]], list[_Span]]:
-        """Each strengthening or positive cue goes to the nearest topic of a kind it speaks for ("high" in "plan
-        interest is high" is about the interest, not the plan). A cue inside a strong statement is that statement's
-        own: in "thợ tới trễ" the lateness is the arrival's, not the plumber's. Returns the cues that went somewhere."""
+        """Each strengthening or positive cue goes to the nearest topic of a kind it speaks for, or that it moves
+        ("high" in "plan interest is high" is about the interest, not the plan; "old" in "Google Maps shows our old
+        opening hours" is about the hours, which it makes outdated information). A cue inside a strong statement is
+        that statement's own: in "thợ tới trễ" the lateness is the arrival's, not the plumber's. Returns the cues
+        that went somewhere."""
         attached: dict[_Span, set[str]] = {}
         lent: list[_Span] = []
         window = self.scoring.cue_window
@@ -454,7 +456,8 @@ class ObstacleReader:
                 gaps = [
                     (gap, span)
                     for span, phrase in topics
-                    if (kinds is None or phrase.kind in kinds) and (gap := _gap(cue, span, reach, walls)) is not None
+                    if (kinds is None or phrase.kind in kinds or any(shift[0] == name for shift in phrase.shifts))
+                    and (gap := _gap(cue, span, reach, walls)) is not None
                 ]
                 if gaps:
                     nearest = min(gap for gap, _ in gaps)
