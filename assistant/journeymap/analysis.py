@@ -91,6 +91,9 @@ class _Finder:
         self.preset = journey.preset.code if journey.preset else None
         # What the business is, for advice that fits it: its preset and what the owner says it sells.
         self.trades = self.rules.trades_of(self.preset, (journey.goals.business, journey.goals.offer))
+        self._other_trade_terms = frozenset(
+            term for code, trade in self.rules.trades.items() if code not in self.trades for term in trade.terms
+        )
         self.found = Found()
         self._ids: set[str] = set()
         self._advice_used: dict[str, int] = {}
@@ -138,12 +141,16 @@ class _Finder:
         """No answer, or an answer saying there is nothing ("không có", "none")."""
         return not text or self.reader.says_none(text)
 
-    def advice(self, kind: str, subkind: str | None, terms: frozenset[str] = frozenset()) -> str | None:
-        """The first wording for this kind that fits the business (and what the obstacle itself is about, `terms`)
-        and the sub-kind and has not been said too often in this map yet."""
+    def advice(self, kind: str, subkind: str | None, theme: Theme | None = None) -> str | None:
+        """The first wording for this kind that fits the business (and what the theme's own words are about) and
+        the sub-kind and has not been said too often in this map yet."""
         advice = self.rules.advice.get(kind) or self.rules.advice["other"]
-        named = [trade for trade in self.rules.trades_named(terms) if trade not in self.trades] if terms else []
-        for wording in advice.candidates(subkind, self.preset, [*named, *self.trades]):
+        trades = self.trades
+        if theme is not None and self._other_trade_terms and any(trade not in trades for trade in advice.trades):
+            # An obstacle about shipping at a homestay: its own words name the trade its advice is for.
+            terms = frozenset().union(*(m.read.terms & self._other_trade_terms for m in theme.owner_mentions))
+            trades = (*(trade for trade in self.rules.trades_named(terms) if trade not in trades), *trades)
+        for wording in advice.candidates(subkind, self.preset, trades):
             text = self.text(wording)
             if self._advice_used.get(text, 0) < self.rules.advice_repeats_at_most:
                 self._advice_used[text] = self._advice_used.get(text, 0) + 1
@@ -206,7 +213,11 @@ class _Finder:
         # "Booking.com takes 15% commission" is the owner's cost, not the customer's obstacle (unless the owner put
         # it under a kind themselves); what it does to the customer ("so the price on Booking is higher") is.
         owner_costs = frozenset(self.rules.owner_costs)
-        mentions = [kept for m in mentions if (kept := _customer_side(m, owner_costs, catch_all)) is not None]
+        customer_side = [
+            m if m.corrected or m.read.subkind not in owner_costs else _effect_of(m, owner_costs, catch_all)
+            for m in mentions
+        ]
+        mentions = [m for m in customer_side if m is not None]
         at_least = self.rules.severity.customers_theme_at_least
         themes = [
             theme
@@ -253,7 +264,7 @@ class _Finder:
             }.get(source, "journey_obstacle")
             message = self.say(key, text=title, touchpoint=self.map.figures.drop_off_touchpoint or "")
         next_steps = self.owner_ideas(theme)
-        advice = self.advice(kind, subkind, frozenset().union(*(m.read.terms for m in theme.owner_mentions)))
+        advice = self.advice(kind, subkind, theme)
         if advice:
             next_steps.append(NextStep(text=advice, source="advice"))
         refs: list[str | None] = [mention.ref for mention in theme.owner_mentions]
@@ -989,12 +1000,10 @@ class _Finder:
         return None
 
 
-def _customer_side(mention: Mention, owner_costs: frozenset[str], catch_all: str) -> Mention | None:
-    """The mention as the customer meets it: an owner's cost is none of the customer's, but its effect is one when
-    the reader can name it ("…commission, so the price on Booking is higher than direct" is a price that differs)."""
+def _effect_of(mention: Mention, owner_costs: frozenset[str], catch_all: str) -> Mention | None:
+    """An owner's cost as the customer meets it: none of the customer's obstacles, but its effect is one when the
+    reader can name it ("…commission, so the price on Booking is higher than direct" is a price that differs)."""
     read = mention.read
-    if mention.corrected or read.subkind not in owner_costs:
-        return mention
     effect = read.effect
     if effect is None or effect.kind == catch_all or effect.subkind in owner_costs:
         return None

@@ -202,6 +202,10 @@ class Phrase:
     shifts: tuple[tuple[str, str, str | None], ...]
     length: int
     is_stop: bool = False  # a stop-word phrase: its words are no content ("khách hàng", "trở ngại")
+    shift_cues: frozenset[str] = frozenset()  # the cue sets of `shifts`, asked for every cue near the phrase
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "shift_cues", frozenset(cue for cue, _, _ in self.shifts))
 
 
 T = TypeVar("T")

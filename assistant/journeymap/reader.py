@@ -240,8 +240,9 @@ class ObstacleReader:
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
             # Most answers are one piece: its words are the answer's, split once.
-            effect_first = bool(found) and self._opens_with_consequence(piece, language, memo)
-            own = self._read_piece(piece, language, memo, whole if piece == cleaned else None, effect_first)
+            words = whole if piece == cleaned else split_words(piece)
+            effect_first = bool(found) and self._opens_with_consequence(piece, words, language, memo)
+            own = self._read_piece(piece, language, memo, words, effect_first)
             if effect_first and own:
                 # "Slow replies at night; so guests book elsewhere": a line or a semicolon apart, still its effect.
                 cause, effect = found[-1], own[0]
@@ -251,8 +252,10 @@ class ObstacleReader:
             found.extend(own)
         return found
 
-    def _opens_with_consequence(self, piece: str, language: Language, memo: _Memo) -> bool:
-        clause = self._clause(piece, split_words(piece), language, memo)
+    def _opens_with_consequence(self, piece: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        if not words:
+            return False
+        clause = self._clause(piece, words, language, memo)
         return any(span.start == 0 for span in self._evidence(clause, memo).cues.get("consequence", []))
 
     def features(self, clause: str) -> frozenset[str]:
@@ -374,7 +377,7 @@ class ObstacleReader:
                 continue
             cues.setdefault(name, []).append(span)
         _drop_inner_cues(cues)
-        if cues.get("consequence"):
+        if "consequence" in cues:
             self._drop_intensifiers(cues, clause)
         if clause.mode != "en" and len(keys) > 2:
             # "Có ship quận xa không?": in Vietnamese a negation that ends the clause asks, it does not deny.
@@ -382,8 +385,9 @@ class ObstacleReader:
         # A cue never reaches across punctuation, "but" or "because"; "and" inside one clause it does.
         barriers = set(clause.barriers)
         for name in _WALLS:
-            for span in cues.get(name, []):
-                barriers.update((span.start, span.end))
+            if name in cues:
+                for span in cues[name]:
+                    barriers.update((span.start, span.end))
         walls = frozenset(barriers)
         contrast = self._contrast_start(clause, cues, tries)
         self._resolve_positives(cues, walls)
@@ -456,7 +460,7 @@ class ObstacleReader:
                 gaps = [
                     (gap, span)
                     for span, phrase in topics
-                    if (kinds is None or phrase.kind in kinds or any(shift[0] == name for shift in phrase.shifts))
+                    if (kinds is None or phrase.kind in kinds or name in phrase.shift_cues)
                     and (gap := _gap(cue, span, reach, walls)) is not None
                 ]
                 if gaps:
@@ -790,7 +794,7 @@ class ObstacleReader:
         evidence = self._evidence(clause, memo)
         cuts: dict[int, tuple[int, int, str]] = {}
         for name in _CUTTING:
-            for span in evidence.cues.get(name, []):
+            for span in evidence.cues.get(name, ()):
                 start, end = clause.word_of[span.start], clause.word_of[span.end - 1] + 1
                 cuts.setdefault(start, (start, end, name))
         for index, word in enumerate(clause.words):
@@ -858,9 +862,10 @@ class ObstacleReader:
         previous: tuple[_Clause, _Evidence] | None = None
         # (first word, word after) of each consequence word: what follows it stays with what comes before.
         markers = [(parts[i][1], parts[i + 1][0]) for i in range(len(parts) - 1) if parts[i][2] == "consequence"]
+        effects = _after_consequences(parts) if markers else frozenset()
         for index, (start, end, link_after) in enumerate(parts):
             part_words = words[start:end]
-            if _follows_consequence(parts, index) or (effect_first and index == 0):
+            if index in effects or (effect_first and index == 0):
                 # A consequence goes with its cause, whatever it names; one of the piece before stands apart here.
                 strong.append(effect_first and index == 0)
                 silent.append(False)
@@ -886,10 +891,12 @@ class ObstacleReader:
         parts, strong, silent, borrowed = self._joined_weak_runs(
             piece, words, parts, strong, silent, borrowed, language, memo
         )
+        if markers:
+            effects = _after_consequences(parts)
         groups: list[list[int]] = []
         pending: list[int] = []
         for index, (_, _, link_after) in enumerate(parts):
-            if _follows_consequence(parts, index) and (groups or pending):
+            if index in effects and (groups or pending):
                 (pending or groups[-1]).append(index)
                 continue
             if silent[index] and not strong[index]:
@@ -934,8 +941,11 @@ class ObstacleReader:
         """One obstacle of the words from `start` to `end`. Where a consequence follows a cause that names an obstacle
         ("Booking.com takes 15% commission, so the price on Booking is higher"), the cause is what is read and the
         consequence is kept as its effect; a weak cause ("khách hỏi giá xong, thế là im") is read with it."""
-        text = span_text(piece, words[start], words[end - 1])
-        marker = next(((first, after) for first, after in markers if start < first and after < end), None)
+        marker = (
+            next(((first, after) for first, after in markers if start < first and after < end), None)
+            if markers
+            else None
+        )
         effect = None
         if marker is not None:
             effect = self._obstacle(self._clause(piece, words[marker[1] : end], language, memo), memo)
@@ -944,9 +954,11 @@ class ObstacleReader:
             if evidence.top >= self.scoring.clause_min_score or self._stands_alone(cause, evidence, memo):
                 read = self._obstacle(cause, memo)
                 if read.kind != "other":
-                    return replace(read, text=text, effect=effect)
+                    return replace(read, text=span_text(piece, words[start], words[end - 1]), effect=effect)
         read = self._obstacle(self._clause(piece, lent + words[start:end], language, memo), memo)
-        return replace(read, text=text, effect=effect) if lent or effect else read
+        if lent or effect:
+            return replace(read, text=span_text(piece, words[start], words[end - 1]), effect=effect)
+        return read
 
 
 def blend(
@@ -1015,8 +1027,9 @@ def _parts(words: list[Word], cuts: list[tuple[int, int, str]]) -> list[tuple[in
     return parts
 
 
-def _follows_consequence(parts: list[tuple[int, int, str]], index: int) -> bool:
-    return index > 0 and parts[index - 1][2] == "consequence"
+def _after_consequences(parts: list[tuple[int, int, str]]) -> frozenset[int]:
+    """The parts that follow a consequence word: each stays with what comes before it."""
+    return frozenset(index + 1 for index, part in enumerate(parts[:-1]) if part[2] == "consequence")
 
 
 def _same_reading(a: ReadObstacle, b: ReadObstacle) -> bool:
