@@ -193,7 +193,7 @@ def test_an_owners_cost_is_the_customers_obstacle_through_what_it_does_to_them()
     text = "Lazada takes a 12% fee on each order, so the serum costs more there than on our website"
     (finding,) = journey(with_touchpoint(tp_emotion=3, tp_obstacles=text)).obstacles
     assert (finding.kind, finding.subkind, finding.title) == ("price", "price_mismatch", text)
-    vietnamese = "Phí sàn Shopee gần 20%, thế là giá trên Shopee mắc hơn mua trực tiếp ở shop"
+    vietnamese = "Phí sàn Shopee gần 20%, thế là giá trên Shopee mắc hơn mua ở fanpage"
     (finding,) = journey(with_touchpoint(tp_emotion=3, tp_obstacles=vietnamese), "vi").obstacles
     assert finding.subkind == "price_mismatch" and finding.title.startswith("Phí sàn Shopee")
 

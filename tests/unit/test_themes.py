@@ -49,10 +49,11 @@ def test_the_reason_customers_leave_in_other_words_joins_the_obstacle_named_ther
     assert named.kind != reason.kind
     (theme,) = group([named, reason], READING)
     assert {m.ref for m in theme.mentions} == {"q40", "q80"} and theme.kind == "support"
-    vietnamese = said("Page rep inbox chậm cuối tuần nên khách bỏ đi", touchpoint=FANPAGE, ref="q41")
-    told = said("Khách nhắn mà chờ mấy tiếng không ai trả lời, thế là mua chỗ khác", "drop_off", "q81", FANPAGE)
+    vietnamese = said("Fanpage rep tin nhắn chậm, thế là khách mua shop khác", touchpoint=FANPAGE, ref="q41")
+    told = said("Khách nhắn hỏi giá rồi phải đợi cả buổi nên bỏ đi", "drop_off", "q81", FANPAGE)
+    assert vietnamese.kind != told.kind
     (theme,) = group([vietnamese, told], READING)
-    assert {m.ref for m in theme.mentions} == {"q41", "q81"}
+    assert {m.ref for m in theme.mentions} == {"q41", "q81"} and theme.subkind == "slow_reply"
 
 
 def test_another_obstacle_at_the_same_place_stays_its_own_theme() -> None:
