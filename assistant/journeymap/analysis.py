@@ -9,7 +9,7 @@ half-finished interview is not accused of gaps it simply has not reached.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.answers import RoleAnswers
-from assistant.journeymap.mentions import collect, drop_off_place
+from assistant.journeymap.mentions import Mention, collect, drop_off_place
 from assistant.journeymap.model import (
     Action,
     Evidence,
@@ -88,6 +88,12 @@ class _Finder:
         self.respondents = analysis.respondents
         self.resource_labels = analysis.answers.option_labels(Role.RESOURCE_KINDS)
         self.stage_order = {stage.key: number for number, stage in enumerate(journey.stages)}
+        self.preset = journey.preset.code if journey.preset else None
+        # What the business is, for advice that fits it: its preset and what the owner says it sells.
+        self.trades = self.rules.trades_of(self.preset, (journey.goals.business, journey.goals.offer))
+        self._other_trade_terms = frozenset(
+            term for code, trade in self.rules.trades.items() if code not in self.trades for term in trade.terms
+        )
         self.found = Found()
         self._ids: set[str] = set()
         self._advice_used: dict[str, int] = {}
@@ -135,17 +141,16 @@ class _Finder:
         """No answer, or an answer saying there is nothing ("không có", "none")."""
         return not text or self.reader.says_none(text)
 
-    def advice(self, kind: str, subkind: str | None) -> str | None:
-        """The first wording for this kind that fits the business and the sub-kind and has not been said too often
-        in this map yet."""
+    def advice(self, kind: str, subkind: str | None, theme: Theme | None = None) -> str | None:
+        """The first wording for this kind that fits the business (and what the theme's own words are about) and
+        the sub-kind and has not been said too often in this map yet."""
         advice = self.rules.advice.get(kind) or self.rules.advice["other"]
-        preset = self.map.preset.code if self.map.preset else None
-        candidates = [
-            *(advice.subkinds.get(subkind, []) if subkind else []),
-            *(advice.presets.get(preset, []) if preset else []),
-            *advice.default,
-        ]
-        for wording in candidates:
+        trades = self.trades
+        if theme is not None and self._other_trade_terms and any(trade not in trades for trade in advice.trades):
+            # An obstacle about shipping at a homestay: its own words name the trade its advice is for.
+            terms = frozenset().union(*(m.read.terms & self._other_trade_terms for m in theme.owner_mentions))
+            trades = (*(trade for trade in self.rules.trades_named(terms) if trade not in trades), *trades)
+        for wording in advice.candidates(subkind, self.preset, trades):
             text = self.text(wording)
             if self._advice_used.get(text, 0) < self.rules.advice_repeats_at_most:
                 self._advice_used[text] = self._advice_used.get(text, 0) + 1
@@ -206,9 +211,13 @@ class _Finder:
         catch_all = self.rules.obstacle_kinds[-1].code
         mentions = collect(self.map, self.answers, self.reader, self.customers, catch_all)
         # "Booking.com takes 15% commission" is the owner's cost, not the customer's obstacle (unless the owner put
-        # it under a kind themselves).
-        owner_costs = set(self.rules.owner_costs)
-        mentions = [m for m in mentions if m.corrected or m.read.subkind not in owner_costs]
+        # it under a kind themselves); what it does to the customer ("so the price on Booking is higher") is.
+        owner_costs = frozenset(self.rules.owner_costs)
+        customer_side = [
+            m if m.corrected or m.read.subkind not in owner_costs else _effect_of(m, owner_costs, catch_all)
+            for m in mentions
+        ]
+        mentions = [m for m in customer_side if m is not None]
         at_least = self.rules.severity.customers_theme_at_least
         themes = [
             theme
@@ -255,7 +264,7 @@ class _Finder:
             }.get(source, "journey_obstacle")
             message = self.say(key, text=title, touchpoint=self.map.figures.drop_off_touchpoint or "")
         next_steps = self.owner_ideas(theme)
-        advice = self.advice(kind, subkind)
+        advice = self.advice(kind, subkind, theme)
         if advice:
             next_steps.append(NextStep(text=advice, source="advice"))
         refs: list[str | None] = [mention.ref for mention in theme.owner_mentions]
@@ -989,6 +998,16 @@ class _Finder:
             if change_terms & self._terms(finding) or any(fold(name) in folded for name in names):
                 return finding.id
         return None
+
+
+def _effect_of(mention: Mention, owner_costs: frozenset[str], catch_all: str) -> Mention | None:
+    """An owner's cost as the customer meets it: none of the customer's obstacles, but its effect is one when the
+    reader can name it ("…commission, so the price on Booking is higher than direct" is a price that differs)."""
+    read = mention.read
+    effect = read.effect
+    if effect is None or effect.kind == catch_all or effect.subkind in owner_costs:
+        return None
+    return replace(mention, read=replace(effect, text=read.text))
 
 
 def _sentence_case(text: str) -> str:

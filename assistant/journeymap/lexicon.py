@@ -32,7 +32,7 @@ Language = Literal["vi", "en"]
 # How a clause is matched: Vietnamese with its marks, Vietnamese without, English.
 Mode = Literal["marked", "bare", "en"]
 MODES: tuple[Mode, ...] = ("marked", "bare", "en")
-STRUCTURE_SETS = ("joiners", "contrast", "cause")
+STRUCTURE_SETS = ("joiners", "contrast", "cause", "consequence")
 REQUIRED_CUES = ("negation", "evaluative", "positive")
 
 
@@ -90,6 +90,8 @@ class Structure(_Strict):
     joiners: Bilingual
     contrast: Bilingual
     cause: Bilingual
+    consequence: Bilingual
+    degree: Bilingual  # after a one-word consequence ("so many"), the consequence only says how much
 
 
 class NoObstacle(_Strict):
@@ -200,6 +202,10 @@ class Phrase:
     shifts: tuple[tuple[str, str, str | None], ...]
     length: int
     is_stop: bool = False  # a stop-word phrase: its words are no content ("khách hàng", "trở ngại")
+    shift_cues: frozenset[str] = frozenset()  # the cue sets of `shifts`, asked for every cue near the phrase
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "shift_cues", frozenset(cue for cue, _, _ in self.shifts))
 
 
 T = TypeVar("T")
@@ -414,6 +420,11 @@ class CompiledLexicon:
         self._compile_repairs()
         # Words that carry no meaning for `terms` although they are cues: "không", "and", "gì"…
         self.function_keys: dict[Mode, set[str]] = {mode: self._function_keys(mode) for mode in MODES}
+        degree = source.structure.degree
+        self.degree_keys: dict[Mode, frozenset[str]] = {
+            mode: frozenset(key for word in degree.of(language_of(mode)) for key in self.keys(word, mode))
+            for mode in MODES
+        }
         del self._expanded  # only compiling needs it
 
     def keys(self, phrase: str, mode: Mode) -> list[str]:

@@ -27,7 +27,10 @@ How a sentence is read (the weights, thresholds and every word list are in `ques
    when they hear about the bank transfer deposit"). Neighbouring parts that come out as the same kind with the
    same (or an unnamed) subkind are joined again: "Giá cao, giá hơi chát" is one price obstacle, while "giá cao và
    phí ship đắt" gives two price obstacles (the price level, the shipping fee). A part that only says what is wrong
-   ("shipping is expensive and slow") is read with the previous part's subject.
+   ("shipping is expensive and slow") is read with the previous part's subject. A consequence ("nên", "thế là",
+   "so", "which means"…, also opening the next line) never stands alone: it stays with the obstacle before it,
+   which its cause names when the cause alone names one ("Trả lời chậm, thế là khách bỏ đi" is a slow reply), and
+   is kept as that obstacle's `effect`; "so" before a word of degree or of what is wrong ("so slow") intensifies.
 2. An answer says there is no obstacle ("không có", "ổn cả", "none", "n/a", "-") when, leaving out stop words,
    it starts with a no-obstacle phrase or a positive remark and holds nothing but fillers, positive words and
    such phrases. So does an answer whose first sentence (or comma-part) says so, each later one saying so too or
@@ -94,12 +97,16 @@ _BULLET = re.compile(r"^\s*(?:[-*•+–—>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s)")
 _MAX_LENGTH_BONUS_WORDS = 3
 _CONTENT_TO_STAND_ALONE = 2  # content words a part needs to stand as an obstacle on the learned reading alone
-# The structure words that can cut a clause; a cause ("vì", "because") only walls cues off.
-_CUTTING = ("joiners", "contrast")
+# The structure words that can cut a clause (a consequence is cut off to be read apart, then kept with its cause);
+# a cause ("vì", "because") only walls cues off.
+_CUTTING = ("joiners", "contrast", "consequence")
+_WALLS = ("contrast", "cause", "consequence")
 # Cues a neutral phrase around them does not hide: "trở ngại" (an obstacle) is still a filler in "không có trở ngại".
 _NEVER_HIDDEN = frozenset({"none", "filler"})
 # Cue sets that say nothing about what is wrong with a topic.
 _NOT_WHAT_IS_WRONG = frozenset({*STRUCTURE_SETS, "none", "filler", "positive"})
+# Cue sets that say nothing of how something is (good or bad).
+_NOT_A_QUALITY = frozenset({*STRUCTURE_SETS, "none", "filler"})
 _MEMO_SIZE = 200_000  # clauses, evidence or feature sets the reader keeps before it starts afresh
 
 
@@ -114,6 +121,9 @@ class ReadObstacle:
     scores: Mapping[str, float]  # the probability of every kind, lexicon and learned model blended (sum 1)
     terms: frozenset[str]  # what it is about: concepts and content words, accent-free; what decides `same_theme`
     matched: tuple[str, ...]  # the lexicon phrases that counted
+    # What the obstacle leads to, as the owner said it ("so guests book elsewhere"), read on its own; `text` holds
+    # cause and consequence, and the kind, subkind and terms are the cause's.
+    effect: ReadObstacle | None = None
 
 
 class _Clause(NamedTuple):
@@ -230,8 +240,23 @@ class ObstacleReader:
         found: list[ReadObstacle] = []
         for piece in _hard_pieces(cleaned):
             # Most answers are one piece: its words are the answer's, split once.
-            found.extend(self._read_piece(piece, language, memo, whole if piece == cleaned else None))
+            words = whole if piece == cleaned else split_words(piece)
+            effect_first = bool(found) and self._opens_with_consequence(piece, words, language, memo)
+            own = self._read_piece(piece, language, memo, words, effect_first)
+            if effect_first and own:
+                # "Slow replies at night; so guests book elsewhere": a line or a semicolon apart, still its effect.
+                cause, effect = found[-1], own[0]
+                said = piece[: piece.find(effect.text) + len(effect.text)] if effect.text in piece else piece
+                found[-1] = replace(cause, text=f"{cause.text}; {said}", effect=effect)
+                own = own[1:]
+            found.extend(own)
         return found
+
+    def _opens_with_consequence(self, piece: str, words: list[Word], language: Language, memo: _Memo) -> bool:
+        if not words:
+            return False
+        clause = self._clause(piece, words, language, memo)
+        return any(span.start == 0 for span in self._evidence(clause, memo).cues.get("consequence", []))
 
     def features(self, clause: str) -> frozenset[str]:
         """What the learned model sees of one clause read as a whole (as `classify` reads it): what it is trained on."""
@@ -352,14 +377,17 @@ class ObstacleReader:
                 continue
             cues.setdefault(name, []).append(span)
         _drop_inner_cues(cues)
+        if "consequence" in cues:
+            self._drop_intensifiers(cues, clause)
         if clause.mode != "en" and len(keys) > 2:
             # "Có ship quận xa không?": in Vietnamese a negation that ends the clause asks, it does not deny.
             cues["negation"] = [span for span in cues.get("negation", []) if span.end < len(keys)]
         # A cue never reaches across punctuation, "but" or "because"; "and" inside one clause it does.
         barriers = set(clause.barriers)
-        for name in ("contrast", "cause"):
-            for span in cues.get(name, []):
-                barriers.update((span.start, span.end))
+        for name in _WALLS:
+            if name in cues:
+                for span in cues[name]:
+                    barriers.update((span.start, span.end))
         walls = frozenset(barriers)
         contrast = self._contrast_start(clause, cues, tries)
         self._resolve_positives(cues, walls)
@@ -409,9 +437,11 @@ class ObstacleReader:
         cues: dict[str, list[_Span]],
         walls: frozenset[int],
     ) -> tuple[dict[_Span, set[str]], list[_Span]]:
-        """Each strengthening or positive cue goes to the nearest topic of a kind it speaks for ("high" in "plan
-        interest is high" is about the interest, not the plan). A cue inside a strong statement is that statement's
-        own: in "thợ tới trễ" the lateness is the arrival's, not the plumber's. Returns the cues that went somewhere."""
+        """Each strengthening or positive cue goes to the nearest topic of a kind it speaks for, or that it moves
+        ("high" in "plan interest is high" is about the interest, not the plan; "old" in "Google Maps shows our old
+        opening hours" is about the hours, which it makes outdated information). A cue inside a strong statement is
+        that statement's own: in "thợ tới trễ" the lateness is the arrival's, not the plumber's. Returns the cues
+        that went somewhere."""
         attached: dict[_Span, set[str]] = {}
         lent: list[_Span] = []
         window = self.scoring.cue_window
@@ -430,7 +460,8 @@ class ObstacleReader:
                 gaps = [
                     (gap, span)
                     for span, phrase in topics
-                    if (kinds is None or phrase.kind in kinds) and (gap := _gap(cue, span, reach, walls)) is not None
+                    if (kinds is None or phrase.kind in kinds or name in phrase.shift_cues)
+                    and (gap := _gap(cue, span, reach, walls)) is not None
                 ]
                 if gaps:
                     nearest = min(gap for gap, _ in gaps)
@@ -503,6 +534,19 @@ class ObstacleReader:
         by_subkind = evidence.subscores.setdefault(kind, {})
         by_subkind[subkind] = by_subkind.get(subkind, 0.0) + weight
         evidence.matched.append((span.start, phrase.text))
+
+    def _drop_intensifiers(self, cues: dict[str, list[_Span]], clause: _Clause) -> None:
+        """A one-word consequence right before a cue of what is wrong or a word of degree only says how much: "so
+        slow", "so many steps" ("delivery is slow and so expensive" names two obstacles)."""
+        degree = self.lexicon.degree_keys[clause.mode]
+        starts = {span.start for name, spans in cues.items() if name not in _NOT_A_QUALITY for span in spans}
+        keys = clause.keys
+        cues["consequence"] = [
+            span
+            for span in cues["consequence"]
+            if span.end - span.start > 1
+            or (span.end < len(keys) and span.end not in starts and keys[span.end] not in degree)
+        ]
 
     def _contrast_start(self, clause: _Clause, cues: dict[str, list[_Span]], tries: Tries) -> int | None:
         """Where the last "but" starts, when something with meaning follows it."""
@@ -682,8 +726,15 @@ class ObstacleReader:
         return first is None or any(span.start <= first < span.end for span in saying)
 
     def _read_piece(
-        self, piece: str, language: Language, memo: _Memo, words: list[Word] | None = None
+        self,
+        piece: str,
+        language: Language,
+        memo: _Memo,
+        words: list[Word] | None = None,
+        effect_first: bool = False,
     ) -> list[ReadObstacle]:
+        """The obstacles of one piece; `effect_first`: it opens with the consequence of the piece before, whose first
+        part is that consequence alone."""
         words = split_words(piece) if words is None else words
         if not words or self._sentences_say_none(piece, words, language, memo):
             return []
@@ -701,7 +752,7 @@ class ObstacleReader:
                 whole = self._clause(piece, words, language, memo)
                 cuts = self._cuts(whole, memo)
         parts = _parts(words, cuts)
-        return self._grouped(piece, words, parts, language, memo)
+        return self._grouped(piece, words, parts, language, memo, effect_first)
 
     def _borrowed_topic(
         self, piece: str, before: _Clause, part: list[Word], language: Language, memo: _Memo
@@ -743,7 +794,7 @@ class ObstacleReader:
         evidence = self._evidence(clause, memo)
         cuts: dict[int, tuple[int, int, str]] = {}
         for name in _CUTTING:
-            for span in evidence.cues.get(name, []):
+            for span in evidence.cues.get(name, ()):
                 start, end = clause.word_of[span.start], clause.word_of[span.end - 1] + 1
                 cuts.setdefault(start, (start, end, name))
         for index, word in enumerate(clause.words):
@@ -796,15 +847,30 @@ class ObstacleReader:
         return out_parts, out_strong, out_silent, out_borrowed
 
     def _grouped(
-        self, piece: str, words: list[Word], parts: list[tuple[int, int, str]], language: Language, memo: _Memo
+        self,
+        piece: str,
+        words: list[Word],
+        parts: list[tuple[int, int, str]],
+        language: Language,
+        memo: _Memo,
+        effect_first: bool = False,
     ) -> list[ReadObstacle]:
         """Weak parts join a neighbour; parts that read as one kind and subkind join each other."""
         strong: list[bool] = []
         silent: list[bool] = []
         borrowed: dict[int, list[Word]] = {}
         previous: tuple[_Clause, _Evidence] | None = None
+        # (first word, word after) of each consequence word: what follows it stays with what comes before.
+        markers = [(parts[i][1], parts[i + 1][0]) for i in range(len(parts) - 1) if parts[i][2] == "consequence"]
+        effects = _after_consequences(parts) if markers else frozenset()
         for index, (start, end, link_after) in enumerate(parts):
             part_words = words[start:end]
+            if index in effects or (effect_first and index == 0):
+                # A consequence goes with its cause, whatever it names; one of the piece before stands apart here.
+                strong.append(effect_first and index == 0)
+                silent.append(False)
+                previous = None
+                continue
             clause = self._clause(piece, part_words, language, memo)
             evidence = self._evidence(clause, memo)
             is_strong = evidence.top >= self.scoring.clause_min_score
@@ -825,9 +891,14 @@ class ObstacleReader:
         parts, strong, silent, borrowed = self._joined_weak_runs(
             piece, words, parts, strong, silent, borrowed, language, memo
         )
+        if markers:
+            effects = _after_consequences(parts)
         groups: list[list[int]] = []
         pending: list[int] = []
         for index, (_, _, link_after) in enumerate(parts):
+            if index in effects and (groups or pending):
+                (pending or groups[-1]).append(index)
+                continue
             if silent[index] and not strong[index]:
                 continue
             if strong[index]:
@@ -847,17 +918,47 @@ class ObstacleReader:
         obstacles: list[tuple[int, int, ReadObstacle]] = []
         for group in groups:
             start, end = parts[group[0]][0], parts[group[-1]][1]
-            lent_words = borrowed.get(group[0], [])
-            read = self._obstacle(self._clause(piece, lent_words + words[start:end], language, memo), memo)
-            if lent_words:
-                read = replace(read, text=span_text(piece, words[start], words[end - 1]))
-            if obstacles and _same_reading(obstacles[-1][2], read):
+            read = self._group_reading(piece, words, start, end, borrowed.get(group[0], []), markers, language, memo)
+            if obstacles and _same_reading(obstacles[-1][2], read) and not (effect_first and len(obstacles) == 1):
                 start = obstacles[-1][0]
-                read = self._obstacle(self._clause(piece, words[start:end], language, memo), memo)
+                read = self._group_reading(piece, words, start, end, [], markers, language, memo)
                 obstacles[-1] = (start, end, read)
             else:
                 obstacles.append((start, end, read))
         return [read for _, _, read in obstacles]
+
+    def _group_reading(
+        self,
+        piece: str,
+        words: list[Word],
+        start: int,
+        end: int,
+        lent: list[Word],
+        markers: list[tuple[int, int]],
+        language: Language,
+        memo: _Memo,
+    ) -> ReadObstacle:
+        """One obstacle of the words from `start` to `end`. Where a consequence follows a cause that names an obstacle
+        ("Booking.com takes 15% commission, so the price on Booking is higher"), the cause is what is read and the
+        consequence is kept as its effect; a weak cause ("khách hỏi giá xong, thế là im") is read with it."""
+        marker = (
+            next(((first, after) for first, after in markers if start < first and after < end), None)
+            if markers
+            else None
+        )
+        effect = None
+        if marker is not None:
+            effect = self._obstacle(self._clause(piece, words[marker[1] : end], language, memo), memo)
+            cause = self._clause(piece, lent + words[start : marker[0]], language, memo)
+            evidence = self._evidence(cause, memo)
+            if evidence.top >= self.scoring.clause_min_score or self._stands_alone(cause, evidence, memo):
+                read = self._obstacle(cause, memo)
+                if read.kind != "other":
+                    return replace(read, text=span_text(piece, words[start], words[end - 1]), effect=effect)
+        read = self._obstacle(self._clause(piece, lent + words[start:end], language, memo), memo)
+        if lent or effect:
+            return replace(read, text=span_text(piece, words[start], words[end - 1]), effect=effect)
+        return read
 
 
 def blend(
@@ -924,6 +1025,11 @@ def _parts(words: list[Word], cuts: list[tuple[int, int, str]]) -> list[tuple[in
     if start < len(words):
         parts.append((start, len(words), "end"))
     return parts
+
+
+def _after_consequences(parts: list[tuple[int, int, str]]) -> frozenset[int]:
+    """The parts that follow a consequence word: each stays with what comes before it."""
+    return frozenset(index + 1 for index, part in enumerate(parts[:-1]) if part[2] == "consequence")
 
 
 def _same_reading(a: ReadObstacle, b: ReadObstacle) -> bool:

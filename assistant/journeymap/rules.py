@@ -114,18 +114,57 @@ class ObstacleKind(_Strict):
     resources: list[str]
 
 
+class Trade(_Strict):
+    """A trade the analysis fits its advice to, known from the preset chosen or the owner's own words."""
+
+    presets: list[str] = Field(default_factory=list)
+    words: dict[Locale, list[str]] = Field(default_factory=dict)
+    terms: list[str] = Field(default_factory=list)
+    """The obstacle reader's concepts that, named in an obstacle itself, make this trade's advice fit it: an owner
+    who writes of a shipping fee ships, whatever the business is otherwise."""
+
+
+class TradeAdvice(_Strict):
+    """Wordings for one trade, said before the wordings every trade gets."""
+
+    default: list[LocalizedText] = Field(default_factory=list)
+    subkinds: dict[str, list[LocalizedText]] = Field(default_factory=dict)
+
+
 class AdviceSet(_Strict):
-    """Wordings of the advice for one kind: by default, for a preset (a kind of business), for a sub-kind."""
+    """Wordings of the advice for one kind: by default, for a preset (a kind of business), for a sub-kind, and for a
+    trade (a shop that ships, a place to stay…) where the advice every business gets would not fit it."""
 
     default: list[LocalizedText] = Field(min_length=1)
     presets: dict[str, list[LocalizedText]] = Field(default_factory=dict)
     subkinds: dict[str, list[LocalizedText]] = Field(default_factory=dict)
+    trades: dict[str, TradeAdvice] = Field(default_factory=dict)
 
     def texts(self) -> list[tuple[str, LocalizedText]]:
         found = [("default", text) for text in self.default]
         found += [(f"presets.{key}", text) for key, texts in self.presets.items() for text in texts]
         found += [(f"subkinds.{key}", text) for key, texts in self.subkinds.items() for text in texts]
+        for trade, advice in self.trades.items():
+            found += [(f"trades.{trade}.default", text) for text in advice.default]
+            found += [
+                (f"trades.{trade}.subkinds.{key}", text) for key, texts in advice.subkinds.items() for text in texts
+            ]
         return found
+
+    def candidates(self, subkind: str | None, preset: str | None, trades: Iterable[str]) -> list[LocalizedText]:
+        """The wordings that fit, most specific first: the sub-kind's for the business's trades, the sub-kind's, the
+        trades' own, the preset's, then the kind's."""
+        own = [self.trades[trade] for trade in trades if trade in self.trades]
+        found: list[LocalizedText] = []
+        if subkind:
+            for advice in own:
+                found += advice.subkinds.get(subkind, [])
+            found += self.subkinds.get(subkind, [])
+        for advice in own:
+            found += advice.default
+        if preset:
+            found += self.presets.get(preset, [])
+        return found + self.default
 
 
 class AnalysisRules(_Strict):
@@ -148,6 +187,7 @@ class AnalysisRules(_Strict):
     subkind_resources: dict[str, list[str]]
     owner_costs: list[str] = Field(default_factory=list)
     """Sub-kinds that name what the business pays (a platform's commission), not what stops a customer."""
+    trades: dict[str, Trade] = Field(default_factory=dict)
     advice: dict[str, AdviceSet]
     citations: dict[str, LocalizedText]
     articles: dict[str, str]
@@ -167,6 +207,9 @@ class AnalysisRules(_Strict):
         for code, advice in self.advice.items():
             for where, text in advice.texts():
                 _complete(text, f"advice.{code}.{where}")
+            unknown = [trade for trade in advice.trades if trade not in self.trades]
+            if unknown:
+                raise ValueError(f"advice.{code}.trades: no trade {', '.join(unknown)}")
         for code, label in self.extra_kinds.items():
             _complete(label, f"extra_kinds.{code}")
         for code, label in self.subkind_labels.items():
@@ -188,6 +231,29 @@ class AnalysisRules(_Strict):
     def article(self, rule: str, locale: str) -> str | None:
         name = self.articles.get(rule)
         return localize(self.citations[name], locale, "en") if name is not None else None
+
+    def trades_named(self, terms: frozenset[str]) -> tuple[str, ...]:
+        """The trades an obstacle's own meaning words name ("phí ship" is about goods sent)."""
+        return tuple(code for code, trade in self.trades.items() if terms.intersection(trade.terms))
+
+    def trades_of(self, preset: str | None, texts: Iterable[str | None]) -> tuple[str, ...]:
+        """The trades of a business, in the rules' order: those of its preset and those its own words name (whole
+        words, accents and case ignored): "12 rooms in an old house" is a place to stay whatever the preset."""
+        folded = fold(" ".join(text for text in texts if text))
+        return tuple(
+            code
+            for code, trade in self.trades.items()
+            if (preset is not None and preset in trade.presets)
+            or _stage_matches(self._trade_patterns.get(code), folded)
+        )
+
+    @cached_property
+    def _trade_patterns(self) -> dict[str, re.Pattern[str] | None]:
+        patterns: dict[str, re.Pattern[str] | None] = {}
+        for code, trade in self.trades.items():
+            words = [fold(word) for words in trade.words.values() for word in words]
+            patterns[code] = _phrases_pattern(tuple(words)) if words else None
+        return patterns
 
     def resources_for(self, kind: str, subkind: str | None) -> list[str]:
         if subkind is not None and subkind in self.subkind_resources:
@@ -243,6 +309,12 @@ class AnalysisRules(_Strict):
             f"advice.{code}.presets: no preset {preset}"
             for code, advice in self.advice.items()
             for preset in advice.presets
+            if preset not in presets
+        ]
+        problems += [
+            f"trades.{code}.presets: no preset {preset}"
+            for code, trade in self.trades.items()
+            for preset in trade.presets
             if preset not in presets
         ]
         return problems

@@ -19,19 +19,43 @@ _SOURCE_ORDER = {"touchpoint": 0, "obstacle_list": 1, "drop_off": 2, "customers"
 @dataclass(slots=True)
 class Theme:
     mentions: list[Mention] = field(default_factory=list)
+    # What its mentions were read as, counted as they are appended (grouping asks at every mention compared).
+    _tallied: int = field(default=0, init=False, repr=False, compare=False)
+    _corrected: str | None = field(default=None, init=False, repr=False, compare=False)
+    _kinds: Counter[str] = field(default_factory=Counter, init=False, repr=False, compare=False)
+    _subkinds: dict[tuple[str, str], tuple[int, float]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _agreed: tuple[str, str | None] = field(default=("", None), init=False, repr=False, compare=False)
+
+    def _tally(self) -> tuple[str, str | None]:
+        if self._tallied == len(self.mentions):
+            return self._agreed
+        for mention in self.mentions[self._tallied :]:
+            kind, subkind = mention.kind, mention.read.subkind
+            if mention.corrected and self._corrected is None:
+                self._corrected = kind
+            self._kinds[kind] += 1
+            if subkind:
+                count, sure = self._subkinds.get((kind, subkind), (0, 0.0))
+                self._subkinds[(kind, subkind)] = (count + 1, sure + mention.read.confidence)
+        self._tallied = len(self.mentions)
+        kind = self._corrected or self._kinds.most_common(1)[0][0]
+        votes = {subkind: tally for (of, subkind), tally in self._subkinds.items() if of == kind}
+        # max keeps the first of equals: the sub-kind named first wins a tie.
+        self._agreed = (kind, max(votes, key=votes.__getitem__, default=None))
+        return self._agreed
 
     @property
     def kind(self) -> str:
         """The kind most of its mentions were read as, an owner's correction first."""
-        corrected = [m.kind for m in self.mentions if m.corrected]
-        if corrected:
-            return corrected[0]
-        return Counter(m.kind for m in self.mentions).most_common(1)[0][0]
+        return self._tally()[0]
 
     @property
     def subkind(self) -> str | None:
-        kind = self.kind
-        return next((m.read.subkind for m in self.mentions if m.kind == kind and m.read.subkind), None)
+        """The sub-kind most of its mentions of its kind agree on (the surer reading, then the first, on a tie): one
+        mention read otherwise, named first or not, does not decide what the theme is about."""
+        return self._tally()[1]
 
     @property
     def owner_mentions(self) -> list[Mention]:
@@ -58,16 +82,22 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
     and sub-kind, one theme of the customers' own each: a hundred respondents word one worry a hundred ways."""
     themes: list[Theme] = []
     by_kind: dict[str, list[Theme]] = {}  # sameness needs one kind: a mention is compared within its kind only
+    at_touchpoint: dict[str, list[tuple[Theme, Mention]]] = {}  # the owner's mentions at each, with their theme
     for mention in mentions:
         if mention.source in CORROBORATING or mention.source == "customers":
             continue
+        here = at_touchpoint.setdefault(mention.touchpoint.key, []) if mention.touchpoint is not None else None
         theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
+        if theme is None and here:
+            theme = _said_again(mention, here)
         if theme is None:
             theme = Theme([mention])
             themes.append(theme)
             by_kind.setdefault(mention.kind, []).append(theme)
         else:
             theme.mentions.append(mention)
+        if here is not None:
+            here.append((theme, mention))
     for mention in mentions:
         if mention.source in CORROBORATING:
             theme = _theme_of(mention, by_kind.get(mention.kind, []), reader)
@@ -77,8 +107,9 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
     # Thousands of respondents repeat a few hundred sentences, read once each (the reader keeps its readings): one
     # reading at one touchpoint is placed once. It joins an owner's theme by the owner's own mentions, not by the
     # customers who joined it before, so ten thousand respondents cost one comparison per owner mention each.
-    owners: dict[str, list[tuple[Theme, list[Mention]]]] = {
-        kind: [(theme, list(theme.mentions)) for theme in kind_themes] for kind, kind_themes in by_kind.items()
+    owners: dict[str, list[tuple[Theme, list[Mention], str | None]]] = {
+        kind: [(theme, list(theme.mentions), theme.subkind) for theme in kind_themes]
+        for kind, kind_themes in by_kind.items()
     }
     placed: dict[tuple[int, str | None], Theme | None] = {}
     for mention in mentions:
@@ -91,8 +122,8 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
             theme = next(
                 (
                     owned
-                    for owned, named in owners.get(mention.kind, [])
-                    if any(_same(mention, other, reader) for other in named)
+                    for owned, named, subkind in owners.get(mention.kind, [])
+                    if _joins(mention, named, subkind, reader)
                 ),
                 None,
             )
@@ -112,9 +143,38 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
 def _theme_of(mention: Mention, themes: list[Theme], reader: Reading) -> Theme | None:
     # A corrected mention carries the owner's kind already, so the reader compares it under that kind.
     for theme in themes:
-        if any(_same(mention, other, reader) for other in theme.mentions):
+        if _joins(mention, theme.mentions, theme.subkind if mention.read.subkind else None, reader):
             return theme
     return None
+
+
+def _joins(mention: Mention, named: list[Mention], agreed: str | None, reader: Reading) -> bool:
+    """The mention is one of `named`: the same as one of them and of the sub-kind they agree on (`agreed`), or of
+    another sub-kind whose meaning words meet that one's twice. A complaint about directions does not join a theme
+    of wrong opening hours through a mention of the theme that names no sub-kind."""
+    own = mention.read.subkind
+    if own is None or agreed is None or own == agreed:
+        return any(_same(mention, other, reader) for other in named)
+    terms = mention.read.terms
+    return any(len(terms & other.read.terms) >= 2 and _same(mention, other, reader) for other in named)
+
+
+def _said_again(mention: Mention, here: list[tuple[Theme, Mention]]) -> Theme | None:
+    """The theme of an obstacle another question already named at the same touchpoint (`here`), in other words and
+    maybe read as another kind: the reason customers leave at Messenger ("they wait too long for our reply and book
+    another place") is the slow reply named at Messenger ("slow replies, so guests book elsewhere while waiting").
+    The two share what the obstacle is about, and with what it leads to, meet at least twice."""
+    cause = mention.read.terms
+    meaning = _meaning(mention)
+    for theme, other in here:
+        if other.ref != mention.ref and cause & other.read.terms and len(meaning & _meaning(other)) >= 2:
+            return theme
+    return None
+
+
+def _meaning(mention: Mention) -> frozenset[str]:
+    effect = mention.read.effect
+    return mention.read.terms | effect.terms if effect is not None else mention.read.terms
 
 
 def _same(a: Mention, b: Mention, reader: Reading) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -56,10 +57,12 @@ BASE: dict[str, Any] = {
 }
 
 
-def journey(changes: dict[str, Any] | None = None, locale: str = "en", bank: Bank = BANK) -> JourneyMap:
+def journey(
+    changes: dict[str, Any] | None = None, locale: str = "en", bank: Bank = BANK, preset: str = "general"
+) -> JourneyMap:
     answers = copy.deepcopy(BASE)
     answers.update(changes or {})
-    interview = fill_interview(bank, answers, locale, "general")
+    interview = fill_interview(bank, answers, locale, preset)
     return build_map(bank, interview.state, SOURCE)
 
 
@@ -187,6 +190,70 @@ def test_the_owners_own_cost_is_no_customer_obstacle() -> None:
         assert journey(with_touchpoint(tp_emotion=4, tp_obstacles=text)).obstacles == []
     both = journey(with_touchpoint(tp_emotion=3, tp_obstacles="We pay 15% commission; the deposit is high"))
     assert [(f.kind, f.subkind) for f in both.obstacles] == [("price", "deposit")]
+
+
+def test_an_owners_cost_is_the_customers_obstacle_through_what_it_does_to_them() -> None:
+    text = "Lazada takes a 12% fee on each order, so the serum costs more there than on our website"
+    (finding,) = journey(with_touchpoint(tp_emotion=3, tp_obstacles=text)).obstacles
+    assert (finding.kind, finding.subkind, finding.title) == ("price", "price_mismatch", text)
+    vietnamese = "Phí sàn Shopee gần 20%, thế là giá trên Shopee mắc hơn mua ở fanpage"
+    (finding,) = journey(with_touchpoint(tp_emotion=3, tp_obstacles=vietnamese), "vi").obstacles
+    assert finding.subkind == "price_mismatch" and finding.title.startswith("Phí sàn Shopee")
+
+
+def test_a_consequence_takes_the_advice_of_its_cause() -> None:
+    text = "Replies on Zalo are slow, so people order from another café while they wait"
+    (finding,) = journey(with_touchpoint(tp_emotion=2, tp_obstacles=text)).obstacles
+    assert (finding.kind, finding.subkind, finding.title) == ("support", "slow_reply", text)
+    assert "wait" not in finding.next_step.lower() and "queue" not in finding.next_step.lower()
+
+
+GUESTHOUSE = {"business_name": "Sea Breeze", "business_offer": "A 6-room guesthouse by the beach, breakfast included"}
+HOMESTAY = {"business_name": "Nhà Mây", "business_offer": "Homestay 5 phòng ở Đà Lạt cho các cặp đôi"}
+SHIPS_AND_DELIVERS = re.compile(r"ship|deliver|giao hàng|nhận hàng|\bcod\b|cart|giỏ", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("business", "locale", "text"),
+    [
+        (GUESTHOUSE, "en", "Guests can only pay the deposit by bank transfer"),
+        (GUESTHOUSE, "en", "Guests are scared to send a deposit to someone they have never met"),
+        (GUESTHOUSE, "en", "The room rates are nowhere on our Instagram"),
+        (HOMESTAY, "vi", "Chỉ nhận chuyển khoản, không có cách trả nào khác"),
+        (HOMESTAY, "vi", "Khách ngại chuyển cọc cho người lạ"),
+        (HOMESTAY, "vi", "Fanpage khong de gia phong"),
+    ],
+)
+def test_a_place_to_stay_is_never_told_to_ship_or_take_cash_on_delivery(
+    business: dict[str, str], locale: str, text: str
+) -> None:
+    (finding,) = journey({**business, **with_touchpoint(tp_emotion=2, tp_obstacles=text)}, locale).obstacles
+    assert finding.next_steps and not SHIPS_AND_DELIVERS.search(finding.next_step), finding.next_step
+
+
+def test_a_shop_that_ships_is_offered_cash_on_delivery_and_an_obstacle_about_shipping_gets_shipping_advice() -> None:
+    shop = {"business_name": "Mộc Lan", "business_offer": "Serum và son handmade bán online"}
+    text = "Chỉ nhận chuyển khoản, không có cách trả nào khác"
+    (finding,) = journey(
+        {**shop, **with_touchpoint(tp_emotion=2, tp_obstacles=text)}, "vi", preset="ecommerce"
+    ).obstacles
+    assert "trả khi nhận hàng" in finding.next_step
+    # A guesthouse that also sends orders speaks of shipping itself: its own words decide.
+    late = "The delivery fee only appears at the last step of the order"
+    (finding,) = journey({**GUESTHOUSE, **with_touchpoint(tp_emotion=2, tp_obstacles=late)}).obstacles
+    assert finding.subkind == "price_info" and "shipping included" in finding.next_step, finding.next_step
+
+
+def test_a_fear_of_skin_irritation_gets_advice_on_suitability_not_on_quality() -> None:
+    shop = {"business_name": "Mộc Lan", "business_offer": "Serum và son handmade bán online"}
+    for locale, text, words in (
+        ("vi", "Nhiều chị sợ nổi mụn khi dùng serum mới", "thành phần"),
+        ("en", "Buyers worry the toner might cause a rash", "ingredients"),
+    ):
+        changes = {**shop, **with_touchpoint(tp_emotion=2, tp_obstacles=text)}
+        (finding,) = journey(changes, locale, preset="ecommerce").obstacles
+        assert (finding.kind, finding.subkind) == ("trust", "suitability")
+        assert words in finding.next_step.lower()
 
 
 @pytest.mark.parametrize(

@@ -208,6 +208,63 @@ def test_one_obstacle_with_a_comma_or_and_stays_one(reader: ObstacleReader) -> N
     assert kinds_read(reader, "Delivery fees and taxes are only shown at checkout") == ["information"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "effect"),
+    [
+        ("Nobody answers the phone after 6 pm, so callers try the place next door", "support", "callers try"),
+        ("Fanpage trả lời tin nhắn rất chậm nên nhiều khách chuyển sang shop khác", "support", "nhiều khách chuyển"),
+        ("shop rep tin nhan cham, the la khach huy don", "support", "khach huy don"),
+        ("Không ghi giá trên bài đăng, vì vậy khách phải inbox hỏi từng món", "information", "khách phải inbox"),
+        ("The sign-up form asks for twelve fields, which means half of them give up", "complexity", "half of them"),
+    ],
+)
+def test_a_consequence_stays_with_its_cause_which_names_the_obstacle(
+    reader: ObstacleReader, text: str, kind: str, effect: str
+) -> None:
+    """What an obstacle leads to is no obstacle of its own: one obstacle, read by its cause, the effect kept."""
+    (found,) = reader.read(text)
+    assert (found.kind, found.text) == (kind, text)
+    assert found.effect is not None and found.effect.text.startswith(effect)
+    assert not found.terms & found.effect.terms - reader.classify(found.text.split(",")[0]).terms
+
+
+def test_a_consequence_keeps_a_cause_that_names_an_obstacle_of_another_sub_kind(reader: ObstacleReader) -> None:
+    (found,) = reader.read("Grab takes 25% of every order, so our menu prices on Grab are higher than in the shop")
+    assert (found.kind, found.subkind) == ("price", "commission")
+    assert found.effect is not None and found.effect.kind == "price" and found.effect.subkind != "commission"
+    (vietnamese,) = reader.read("Phí sàn Lazada gần 20% nên giá trên Lazada đắt hơn mua trực tiếp ở shop")
+    assert vietnamese.subkind == "commission" and vietnamese.effect is not None
+
+
+def test_a_consequence_on_the_next_line_is_still_its_causes(reader: ObstacleReader) -> None:
+    found = reader.read("Phí ship đi tỉnh tới 50k\nNên nhiều khách bỏ giỏ hàng\nẢnh sản phẩm bị chỉnh quá tay")
+    assert [(o.kind, o.subkind) for o in found] == [("price", "shipping_fee"), ("trust", "edited_photos")]
+    assert found[0].text.startswith("Phí ship đi tỉnh tới 50k") and "bỏ giỏ hàng" in found[0].text
+
+
+def test_so_before_a_word_of_degree_or_of_what_is_wrong_only_intensifies(reader: ObstacleReader) -> None:
+    assert kinds_read(reader, "The check-in queue is so long and the parking fee is so expensive") == [
+        "availability",
+        "price",
+    ]
+    assert kinds_read(reader, "There are so many steps before you can pay") == ["complexity"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khách lo da nhạy cảm dùng không hợp",
+        "so noi mun khi dung serum moi",
+        "Nhiều chị sợ mẩn đỏ nên chưa dám mua",
+        "Buyers worry the toner might cause a rash",
+        "New mums are not sure the balm is safe during pregnancy",
+    ],
+)
+def test_will_it_suit_me_is_a_worry_of_its_own_not_a_doubt_about_quality(reader: ObstacleReader, text: str) -> None:
+    (found,) = reader.read(text)
+    assert (found.kind, found.subkind) == ("trust", "suitability")
+
+
 def test_lines_bullets_semicolons_and_numbers_always_cut(reader: ObstacleReader) -> None:
     assert kinds_read(reader, "- Hết phòng cuối tuần\n- Ảnh khác thực tế\n- Phải cọc 50%") == [
         "availability",

@@ -74,7 +74,7 @@ def test_the_homestay_says_nothing_where_there_is_nothing() -> None:
 def test_the_homestay_gets_no_shipping_or_form_advice() -> None:
     journey = scenario("homestay-en")
     said = " ".join(advice(journey)).lower()
-    assert not re.search(r"\bship|\bforms?\b|\bfields?\b", said.replace("(shipping included)", "")), said
+    assert not re.search(r"\bship|\bforms?\b|\bfields?\b|on delivery|\bcart\b", said), said
     alley = next(f for f in journey.obstacles if "alley" in f.title.lower())
     assert (alley.kind, alley.subkind) == ("availability", "location")
 
@@ -96,6 +96,15 @@ def test_the_cosmetics_shop_fear_of_fakes_is_a_high_trust_theme() -> None:
     assert "persona" in named_at(fakes) and "obstacle_list" in named_at(fakes)
     assert fakes.severity == "high"
     assert not any(f.kind == "price" and "giả" in f.title for f in journey.obstacles), "giả is not giá"
+    # Two of its three places name a fake, one a missing certificate: it is a fear of fakes, advised as one.
+    assert fakes.subkind == "fake" and "nguồn gốc" in fakes.next_steps[-1].text
+
+
+def test_the_cosmetics_shop_fear_of_skin_irritation_is_about_suitability() -> None:
+    journey = scenario("cosmetics-vi")
+    (skin,) = [f for f in journey.obstacles if "persona" in named_at(f) and "kích ứng" in f.message]
+    assert (skin.kind, skin.subkind) == ("trust", "suitability")
+    assert "thành phần" in skin.next_steps[-1].text and "chất lượng" not in skin.next_steps[-1].text
 
 
 def test_the_cosmetics_shop_slow_replies_are_support_where_customers_leave() -> None:
