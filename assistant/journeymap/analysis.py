@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from assistant.bank.model import LocalizedText, localize
 from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.answers import RoleAnswers
-from assistant.journeymap.mentions import Mention, collect, drop_off_place
+from assistant.journeymap.mentions import CustomerVoice, Mention, collect, drop_off_place
 from assistant.journeymap.model import (
     Action,
     Evidence,
@@ -37,9 +37,6 @@ from assistant.journeymap.rules import SEVERITY_ORDER, AnalysisRules, Severity
 from assistant.journeymap.themes import Theme, group
 from assistant.text import fold, shorten, slug
 
-if TYPE_CHECKING:
-    from assistant.survey.evidence import CustomerMention
-
 LEVEL_SCORE: dict[str, float] = {"high": 4, "medium": 2, "low": 0}
 """The score a finding raised by a threshold rule (not by signals) ranks with."""
 TITLE_WIDTH = 90
@@ -52,8 +49,8 @@ class Analysis:
     locale: str
     answers: RoleAnswers
     reader: Reading
-    customers: Sequence[CustomerMention] = ()
-    """What surveyed customers said almost stopped them, read here beside the owner's words."""
+    customers: Sequence[CustomerVoice] = ()
+    """What surveyed customers said almost stopped them, put into themes here beside the owner's words."""
     respondents: int = 0
     """How many customers were surveyed (0: the map rests on the owner's view alone)."""
 
@@ -243,7 +240,7 @@ class _Finder:
         places = self.places(theme)
         reasons = self.severity_reasons(theme)
         score = sum(reason.points for reason in reasons)
-        title = theme.title_mention.read.text
+        title = theme.title
         first = theme.mentions[0]
         owner_places = [place for place in places if place.source != "customers"]
         touchpoint_places = [place for place in owner_places if place.touchpoint is not None]
@@ -307,9 +304,13 @@ class _Finder:
 
     def quotes(self, theme: Theme) -> list[str]:
         """Up to three of the customers' own words: what most of them said first, then what was said of a place."""
-        said = [m for m in theme.mentions if m.source == "customers"]
-        said.sort(key=lambda m: (-len(m.respondents), m.touchpoint is None))
-        return _unique((m.read.text for m in said), QUOTES)
+        ranked = sorted(
+            (-said.respondents, m.touchpoint is None, said.order, said.read.text)
+            for m in theme.mentions
+            if m.source == "customers"
+            for said in m.quotable  # no later answer of a voice can be among the first three
+        )
+        return _unique((text for *_, text in ranked), QUOTES)
 
     def customers_message(self, theme: Theme, places: list[Place]) -> str:
         """What customers alone named: how many, of what, and where most of them met it."""
@@ -325,34 +326,42 @@ class _Finder:
     def places(self, theme: Theme) -> list[Place]:
         """One place per answer and touchpoint it was named in; customers' words at one touchpoint are one place."""
         places: dict[tuple[str, str | None, str | None], Place] = {}
-        customers_at: dict[str | None, set[int]] = {}
+        customers_at: dict[str | None, int] = {}  # who said it there, as `Mention.customers`
         for mention in theme.mentions:
             if mention.source == "customers":
                 where = mention.touchpoint.key if mention.touchpoint else None
-                customers_at.setdefault(where, set()).update(mention.respondents)
+                customers_at[where] = customers_at.get(where, 0) | mention.customers
+        counts = {where: who.bit_count() for where, who in customers_at.items()}
         for mention in theme.mentions:
             tp = mention.touchpoint
             stage = mention.stage
             key = (mention.source, mention.ref if mention.source != "customers" else None, tp.key if tp else None)
             if key in places:
                 continue
-            text = mention.read.text
             if mention.source == "customers":
-                text = t("survey.map.place", self.locale, count=len(customers_at[tp.key if tp else None]))
+                places[key] = _customers_place(
+                    self.locale,
+                    stage.name if stage else None,
+                    stage.key if stage else None,
+                    tp.name if tp else None,
+                    tp.key if tp else None,
+                    counts[tp.key if tp else None],
+                )
+                continue
             places[key] = Place(
                 source=mention.source,
                 stage=stage.name if stage else None,
                 stage_key=stage.key if stage else None,
                 touchpoint=tp.name if tp else None,
                 touchpoint_key=tp.key if tp else None,
-                text=text,
+                text=mention.read.text,
                 evidence=self.evidence([mention.ref]),
             )
         # The owner's places in journey order; the customers' after them, where most of them said it first.
         return sorted(
             places.values(),
             key=lambda place: (
-                (True, -len(customers_at.get(place.touchpoint_key, ())), place.touchpoint_key is None)
+                (True, -counts.get(place.touchpoint_key, 0), place.touchpoint_key is None)
                 if place.source == "customers"
                 else (False, 0, False)
             ),
@@ -382,9 +391,8 @@ class _Finder:
             )
         objective = self.map.goals.objective
         if objective is not None and objective.code in weights.decision_objectives:
-            decision = any(
-                m.stage is not None and self.rules.stage_matches("purchase", m.stage.name) for m in theme.mentions
-            )
+            stages = {m.stage.name for m in theme.mentions if m.stage is not None}  # customers' voices share a few
+            decision = any(self.rules.stage_matches("purchase", name) for name in stages)
             if decision:
                 reasons.append(
                     SeverityReason(
@@ -1012,6 +1020,23 @@ def _effect_of(mention: Mention, owner_costs: frozenset[str], catch_all: str) ->
 
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
+
+
+@lru_cache(maxsize=4096)
+def _customers_place(
+    locale: str, stage: str | None, stage_key: str | None, touchpoint: str | None, key: str | None, count: int
+) -> Place:
+    """Where customers named a theme, and how many: the same few places come back at every rebuild of the map (after
+    each answer the owner gives), so each is made once. Places are never changed once made."""
+    return Place(
+        source="customers",
+        stage=stage,
+        stage_key=stage_key,
+        touchpoint=touchpoint,
+        touchpoint_key=key,
+        text=t("survey.map.place", locale, count=count),
+        evidence=[],
+    )
 
 
 def _unique(texts: Iterable[str], most: int | None = None) -> list[str]:

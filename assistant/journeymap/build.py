@@ -39,8 +39,8 @@ from assistant.journeymap.rules import rules_for
 from assistant.text import slug
 
 if TYPE_CHECKING:
+    from assistant.journeymap.mentions import CustomerVoice
     from assistant.store import InterviewRow
-    from assistant.survey.evidence import CustomerMention
     from assistant.survey.model import Respondents
 
 
@@ -158,7 +158,7 @@ class _Builder:
                 for entry in answers.entries
             ],
         )
-        mentions: Sequence[CustomerMention] = ()
+        mentions: Sequence[CustomerVoice] = ()
         if self.respondents is not None and len(self.respondents):
             journey, mentions = self.with_customers(journey, self.respondents)
         if not with_findings:
@@ -180,7 +180,7 @@ class _Builder:
 
     def with_customers(
         self, journey: JourneyMap, respondents: Respondents
-    ) -> tuple[JourneyMap, Sequence[CustomerMention]]:
+    ) -> tuple[JourneyMap, Sequence[CustomerVoice]]:
         """The map with the survey's respondents in it (the survey of this very map, read back), and what they said
         almost stopped them, for the analysis to read beside the owner's obstacles."""
         from assistant.journeymap.customers import customer_voice

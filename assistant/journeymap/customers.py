@@ -5,9 +5,10 @@ Per touchpoint, how many respondents used it and how it felt to them (flagged wh
 the survey questions summarised; the respondents' profile for the persona card; and what customers said almost
 stopped them, read into obstacle themes and counted, with their own words as evidence.
 
-What customers said almost stopped them is handed to the analysis (`CustomerMention`s), which reads it with the
-same obstacle reader as the owner's words and folds it into the same themes: a theme the owner and nine customers
-name is one finding, and how many customers named it weighs in its severity.
+What customers said almost stopped them is read with the same obstacle reader as the owner's words (each distinct
+answer once per set of respondents), gathered into voices (`CustomerVoice`: the answers at one touchpoint that read
+alike) and handed to the analysis, which folds them into the same themes: a theme the owner and nine customers name
+is one finding, and how many customers named it weighs in its severity.
 """
 
 from __future__ import annotations
@@ -16,12 +17,16 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
 from itertools import compress
+from operator import or_
 from weakref import WeakKeyDictionary
 
 from assistant.bank.model import ItemType, localize
 from assistant.i18n import t
 from assistant.interview.values import format_number
+from assistant.journeymap.analysis import QUOTES as THEME_QUOTES
+from assistant.journeymap.mentions import CustomerVoice, Said
 from assistant.journeymap.model import (
     Coded,
     Count,
@@ -39,9 +44,9 @@ from assistant.journeymap.model import (
 from assistant.journeymap.reading import default_reading
 from assistant.journeymap.rules import AnalysisRules
 from assistant.survey.design import Survey, SurveyColumn
-from assistant.survey.evidence import CustomerEvidence, CustomerMention, ascii_fold, counts_of, customer_evidence
+from assistant.survey.evidence import CustomerEvidence, ascii_fold, counts_of, customer_evidence
 from assistant.survey.model import CellValue, Respondents
-from assistant.text import shorten
+from assistant.text import fold, shorten
 
 GAP_AT_LEAST = 1.5
 """Points between the owner's emotion score and the customers' mean that make a touchpoint worth a second look."""
@@ -56,11 +61,11 @@ COMMON_ANSWERS = 5
 
 def customer_voice(
     journey: JourneyMap, survey: Survey, respondents: Respondents, rules: AnalysisRules
-) -> tuple[JourneyMap, list[CustomerMention]]:
+) -> tuple[JourneyMap, list[CustomerVoice]]:
     """`journey` with the respondents' answers to `survey` in it (each touchpoint's users and how it felt to them,
-    the survey summarised), and what they said almost stopped them, for the analysis to read."""
+    the survey summarised), and what they said almost stopped them, read, for the analysis to put into themes."""
     voice = _Customers(journey, survey, respondents, rules)
-    return voice.journey(), voice.digest.evidence.mentions
+    return voice.journey(), voice.digest.voices
 
 
 class _Customers:
@@ -222,6 +227,7 @@ class _Customers:
 @dataclass(frozen=True, slots=True)
 class _Digest:
     evidence: CustomerEvidence
+    voices: list[CustomerVoice]
     questions: list[SurveyAnswers]
     profile: list[ProfileAnswers]
     not_on_map: int
@@ -265,6 +271,7 @@ class _Digester:
         submitted = [day for day in self.respondents.submitted if day]
         return _Digest(
             evidence=self.evidence,
+            voices=self.voices(),
             questions=[self.question(column) for column in self.survey.section("question") if self.asked(column)],
             profile=[self.profile(column) for column in self.survey.section("profile") if self.asked(column)],
             not_on_map=self.not_on_map(),
@@ -275,6 +282,33 @@ class _Digester:
     def kinds_of(self, text: str) -> set[str]:
         """The obstacle kinds an answer names, as the analysis reads them; what names none is the catch-all."""
         return {read.kind for read in self.reading.read(text)} or {self.catch_all}
+
+    def voices(self) -> list[CustomerVoice]:
+        """Every answer naming an obstacle, read, gathered by touchpoint and by what deciding on a theme looks at,
+        in the order the first of each was said."""
+        gathered: dict[tuple[str | None, str, str | None, frozenset[str]], tuple[list[Said], list[int]]] = {}
+        order = 0
+        for mention in self.evidence.mentions:
+            who = reduce(or_, (1 << number for number in mention.respondents), 0)
+            for read in self.reading.read(mention.text):
+                key = (mention.touchpoint_key, read.kind, read.subkind, read.terms)
+                said, customers = gathered.setdefault(key, ([], [0]))
+                said.append(Said(read, len(mention.respondents), order))
+                customers[0] |= who
+                order += 1
+        voices = []
+        for key, (said, customers) in gathered.items():
+            ranked = tuple(sorted(said, key=lambda one: (-one.respondents, one.order)))
+            voices.append(
+                CustomerVoice(
+                    read=said[0].read,
+                    touchpoint_key=key[0],
+                    customers=customers[0],
+                    said=ranked,
+                    quotable=_quotable(ranked),
+                )
+            )
+        return voices
 
     def kind_label(self, code: str) -> str:
         return _kind_label(self.rules, code, self.locale)
@@ -367,6 +401,16 @@ class _Digester:
             for column_id, values in self.respondents.columns.items()
             if column_id not in asked and any(value is not None for value in values)
         )
+
+
+def _quotable(ranked: tuple[Said, ...]) -> tuple[Said, ...]:
+    """`CustomerVoice.quotable`: compared as the analysis compares quotes."""
+    seen: set[str] = set()
+    for end, said in enumerate(ranked):
+        seen.add(fold(said.read.text))
+        if len(seen) == THEME_QUOTES:
+            return ranked[: end + 1]
+    return ranked
 
 
 def _share(count: int, total: int) -> float:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property, reduce
+from operator import or_
 
 from assistant.journeymap.mentions import CORROBORATING, Mention
 from assistant.journeymap.reading import Reading
@@ -16,8 +18,12 @@ from assistant.journeymap.reading import Reading
 _SOURCE_ORDER = {"touchpoint": 0, "obstacle_list": 1, "drop_off": 2, "customers": 3, "persona": 4, "goal": 5}
 
 
-@dataclass(slots=True)
+@dataclass
 class Theme:
+    """One obstacle and every mention of it. Its kind and sub-kind are tallied as mentions join (grouping asks at
+    every comparison); its customers and title are worked out once `group` has gathered them, and remembered: a
+    theme that thousands of customers named is asked its count many times."""
+
     mentions: list[Mention] = field(default_factory=list)
     # What its mentions were read as, counted as they are appended (grouping asks at every mention compared).
     _tallied: int = field(default=0, init=False, repr=False, compare=False)
@@ -35,10 +41,12 @@ class Theme:
             kind, subkind = mention.kind, mention.read.subkind
             if mention.corrected and self._corrected is None:
                 self._corrected = kind
-            self._kinds[kind] += 1
+            # A customers' voice votes for each answer it gathers, as each answer did when it was a mention.
+            weight = sum(said.respondents for said in mention.said) if mention.said else 1
+            self._kinds[kind] += weight
             if subkind:
                 count, sure = self._subkinds.get((kind, subkind), (0, 0.0))
-                self._subkinds[(kind, subkind)] = (count + 1, sure + mention.read.confidence)
+                self._subkinds[(kind, subkind)] = (count + weight, sure + weight * mention.read.confidence)
         self._tallied = len(self.mentions)
         kind = self._corrected or self._kinds.most_common(1)[0][0]
         votes = {subkind: tally for (of, subkind), tally in self._subkinds.items() if of == kind}
@@ -61,19 +69,20 @@ class Theme:
     def owner_mentions(self) -> list[Mention]:
         return [m for m in self.mentions if m.source != "customers"]
 
-    @property
+    @cached_property
     def customers(self) -> int:
-        return len({number for m in self.mentions for number in m.respondents})
+        return reduce(or_, (m.customers for m in self.mentions), 0).bit_count()
 
-    @property
-    def title_mention(self) -> Mention:
+    @cached_property
+    def title(self) -> str:
         """The wording that names the theme: the owner's own, where they said it most concretely (at a touchpoint,
         then in the list…), the first place on the journey it was named."""
-        if not self.owner_mentions:  # customers alone: the words most of them used, said of a touchpoint
-            return max(self.mentions, key=lambda m: (len(m.respondents), m.touchpoint is not None))
         candidates = self.owner_mentions
+        if not candidates:  # customers alone: the answer most of them gave, said of a touchpoint, the first such
+            top = max(self.mentions, key=lambda m: (m.said[0].respondents, m.touchpoint is not None, -m.said[0].order))
+            return top.said[0].read.text
         best = min(_SOURCE_ORDER[m.source] for m in candidates)
-        return next(m for m in candidates if _SOURCE_ORDER[m.source] == best)
+        return next(m for m in candidates if _SOURCE_ORDER[m.source] == best).read.text
 
 
 def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") -> list[Theme]:
@@ -104,18 +113,20 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
             if theme is not None:
                 theme.mentions.append(mention)
     customers_own: dict[tuple[str, str | None, str | None], Theme] = {}
-    # Thousands of respondents repeat a few hundred sentences, read once each (the reader keeps its readings): one
-    # reading at one touchpoint is placed once. It joins an owner's theme by the owner's own mentions, not by the
-    # customers who joined it before, so ten thousand respondents cost one comparison per owner mention each.
+    # The customers come as voices, their answers gathered by touchpoint and by how they read, and one way of reading
+    # is placed once wherever it was said. It joins an owner's theme by the owner's own mentions (and the sub-kind
+    # they agree on), not by the customers who joined it before, so ten thousand respondents cost a few comparisons
+    # per owner mention.
     owners: dict[str, list[tuple[Theme, list[Mention], str | None]]] = {
         kind: [(theme, list(theme.mentions), theme.subkind) for theme in kind_themes]
         for kind, kind_themes in by_kind.items()
     }
-    placed: dict[tuple[int, str | None], Theme | None] = {}
+    placed: dict[tuple[str, str | None, frozenset[str]], Theme | None] = {}
     for mention in mentions:
         if mention.source != "customers":
             continue
-        at = (id(mention.read), mention.touchpoint.key if mention.touchpoint else None)
+        read = mention.read
+        at = (read.kind, read.subkind, read.terms)  # all that sameness looks at, wherever it was said
         if at in placed:
             theme = placed[at]
         else:

@@ -17,8 +17,8 @@ def said(
     text: str, source: Source = "touchpoint", ref: str | None = None, touchpoint: Touchpoint | None = None
 ) -> Mention:
     (read,) = READING.read(text)
-    respondents = (1, 2) if source == "customers" else ()
-    return Mention(read, source, ref or text, touchpoint=touchpoint, respondents=respondents)
+    customers = 1 << 1 | 1 << 2 if source == "customers" else 0  # respondents 1 and 2
+    return Mention(read, source, ref or text, touchpoint=touchpoint, customers=customers)
 
 
 def test_a_theme_is_of_the_sub_kind_most_of_its_mentions_agree_on() -> None:
