@@ -128,3 +128,16 @@ def test_where_to_start_names_the_owner_and_their_first_change() -> None:
         assert 3 <= len(actions) <= 5
         assert actions[0].first_change and actions[0].owner
         assert len({action.text for action in actions}) == len(actions), "each action said once"
+
+
+def test_where_to_start_does_not_give_the_owners_idea_twice_in_other_words() -> None:
+    """The owner's first change and an idea they gave at a touchpoint are often one idea worded twice; the second
+    obstacle it would remove gets its next step instead of the same idea again."""
+    document = read_document(SCENARIOS / "cosmetics-vi.yaml").data
+    document["answers"]["first_change"] = "Bật tin nhắn trả lời tự động kèm bảng giá, thêm người trực inbox buổi tối"
+    interview = fill_interview(BANK, document["answers"], document["locale"], document["preset"], KINDS)
+    source = MapSource(document["title"], "completed", "2026-11-01T08:00:00Z", "2026-11-20T17:45:00Z")
+    actions = build_map(BANK, interview.state, source).where_to_start
+    assert actions[0].first_change
+    repeated = [action.text for action in actions[1:] if "trực inbox buổi tối" in action.text]
+    assert not repeated, repeated
