@@ -22,7 +22,7 @@ from textual.widgets import Button, Header, ProgressBar, Static
 
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, parse_locale, t
-from assistant.interview.models import Question
+from assistant.interview.models import Progress, Question
 from assistant.session import Announcement, Move, Session, Turn
 from assistant.slash import Command, pick_entry
 from assistant.text import shorten
@@ -184,7 +184,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     def _resume_notes(self) -> None:
         progress = self.session.progress()
-        self._note(self._t("tui.resumed", done=progress.done, total=progress.total))
+        self._note(self._t("tui.resumed", progress=self._progress_line(progress)))
         if self.session.row.draft:
             self._note(self._t("tui.draft_back"))
 
@@ -249,7 +249,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
             mark, style = ("✓", "green") if step.complete else ("›", "bold") if number == current else ("○", "dim")
             title = Text((narrow and step.short_title) or step.title, style="bold" if number == current else "")
             steps.add_row(Text(f"{mark} {number}. ", style=style), title, f" {step.done}/{step.total}")
-        answered = Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim")
+        answered = Text(self._progress_line(progress), style="dim")
         self.query_one("#steps", Static).update(Group(steps, Text(""), answered))
         bar = self.query_one("#overall", ProgressBar)
         bar.update(total=max(progress.total, 1), progress=progress.done)
@@ -257,6 +257,14 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.sub_title = (
             self._t("tui.step_of", number=current, count=len(progress.steps)) if current else self._t("tui.complete")
         )
+
+    def _progress_line(self, progress: Progress) -> str:
+        """Answered and skipped apart, so skipping through a step does not read as answering it; the total called
+        an estimate until the interview is finished, as the lists the user gives (stages, touchpoints) move it."""
+        key = "tui.progress" if progress.finished else "tui.progress.estimate"
+        if progress.skipped:
+            key += ".skipped"
+        return self._t(key, answered=progress.answered, skipped=progress.skipped, total=progress.total)
 
     # ----- answering -------------------------------------------------------------------------------------
 
