@@ -482,3 +482,30 @@ async def test_the_total_is_called_an_estimate_and_the_bar_never_falls_as_touchp
             shown.append(bar.percentage or 0.0)
         assert shown == sorted(shown), f"the bar fell back: {shown}"
         assert "of about" in _sidebar(screen)
+
+
+@pytest.mark.parametrize(("locale", "outer", "inner"), [("en", "“”", "‘’"), ("vi", "«»", "“”")])
+async def test_the_edit_confirmation_quotes_a_quoting_question_with_the_inner_marks(
+    make_app: MakeApp, database: Path, locale: str, outer: str, inner: str
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(
+            store, until="touchpoints", locale=locale, overrides={"depth": "2", "stages": ["Awareness"]}
+        )
+        number = next(n for n, entry in enumerate(session.review(), 1) if entry.item_id == "stage_goal")
+    app = make_app(locale, "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = interview_screen(pilot)
+        await wait_for(pilot, lambda: screen._answer_area() is not None)
+        area = screen._answer_area()
+        assert area is not None
+        area.focus_input()
+        await pilot.press(*f"/edit {number}", "enter")
+        await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id == "stage_goal")
+        await answer_current(pilot, text="Find a quiet place to work near the office")
+        await wait_for(pilot, lambda: "Find a quiet place" in _conversation_text(screen))
+        said = [line for line in _conversation_text(screen).splitlines() if f"{inner[0]}Awareness{inner[1]}" in line]
+        assert len(said) >= 2, "the edit request and what changed both name the question"
+        for line in said:
+            assert line.count(outer[0]) == line.count(outer[1]) == 1, line
