@@ -3,6 +3,7 @@ language, live findings and a small terminal."""
 
 from __future__ import annotations
 
+import gc
 import json
 from functools import partial
 from pathlib import Path
@@ -13,6 +14,7 @@ from textual.widgets import Input, OptionList, ProgressBar, Static, TextArea
 
 from assistant.interview.models import Question
 from assistant.store import Store
+from assistant.tui.screens.home import HomeScreen
 from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.textual_adapter import binding_table
 from assistant.tui.widgets.answer import ChoiceList, ListEditor, TickList
@@ -509,3 +511,19 @@ async def test_the_edit_confirmation_quotes_a_quoting_question_with_the_inner_ma
         assert len(said) >= 2, "the edit request and what changed both name the question"
         for line in said:
             assert line.count(outer[0]) == line.count(outer[1]) == 1, line
+
+
+async def test_what_the_open_interview_holds_is_collected_as_usual_once_it_is_closed(
+    make_app: MakeApp, database: Path
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="why_needed")
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = interview_screen(pilot)
+        await wait_for(pilot, lambda: screen._latest_map is not None, attempts=500)
+        assert gc.get_freeze_count() > 0, "kept out of the collector's full passes while the interview is open"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await wait_for(pilot, lambda: gc.get_freeze_count() == 0)

@@ -7,6 +7,7 @@ opens as fast as a new one.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from rich.console import Group
@@ -78,6 +79,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._area: AnswerArea | KindReviewArea | None = None
         self._requested: InterviewState | None = None
         self._latest_map: tuple[InterviewState, JourneyMap] | None = None
+        self._frozen = False
 
     @property
     def locale(self) -> str:
@@ -399,6 +401,14 @@ class InterviewScreen(Screen[None], JourneyScreen):
         if state is not self._requested:
             return
         self._latest_map = (state, journey)
+        if not self._frozen:
+            # Everything loaded so far (the modules, the bank, the answers, this map) lives as long as the
+            # interview is open: the collector's full passes walked it all again every second or so while the maps
+            # were built, half a second each, and one landing between a key and its frame delayed it by as much.
+            # Frozen, those passes only walk what is newer; unfrozen when the screen goes, so what it held is
+            # collected as usual.
+            gc.freeze()
+            self._frozen = True
         if self.has_class("-wide"):
             self._live_canvas(journey)
 
@@ -556,6 +566,10 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def action_home(self) -> None:
         self.save_draft()
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
 
     def save_draft(self) -> None:
         """Keep what is typed and not sent; the session also writes any message not yet saved."""
