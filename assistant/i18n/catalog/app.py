@@ -73,6 +73,11 @@ MESSAGES: Messages = {
     "tui.home.filter": ("Gõ để lọc theo tên hoặc mã…", "Type to filter by title or id…"),
     "tui.status.in_progress": ("Đang làm", "In progress"),
     "tui.status.completed": ("Hoàn tất", "Completed"),
+    "tui.status.completed_skipped": (
+        "Hoàn tất · trả lời {answered}, bỏ qua {skipped}",
+        "Completed · {answered} answered, {skipped} skipped",
+    ),
+    "tui.status.completed_skipped.narrow": ("Hoàn tất, bỏ qua {skipped}", "Completed, {skipped} skipped"),
     "tui.home.col.title": ("Tên", "Title"),
     "tui.home.col.preset": ("Mẫu", "Preset"),
     "tui.home.col.language": ("Ngôn ngữ", "Language"),
