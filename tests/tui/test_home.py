@@ -167,7 +167,9 @@ async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeA
         assert labels["new"] == "New"
 
 
-async def test_the_presets_are_shown_in_the_language_chosen_for_the_interview(make_app: MakeApp) -> None:
+async def test_the_presets_are_shown_in_the_language_chosen_for_the_interview(
+    make_app: MakeApp, database: Path
+) -> None:
     app = make_app("en")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("n")
@@ -185,7 +187,9 @@ async def test_the_presets_are_shown_in_the_language_chosen_for_the_interview(ma
         assert "Research" not in str(preview.render())
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        assert app.screen.session.locale == "vi"
+    with Store.open(database) as store:
+        (row,) = store.interviews()
+    assert row.locale == "vi"
 
 
 async def test_a_completed_interview_that_skipped_questions_says_so_in_the_list(
