@@ -23,7 +23,7 @@ def is_localized(node: DOMNode, key: str, binding: Binding) -> bool:
 
 def short_description(node: DOMNode, key: str, action: str) -> str | None:
     """The binding's label in a word, for a footer too narrow for every key's whole label; None when the catalogue
-    gives it no shorter one (the message key's `.short`)."""
+    gives it no shorter one (`tui.key.short.back` for `tui.key.back`)."""
     shorts: dict[str, str] = node.__dict__.get("_binding_short_labels", {})
     return shorts.get(f"{key}:{action}")
 
@@ -39,7 +39,8 @@ def localize_bindings(node: DOMNode, locale: str) -> None:
             message_key = keys.setdefault(identity, binding.description)
             if message_key in MESSAGES:
                 binding = replace(binding, description=t(message_key, locale))
-            if f"{message_key}.short" in MESSAGES:
-                shorts[identity] = t(f"{message_key}.short", locale)
+            short_key = f"tui.key.short.{message_key.removeprefix('tui.key.')}"
+            if message_key.startswith("tui.key.") and short_key in MESSAGES:
+                shorts[identity] = t(short_key, locale)
             relabelled.append(binding)
         bindings_map[key] = relabelled

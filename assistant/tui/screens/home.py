@@ -171,7 +171,7 @@ class HomeScreen(Screen[None], JourneyScreen):
     def _status(self, row: Listed, narrow: bool) -> str:
         """A completed interview that skipped questions says how many: "Completed" alone read as fully answered."""
         if row.status == "completed" and row.skipped:
-            key = "tui.status.completed_skipped" + (".narrow" if narrow else "")
+            key = "tui.status.completed_skipped.narrow" if narrow else "tui.status.completed_skipped"
             return self._t(key, answered=max(row.done - row.skipped, 0), skipped=row.skipped)
         return self._t(f"tui.status.{row.status}")
 

@@ -263,9 +263,10 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def _progress_line(self, progress: Progress) -> str:
         """Answered and skipped apart, so skipping through a step does not read as answering it; the total called
         an estimate until the interview is finished, as the lists the user gives (stages, touchpoints) move it."""
-        key = "tui.progress" if progress.finished else "tui.progress.estimate"
-        if progress.skipped:
-            key += ".skipped"
+        if progress.finished:
+            key = "tui.progress.skipped" if progress.skipped else "tui.progress"
+        else:
+            key = "tui.progress.estimate.skipped" if progress.skipped else "tui.progress.estimate"
         return self._t(key, answered=progress.answered, skipped=progress.skipped, total=progress.total)
 
     # ----- answering -------------------------------------------------------------------------------------
