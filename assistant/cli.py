@@ -245,7 +245,7 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
             "updated",
             "completed",
         )
-        items = [dict(zip(fields, row[:-1], strict=True)) for row in rows]
+        items = [dict(zip(fields, row[: len(fields)], strict=True)) for row in rows]
         import json
 
         echo_data(json.dumps(items, ensure_ascii=False, indent=2))

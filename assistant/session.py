@@ -223,10 +223,18 @@ class Session:
         return self.interview.question()
 
     def progress(self) -> Progress:
-        """The interview's progress as the user sees it: never lower after an answer than before it. The engine's
-        total is an estimate; when a list comes out longer than estimated (fifteen touchpoints where three were
-        expected) the total shown grows with the answers instead of the bar jumping back."""
-        progress = self.interview.progress()
+        """The interview's progress as the user sees it: never lower after an answer than before it, with the
+        skipped questions counted apart. The engine's total is an estimate; when a list comes out longer than
+        estimated (fifteen touchpoints where three were expected) the total shown grows with the answers instead
+        of the bar jumping back."""
+        interview = self.interview
+        progress = interview.progress()
+        skipped = sum(
+            1
+            for ref, record in interview.state.answers.items()
+            if record.status == "skipped" and interview.is_active(ref)
+        )
+        progress = progress.model_copy(update={"skipped": skipped})
         if progress.finished or not progress.total:
             return progress
         ratio = progress.done / progress.total

@@ -98,6 +98,9 @@ class Listed(NamedTuple):
     completed: str | None
     updated_local: str
     """`updated` in the machine's time zone, converted by SQLite for the whole listing at once."""
+    skipped: int
+    """Of `done`, the questions skipped that still apply; counted for a completed interview only, whose list row
+    would otherwise read as fully answered."""
 
 
 def _interview(row: Sequence[Any]) -> InterviewRow:
@@ -672,7 +675,9 @@ class Store:
             "CASE WHEN typeof(total) = 'integer' THEN total ELSE 0 END, "
             "CAST(COALESCE(status, '') AS TEXT), CAST(COALESCE(created, '') AS TEXT), "
             "CAST(COALESCE(updated, '') AS TEXT), completed, "
-            "COALESCE(strftime('%Y-%m-%d %H:%M', updated, 'localtime'), CAST(COALESCE(updated, '') AS TEXT)) "
+            "COALESCE(strftime('%Y-%m-%d %H:%M', updated, 'localtime'), CAST(COALESCE(updated, '') AS TEXT)), "
+            "CASE WHEN status = 'completed' THEN (SELECT count(*) FROM answers WHERE answers.interview_id = "
+            "interviews.id AND answers.status = 'skipped' AND answers.active) ELSE 0 END "
             f"FROM interviews {where} ORDER BY updated DESC"
         )
         if limit is not None:

@@ -72,13 +72,25 @@ def t(key: str, locale: str, /, **params: Any) -> str:
         return template
 
 
+_INNER_QUOTES = (("«", "»", str.maketrans("«»", "“”")), ("“", "”", str.maketrans("“”", "‘’")))
+"""Each language's quotes (Vietnamese « », English “ ”) and what they become inside a quotation of the same kind."""
+
+
 def tidy(template: str, params: Mapping[str, Any]) -> dict[str, Any]:
     """Parameters fitted to the sentence around them: a quoted answer that ends with a full stop loses it where
-    the sentence puts its own right after ("Current answer: 30 orders a month.. Leave…" reads wrong)."""
+    the sentence puts its own right after ("Current answer: 30 orders a month.. Leave…" reads wrong), and a quoted
+    text that quotes something itself (a question naming a stage) quotes it with the inner marks, so the sentence
+    never reads "Đã sửa «Ở giai đoạn «Tìm hiểu», …»"."""
     fitted = dict(params)
     for name, value in params.items():
-        if isinstance(value, str) and value.endswith(".") and "{" + name + "}." in template:
-            fitted[name] = value.rstrip(".")
+        if not isinstance(value, str):
+            continue
+        if value.endswith(".") and "{" + name + "}." in template:
+            value = value.rstrip(".")
+        for opening, closing, inner in _INNER_QUOTES:
+            if opening + "{" + name + "}" + closing in template:
+                value = value.translate(inner)
+        fitted[name] = value
     return fitted
 
 

@@ -69,14 +69,19 @@ class StepProgress(BaseModel):
 
 
 class Progress(BaseModel):
-    done: int
+    done: int = Field(description="Questions answered or skipped.")
     total: int
     finished: bool
     steps: list[StepProgress]
+    skipped: int = Field(default=0, description="Of `done`, the questions skipped; counted by the session.")
 
     @property
     def ratio(self) -> float:
         return self.done / self.total if self.total else 1.0
+
+    @property
+    def answered(self) -> int:
+        return max(self.done - self.skipped, 0)
 
 
 class ReviewEntry(BaseModel):

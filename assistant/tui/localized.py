@@ -21,8 +21,16 @@ def is_localized(node: DOMNode, key: str, binding: Binding) -> bool:
     return keys.get(f"{key}:{binding.action}", "") in MESSAGES
 
 
+def short_description(node: DOMNode, key: str, action: str) -> str | None:
+    """The binding's label in a word, for a footer too narrow for every key's whole label; None when the catalogue
+    gives it no shorter one (`tui.key.short.back` for `tui.key.back`)."""
+    shorts: dict[str, str] = node.__dict__.get("_binding_short_labels", {})
+    return shorts.get(f"{key}:{action}")
+
+
 def localize_bindings(node: DOMNode, locale: str) -> None:
     keys: dict[str, str] = node.__dict__.setdefault("_binding_message_keys", {})
+    shorts: dict[str, str] = node.__dict__.setdefault("_binding_short_labels", {})
     bindings_map = binding_table(node)
     for key, bindings in bindings_map.items():
         relabelled: list[Binding] = []
@@ -31,5 +39,8 @@ def localize_bindings(node: DOMNode, locale: str) -> None:
             message_key = keys.setdefault(identity, binding.description)
             if message_key in MESSAGES:
                 binding = replace(binding, description=t(message_key, locale))
+            short_key = f"tui.key.short.{message_key.removeprefix('tui.key.')}"
+            if message_key.startswith("tui.key.") and short_key in MESSAGES:
+                shorts[identity] = t(short_key, locale)
             relabelled.append(binding)
         bindings_map[key] = relabelled

@@ -266,7 +266,7 @@ TEXT_BOX = "Type your answer…"
 
 def answered(done: int) -> str:
     """The sidebar's progress line, as a pattern (the total grows with the answers)."""
-    return rf"\b{done} of \d+ answered"
+    return rf"\b{done} of (about )?\d+ answered"
 
 
 def start_interview(tmux: Tmux, title: str) -> str:

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from assistant.store import Store
 from assistant.tui.app import JourneyApp
 from assistant.tui.screens.home import HomeScreen
 from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.screens.new_interview import NewInterviewScreen
-from tests.tui.conftest import MakeApp, saved_interview, wait_for
+from tests.tui.conftest import MakeApp, generic_answer, saved_interview, wait_for
 
 
 def _titles(app: JourneyApp) -> list[str]:
@@ -165,3 +165,52 @@ async def test_the_palette_and_the_list_follow_a_language_switch(make_app: MakeA
         assert str(table.get_cell(newest, "language")) == "English"
         labels = {active.binding.action: active.binding.description for active in app.screen.active_bindings.values()}
         assert labels["new"] == "New"
+
+
+async def test_the_presets_are_shown_in_the_language_chosen_for_the_interview(
+    make_app: MakeApp, database: Path
+) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewInterviewScreen))
+        presets = app.screen.query_one("#new-preset", OptionList)
+        preview = app.screen.query_one("#new-preset-preview", Static)
+        await wait_for(pilot, lambda: "Research" in str(preview.render()) or presets.highlighted is not None)
+        assert any("business to business" in str(option.prompt) for option in presets.options)
+        await pilot.press("enter")  # from the title to the language
+        await pilot.press("left", "enter")  # Tiếng Việt
+        await wait_for(pilot, lambda: any("bán cho doanh nghiệp" in str(o.prompt) for o in presets.options))
+        presets.focus()
+        await pilot.press("home")  # B2B
+        await wait_for(pilot, lambda: "Nghiên cứu" in str(preview.render()))
+        assert "Research" not in str(preview.render())
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+    with Store.open(database) as store:
+        (row,) = store.interviews()
+    assert row.locale == "vi"
+
+
+async def test_a_completed_interview_that_skipped_questions_says_so_in_the_list(
+    make_app: MakeApp, database: Path
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="why_needed")
+        skipped = 0
+        while (question := session.question()) is not None:
+            if question.required or question.kind == "more":
+                session.answer(generic_answer(question, {}))
+            else:
+                session.skip("/skip")
+                skipped += 1
+        session.flush()
+        answered = session.progress().done - skipped
+    app = make_app("en")
+    async with app.run_test(size=(130, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query_one(DataTable).row_count)
+        table = app.screen.query_one(DataTable)
+        row = table.coordinate_to_cell_key(Coordinate(0, 0)).row_key
+        assert str(table.get_cell(row, "status")) == f"Completed · {answered} answered, {skipped} skipped"
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: str(table.get_cell(row, "status")) == f"Completed, {skipped} skipped")

@@ -3,13 +3,18 @@ language, live findings and a small terminal."""
 
 from __future__ import annotations
 
+import gc
 import json
+from functools import partial
 from pathlib import Path
 
+import pytest
 from textual import events
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, ProgressBar, Static, TextArea
 
+from assistant.interview.models import Question
 from assistant.store import Store
+from assistant.tui.screens.home import HomeScreen
 from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.textual_adapter import binding_table
 from assistant.tui.widgets.answer import ChoiceList, ListEditor, TickList
@@ -419,3 +424,108 @@ async def test_a_question_followed_by_other_lines_is_asked_once_on_resume(make_a
         lines = interview_screen(pilot).query_one(Conversation).plain_lines()
         assert lines.count(question.text) == 1
         assert lines[-1] == question.text and "Analysis: a finding said after the question" in lines
+
+
+def _moved_on(screen: InterviewScreen, question: Question) -> bool:
+    return screen._question is not question
+
+
+def _sidebar(screen: InterviewScreen) -> str:
+    steps = screen.query_one("#steps", Static)
+    return " ".join(" ".join(line.text for line in steps.render_lines(steps.region.reset_offset)).split())
+
+
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("en", "{answered} answered and {skipped} skipped of about"),
+        ("vi", "Đã trả lời {answered} câu, bỏ qua {skipped} câu"),
+    ],
+)
+async def test_the_sidebar_counts_skipped_questions_apart_from_answered_ones(
+    make_app: MakeApp, database: Path, locale: str, said: str
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="why_needed", locale=locale)
+        answered = session.progress().done
+    app = make_app(locale, "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = interview_screen(pilot)
+        skipped = 0
+        while skipped < 2:  # the next two questions that may be skipped
+            question = screen._question
+            assert question is not None
+            if question.required:
+                await answer_current(pilot)
+                answered += 1
+                continue
+            await pilot.press("f3")
+            await wait_for(pilot, partial(_moved_on, screen, question))
+            skipped += 1
+        assert said.format(answered=answered, skipped=skipped) in _sidebar(screen)
+
+
+async def test_the_total_is_called_an_estimate_and_the_bar_never_falls_as_touchpoints_are_added(
+    make_app: MakeApp, database: Path
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(
+            store, until="touchpoints", overrides={"expected_touchpoints": "1", "stages": ["Awareness", "Purchase"]}
+        )
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = interview_screen(pilot)
+        bar = screen.query_one("#overall", ProgressBar)
+        shown = [bar.percentage or 0.0]
+        assert "of about" in _sidebar(screen)
+        await answer_current(pilot, entries=("Google", "Facebook", "Zalo", "Website", "Hotline", "Counter"))
+        for _ in range(12):  # the six touchpoints' questions, more than the one touchpoint expected
+            await answer_current(pilot)
+            shown.append(bar.percentage or 0.0)
+        assert shown == sorted(shown), f"the bar fell back: {shown}"
+        assert "of about" in _sidebar(screen)
+
+
+@pytest.mark.parametrize(("locale", "outer", "inner"), [("en", "“”", "‘’"), ("vi", "«»", "“”")])
+async def test_the_edit_confirmation_quotes_a_quoting_question_with_the_inner_marks(
+    make_app: MakeApp, database: Path, locale: str, outer: str, inner: str
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(
+            store, until="touchpoints", locale=locale, overrides={"depth": "2", "stages": ["Awareness"]}
+        )
+        number = next(n for n, entry in enumerate(session.review(), 1) if entry.item_id == "stage_goal")
+    app = make_app(locale, "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = interview_screen(pilot)
+        await wait_for(pilot, lambda: screen._answer_area() is not None)
+        area = screen._answer_area()
+        assert area is not None
+        area.focus_input()
+        await pilot.press(*f"/edit {number}", "enter")
+        await wait_for(pilot, lambda: screen._question is not None and screen._question.item_id == "stage_goal")
+        await answer_current(pilot, text="Find a quiet place to work near the office")
+        await wait_for(pilot, lambda: "Find a quiet place" in _conversation_text(screen))
+        said = [line for line in _conversation_text(screen).splitlines() if f"{inner[0]}Awareness{inner[1]}" in line]
+        assert len(said) >= 2, "the edit request and what changed both name the question"
+        for line in said:
+            assert line.count(outer[0]) == line.count(outer[1]) == 1, line
+
+
+async def test_what_the_open_interview_holds_is_collected_as_usual_once_it_is_closed(
+    make_app: MakeApp, database: Path
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="why_needed")
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = interview_screen(pilot)
+        await wait_for(pilot, lambda: screen._latest_map is not None)
+        assert gc.get_freeze_count() > 0, "kept out of the collector's full passes while the interview is open"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await wait_for(pilot, lambda: gc.get_freeze_count() == 0)

@@ -79,3 +79,22 @@ async def test_the_footer_shows_whole_keys_at_80_columns(make_app: MakeApp, data
         assert [key.key for key in others[:2]] == ["f1", "f2"]
         for key in others:
             assert key.region.width > 0 and key.region.right <= palette.region.x, key.key
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+@pytest.mark.parametrize("until", ["why_needed", "stages", "research_method"])
+async def test_every_interview_key_is_in_the_footer_at_80_columns(
+    make_app: MakeApp, database: Path, locale: str, until: str
+) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until=until, locale=locale)
+    app = make_app(locale, "resume", session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen) and bool(app.screen.query(FooterKey)))
+        essential = {"f1", "f2", "f3", "f4", "f5", "f6", "f7", "escape"}
+
+        def shown() -> dict[str, str]:
+            return {key.key: key.description for key in app.screen.query(FooterKey) if 0 < key.region.right <= 80}
+
+        await wait_for(pilot, lambda: essential <= set(shown()))
+        assert all(description.strip() for description in shown().values()), "each key still says what it does"

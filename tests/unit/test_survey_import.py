@@ -178,7 +178,7 @@ def test_bad_cells_are_reported_by_row_and_column_and_skipped(store: Store, lotu
     messages = [problem.message("en") for problem in report.problems]
     assert messages == [
         "row 3, column “Had you heard of Lotus Coffee before? [q.heard_of_brand]”: “maybe” is neither “Yes” nor “No”.",
-        "row 3, column “How did you feel at “Google Maps”? [tp.awareness/google-maps.feeling]”: “7” is not a point "
+        "row 3, column “How did you feel at ‘Google Maps’? [tp.awareness/google-maps.feeling]”: “7” is not a point "
         "from 1 to 5 (or its label).",
         "row 4, column “Which age group are you in? [p.age]”: “twenty” is not one of this question's options "
         "(Under 18, 18–24, 25–34, 35–44, 45–54, 55 and over).",

@@ -34,11 +34,15 @@ MESSAGES: Messages = {
     "tui.key.close": ("Đóng", "Close"),
     "tui.key.help": ("Vì sao", "Why"),
     "tui.key.back": ("Câu trước", "Back"),
+    "tui.key.short.back": ("Trước", "Back"),
     "tui.key.skip": ("Bỏ qua", "Skip"),
     "tui.key.edit": ("Sửa", "Edit"),
     "tui.key.map": ("Bản đồ", "Map"),
     "tui.key.language": ("Ngôn ngữ", "Language"),
+    # In a word: the language F7 switches to.
+    "tui.key.short.language": ("EN", "VI"),
     "tui.key.home": ("Danh sách", "Home"),
+    "tui.key.short.home": ("Đóng", "Home"),
     "tui.key.back_to_interview": ("Về cuộc phỏng vấn", "Back to the interview"),
     "tui.key.contents": ("Mục lục", "Contents"),
     "tui.key.document": ("Chi tiết", "Document"),
@@ -69,6 +73,11 @@ MESSAGES: Messages = {
     "tui.home.filter": ("Gõ để lọc theo tên hoặc mã…", "Type to filter by title or id…"),
     "tui.status.in_progress": ("Đang làm", "In progress"),
     "tui.status.completed": ("Hoàn tất", "Completed"),
+    "tui.status.completed_skipped": (
+        "Hoàn tất · trả lời {answered}, bỏ qua {skipped}",
+        "Completed · {answered} answered, {skipped} skipped",
+    ),
+    "tui.status.completed_skipped.narrow": ("Hoàn tất, bỏ qua {skipped}", "Completed, {skipped} skipped"),
     "tui.home.col.title": ("Tên", "Title"),
     "tui.home.col.preset": ("Mẫu", "Preset"),
     "tui.home.col.language": ("Ngôn ngữ", "Language"),
@@ -133,8 +142,8 @@ MESSAGES: Messages = {
         "Every answer is saved as you go. Press F1 to see why I ask, F4 to change an earlier answer.",
     ),
     "tui.resumed": (
-        "— Tiếp tục: đã trả lời {done}/{total} câu. —",
-        "— Resuming: {done} of {total} questions answered. —",
+        "— Tiếp tục: {progress}. —",
+        "— Resuming: {progress}. —",
     ),
     "tui.draft_back": (
         "Câu bạn đang gõ dở lần trước đã được đặt lại vào ô trả lời.",
@@ -143,7 +152,19 @@ MESSAGES: Messages = {
     "tui.earlier": ("Xem các tin nhắn trước", "Show earlier messages"),
     "tui.step_of": ("Bước {number}/{count}", "Step {number} of {count}"),
     "tui.complete": ("Đã xong", "Complete"),
-    "tui.progress": ("Đã trả lời {done}/{total}", "{done} of {total} answered"),
+    "tui.progress": ("Đã trả lời {answered}/{total} câu", "{answered} of {total} answered"),
+    "tui.progress.skipped": (
+        "Đã trả lời {answered} câu, bỏ qua {skipped} câu, trong tổng số {total}",
+        "{answered} answered and {skipped} skipped of {total}",
+    ),
+    "tui.progress.estimate": (
+        "Đã trả lời {answered} trên khoảng {total} câu",
+        "{answered} of about {total} answered",
+    ),
+    "tui.progress.estimate.skipped": (
+        "Đã trả lời {answered} câu, bỏ qua {skipped} câu, trên khoảng {total}",
+        "{answered} answered and {skipped} skipped of about {total}",
+    ),
     "tui.empty_answer": ("(để trống)", "(left empty)"),
     "tui.finished_keys": (
         "F5 xem bản đồ · F6 xuất bản đồ · F4 sửa một câu trả lời · Esc về danh sách",

@@ -147,7 +147,7 @@ class HomeScreen(Screen[None], JourneyScreen):
                 "preset": self._preset_label(row),
                 "language": self._t(f"tui.language.{row.locale}") if row.locale in SUPPORTED_LOCALES else row.locale,
                 "progress": progress_bar(row.done, row.total, 5 if narrow else 10),
-                "status": self._t(f"tui.status.{row.status}"),
+                "status": self._status(row, narrow),
                 "updated": row.updated_local[:10] if narrow else row.updated_local,
             }
             table.add_row(*(cells[key] for key in (NARROW_COLUMNS if narrow else WIDE_COLUMNS)), key=row.id)
@@ -167,6 +167,13 @@ class HomeScreen(Screen[None], JourneyScreen):
             self.call_after_refresh(self._focus_start)
         elif not self.query_one("#filter", Input).has_focus:
             table.focus()
+
+    def _status(self, row: Listed, narrow: bool) -> str:
+        """A completed interview that skipped questions says how many: "Completed" alone read as fully answered."""
+        if row.status == "completed" and row.skipped:
+            key = "tui.status.completed_skipped.narrow" if narrow else "tui.status.completed_skipped"
+            return self._t(key, answered=max(row.done - row.skipped, 0), skipped=row.skipped)
+        return self._t(f"tui.status.{row.status}")
 
     def _focus_start(self) -> None:
         for button in self.query("#welcome-start").results(Button):

@@ -7,6 +7,7 @@ opens as fast as a new one.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from rich.console import Group
@@ -22,7 +23,7 @@ from textual.widgets import Button, Header, ProgressBar, Static
 
 from assistant.errors import JourneyError
 from assistant.i18n import SUPPORTED_LOCALES, parse_locale, t
-from assistant.interview.models import Question
+from assistant.interview.models import Progress, Question
 from assistant.session import Announcement, Move, Session, Turn
 from assistant.slash import Command, pick_entry
 from assistant.text import shorten
@@ -80,6 +81,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self._latest_map: tuple[Interview, JourneyMap] | None = None
         self._live: JourneyCanvas | None = None
         """The live canvas once it has shown a map: the analysis draws for it in its worker."""
+        self._frozen = False
 
     @property
     def locale(self) -> str:
@@ -186,7 +188,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     def _resume_notes(self) -> None:
         progress = self.session.progress()
-        self._note(self._t("tui.resumed", done=progress.done, total=progress.total))
+        self._note(self._t("tui.resumed", progress=self._progress_line(progress)))
         if self.session.row.draft:
             self._note(self._t("tui.draft_back"))
 
@@ -251,7 +253,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
             mark, style = ("✓", "green") if step.complete else ("›", "bold") if number == current else ("○", "dim")
             title = Text((narrow and step.short_title) or step.title, style="bold" if number == current else "")
             steps.add_row(Text(f"{mark} {number}. ", style=style), title, f" {step.done}/{step.total}")
-        answered = Text(self._t("tui.progress", done=progress.done, total=progress.total), style="dim")
+        answered = Text(self._progress_line(progress), style="dim")
         self.query_one("#steps", Static).update(Group(steps, Text(""), answered))
         bar = self.query_one("#overall", ProgressBar)
         bar.update(total=max(progress.total, 1), progress=progress.done)
@@ -259,6 +261,15 @@ class InterviewScreen(Screen[None], JourneyScreen):
         self.sub_title = (
             self._t("tui.step_of", number=current, count=len(progress.steps)) if current else self._t("tui.complete")
         )
+
+    def _progress_line(self, progress: Progress) -> str:
+        """Answered and skipped apart, so skipping through a step does not read as answering it; the total called
+        an estimate until the interview is finished, as the lists the user gives (stages, touchpoints) move it."""
+        if progress.finished:
+            key = "tui.progress.skipped" if progress.skipped else "tui.progress"
+        else:
+            key = "tui.progress.estimate.skipped" if progress.skipped else "tui.progress.estimate"
+        return self._t(key, answered=progress.answered, skipped=progress.skipped, total=progress.total)
 
     # ----- answering -------------------------------------------------------------------------------------
 
@@ -400,6 +411,14 @@ class InterviewScreen(Screen[None], JourneyScreen):
         if snapshot is not self._requested:
             return
         self._latest_map = (snapshot, journey)
+        if not self._frozen:
+            # Everything loaded so far (the modules, the bank, the answers, this map) lives as long as the
+            # interview is open: the collector's full passes walked it all again every second or so while the maps
+            # were built, half a second each, and one landing between a key and its frame delayed it by as much.
+            # Frozen, those passes only walk what is newer; unfrozen when the screen goes, so what it held is
+            # collected as usual.
+            gc.freeze()
+            self._frozen = True
         if self.has_class("-wide"):
             self._live_canvas(journey, drawing)
 
@@ -558,6 +577,10 @@ class InterviewScreen(Screen[None], JourneyScreen):
     def action_home(self) -> None:
         self.save_draft()
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
 
     def save_draft(self) -> None:
         """Keep what is typed and not sent; the session also writes any message not yet saved."""

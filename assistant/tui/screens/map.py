@@ -20,7 +20,7 @@ from assistant.tui.widgets.footer import KeysFooter
 if TYPE_CHECKING:
     from assistant.interview.state import InterviewState
     from assistant.journeymap.model import JourneyMap
-    from assistant.tui.widgets.document import DocumentView
+    from assistant.tui.widgets.document import DocumentView, Section
 
 
 def same_answers(built: InterviewState, now: InterviewState) -> bool:
@@ -50,6 +50,8 @@ class MapScreen(Screen[None]):
         self.map_title = title
         self.locale = locale
         self.document: DocumentView | None = None
+        self._parts: list[Section] | None = None
+        self._preparing = False
 
     def compose(self) -> ComposeResult:
         localize_bindings(self, self.locale)
@@ -77,31 +79,50 @@ class MapScreen(Screen[None]):
     def action_document(self) -> None:
         self.query_one(ContentSwitcher).current = "map-document"
         self.refresh_bindings()
-        if self.document is None:
-            self._prepare_document(self.map)
-        else:
+        if self.document is not None:
             self.document.focus()
+        elif self._parts is not None:
+            self._show_document(self._parts)
+        else:
+            self._prepare_document()
 
     def action_canvas(self) -> None:
         self.query_one(ContentSwitcher).current = "map-canvas"
         self.refresh_bindings()
         self.query_one(JourneyCanvas).focus()
 
+    @on(JourneyCanvas.Drawn)
+    def _canvas_drawn(self) -> None:
+        """With the canvas on the screen, the document's text is read in the background, so the key that opens it
+        only has to draw its first screen."""
+        self._prepare_document()
+
+    def _prepare_document(self) -> None:
+        if not self._preparing:
+            self._preparing = True
+            self._read_document(self.map)
+
     @work(thread=True, exclusive=True, group="document")
-    def _prepare_document(self, journey: JourneyMap) -> None:
+    def _read_document(self, journey: JourneyMap) -> None:
         from assistant.journeymap.markdown import render_markdown
+        from assistant.tui.widgets.document import sections
 
-        markdown = render_markdown(journey)
-        self.app.call_from_thread(self._show_document, markdown)
+        parts = sections(render_markdown(journey))
+        self.app.call_from_thread(self._document_read, parts)
 
-    def _show_document(self, markdown: str) -> None:
+    def _document_read(self, parts: list[Section]) -> None:
+        self._parts = parts
+        if self.showing == "map-document" and self.document is None:
+            self._show_document(parts)
+
+    def _show_document(self, parts: list[Section]) -> None:
         from assistant.tui.widgets.document import DocumentView
 
-        document = DocumentView(markdown, id="map-doc")
+        document = DocumentView(parts, id="map-doc")
         contents = OptionList(
             *(
                 Option(("  " if part.level == 3 else "") + part.title, id=str(index))
-                for index, part in enumerate(document.parts)
+                for index, part in enumerate(parts)
                 if part.level in (2, 3)
             ),
             id="map-contents",

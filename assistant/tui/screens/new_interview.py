@@ -81,13 +81,30 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
         """RadioSet highlights its first button on mount; Enter there would switch away from the default."""
         highlight_pressed(self.query_one("#new-language", RadioSet))
 
+    def _chosen_locale(self) -> str:
+        """The interview's language as chosen in the form: what its presets' names and stages are shown in, since
+        they become the interview's own text (the form's labels stay in the app's language)."""
+        if not self.is_mounted:
+            return self.journey.locale
+        pressed = self.query_one("#new-language", RadioSet).pressed_button
+        return pressed.name if pressed is not None and pressed.name else self.journey.locale
+
     def _preset_options(self) -> list[Option]:
         from assistant.bank.model import localize
 
+        locale = self._chosen_locale()
         return [
-            Option(localize(preset.label, self.journey.locale, self.bank.default_locale), id=preset.code)
+            Option(localize(preset.label, locale, self.bank.default_locale), id=preset.code)
             for preset in self.bank.presets
         ]
+
+    @on(RadioSet.Changed, "#new-language")
+    def _language_chosen(self) -> None:
+        presets = self.query_one("#new-preset", OptionList)
+        highlighted = presets.highlighted
+        presets.clear_options()
+        presets.add_options(self._preset_options())
+        presets.highlighted = highlighted
 
     @on(OptionList.OptionHighlighted, "#new-preset")
     def _preview(self, event: OptionList.OptionHighlighted) -> None:
@@ -96,7 +113,7 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
         preset = self.bank.preset(event.option.id)
         if preset is None:
             return
-        locale, default = self.journey.locale, self.bank.default_locale
+        locale, default = self._chosen_locale(), self.bank.default_locale
         stages = "\n".join(
             f"{number}. {localize(stage.label, locale, default)}" for number, stage in enumerate(preset.stages, 1)
         )
@@ -113,8 +130,7 @@ class NewInterviewScreen(Screen[NewInterview | None], JourneyScreen):
         except JourneyError as error:
             self.notify(error.message(self.journey.locale), severity="error")
             return
-        pressed = self.query_one("#new-language", RadioSet).pressed_button
-        locale = pressed.name if pressed is not None and pressed.name else self.journey.locale
+        locale = self._chosen_locale()
         presets = self.query_one("#new-preset", OptionList)
         highlighted = presets.highlighted
         preset = presets.get_option_at_index(highlighted).id if highlighted is not None else None

@@ -1,5 +1,6 @@
-"""The map as a document in the terminal: the exported Markdown, read section by section into Rich renderables and
-drawn in a thread, first section first, so the top of the document shows at once however long the appendix is.
+"""The map as a document in the terminal: the exported Markdown, read section by section into Rich renderables; the
+sections the first screen shows are drawn at once, the rest in a thread, so the top of the document shows at once
+however long the appendix is.
 
 Textual's Markdown widget mounts a widget per block (a 46 KB map took five seconds to show); here the document is
 one line-API widget. The Markdown is journey's own, deterministic and escaped by `journeymap.markdown`, so reading
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -29,6 +31,8 @@ STYLE_NAMES = ("title", "heading", "subheading", "label", "muted", "table-header
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _BOLD_ITALIC = re.compile(r"(\\.|\*\*|\*|<br>)")
+BATCH = 0.1
+"""Seconds of drawing the thread gathers before handing the sections over."""
 
 
 @dataclass
@@ -165,7 +169,8 @@ def draw_section(section: Section, styles: dict[str, Style], width: int) -> list
 
 
 class DocumentView(ScrollView, can_focus=True):
-    """The Markdown map, drawn a section at a time off the event loop; `headings` say where each one starts."""
+    """The Markdown map: the sections that fill the first screen drawn at once, on the event loop, the rest off it
+    once that screen is painted, handed over in a few batches; `headings` say where each section starts."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{name}" for name in STYLE_NAMES}
     DEFAULT_CSS = """
@@ -182,9 +187,9 @@ class DocumentView(ScrollView, can_focus=True):
     class Drawn(Message):
         """Every section of the document is drawn."""
 
-    def __init__(self, markdown: str, *, id: str | None = None) -> None:
+    def __init__(self, parts: list[Section], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.parts = sections(markdown)
+        self.parts = parts
         self.lines: list[Strip] = []
         self.headings: list[tuple[int, str, int]] = []
         """(level, title, first line) of each section drawn so far."""
@@ -195,7 +200,6 @@ class DocumentView(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
-        self._redraw()
 
     def on_resize(self) -> None:
         if self.scrollable_size.width != self._width:
@@ -211,21 +215,47 @@ class DocumentView(ScrollView, can_focus=True):
         self.headings = []
         self.complete = False
         styles = {name: self.get_component_rich_style(f"document--{name}") for name in STYLE_NAMES}
-        self._draw(styles, width, self._requested)
+        # What the first screen shows is drawn here, before the first paint: a section takes milliseconds, and
+        # drawing it in the thread cost a round trip and a frame of blank page. The rest waits for that paint, so
+        # the thread does not take the interpreter from the frame the reader is waiting for.
+        drawn = []
+        for section in self.parts:
+            if len(self.lines) >= self.scrollable_size.height:
+                break
+            self._add(section, draw_section(section, styles, width))
+            drawn.append(section)
+        self._shown(self._requested, len(drawn) == len(self.parts))
+        if len(drawn) < len(self.parts):
+            self.call_after_refresh(self._draw, styles, width, self._requested, len(drawn))
 
     @work(thread=True, exclusive=True, group="document")
-    def _draw(self, styles: dict[str, Style], width: int, request: int) -> None:
-        for number, section in enumerate(self.parts):
+    def _draw(self, styles: dict[str, Style], width: int, request: int, start: int) -> None:
+        """The sections from `start` on, handed to the loop every `BATCH` seconds: each hand-over lays the page out
+        again, and one per section made scrolling the first screen stutter while a long appendix was drawn."""
+        batch: list[tuple[Section, list[Strip]]] = []
+        since = time.monotonic()
+        for number in range(start, len(self.parts)):
             if request != self._requested:
                 return
-            strips = draw_section(section, styles, width)
-            self.app.call_from_thread(self._drawn, request, section, strips, number == len(self.parts) - 1)
+            section = self.parts[number]
+            batch.append((section, draw_section(section, styles, width)))
+            last = number == len(self.parts) - 1
+            if last or time.monotonic() - since >= BATCH:
+                self.app.call_from_thread(self._drawn, request, batch, last)
+                batch, since = [], time.monotonic()
 
-    def _drawn(self, request: int, section: Section, strips: list[Strip], last: bool) -> None:
-        if request != self._requested:
-            return
+    def _add(self, section: Section, strips: list[Strip]) -> None:
         self.headings.append((section.level, section.title, len(self.lines)))
         self.lines.extend(strips)
+
+    def _drawn(self, request: int, batch: list[tuple[Section, list[Strip]]], last: bool) -> None:
+        if request != self._requested:
+            return
+        for section, strips in batch:
+            self._add(section, strips)
+        self._shown(request, last)
+
+    def _shown(self, request: int, last: bool) -> None:
         self.virtual_size = Size(self._width, len(self.lines))
         self.refresh()
         if self._wanted is not None and self._wanted < len(self.headings):

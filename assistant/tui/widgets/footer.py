@@ -2,8 +2,9 @@
 
 Textual's footer rebuilds itself on every bindings signal, and an option highlight or a focus move sends several
 per answer; rebuilding once, and only for a real change, keeps answering quick on a slow machine. On a narrow
-terminal it shows the keys that fit whole, function keys first, and always the command palette's key at the
-right, where every action is listed by name: a key is never cut in half ("^p palettec").
+terminal it labels the keys in a word, where the catalogue has a shorter label, and shows the keys that fit whole,
+function keys first, and always the command palette's key at the right, where every action is listed by name: a
+key is never cut in half ("^p palettec").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from assistant.tui.localized import short_description
 from assistant.tui.textual_adapter import FooterKey, mark_footer_ready
 
 COMPACT_BELOW = 120
@@ -23,9 +25,12 @@ _FUNCTION_KEY = re.compile(r"f(\d+)")
 
 
 def _key_order(widget: FooterKey) -> tuple[int, int]:
-    """Function keys first, in number order (F1 help … F7 language), then the rest as the screen lists them."""
+    """Function keys first, in number order (F1 help … F7 language), then Esc (the way out of the screen), then the
+    focused widget's own keys as it lists them: Enter to send is on the answer box itself."""
     found = _FUNCTION_KEY.fullmatch(widget.key)
-    return (0, int(found.group(1))) if found else (1, 0)
+    if found:
+        return (0, int(found.group(1)))
+    return (1, 0) if widget.key == "escape" else (2, 0)
 
 
 def key_width(key: FooterKey, *, compact: bool, palette: bool = False) -> int:
@@ -52,6 +57,12 @@ class KeysFooter(Footer):
         palette = [w for w in widgets if isinstance(w, FooterKey) and w.has_class("-command-palette")]
         keys = sorted((w for w in widgets if isinstance(w, FooterKey) and w not in palette), key=_key_order)
         room = width - sum(key_width(w, compact=self.compact, palette=True) for w in palette)
+        if sum(key_width(key, compact=self.compact) for key in keys) > room:
+            for key in keys:  # every key in a word rather than the last ones out of sight
+                active = self.screen.active_bindings.get(key.key)
+                short = short_description(active.node, key.key, key.action) if active is not None else None
+                if short and cell_len(short) < cell_len(key.description):
+                    key.description = short
         for key in keys:
             needed = key_width(key, compact=self.compact)
             if needed <= room:
