@@ -18,7 +18,14 @@ from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.canvas import Canvas, Column, finding_anchor, journey_canvas
 from assistant.journeymap.model import AppendixEntry, Coded, Finding, JourneyMap, QuestionRef, Touchpoint
-from assistant.journeymap.voice import answers_text, counts_text, profile_label, respondents_line, touchpoint_text
+from assistant.journeymap.voice import (
+    answers_text,
+    counts_text,
+    profile_label,
+    progress_text,
+    respondents_line,
+    touchpoint_text,
+)
 
 COLUMN = 220
 """A stage column's narrowest width in CSS pixels: four stages and the lane labels fit a landscape A4."""
@@ -113,6 +120,7 @@ def render_html(journey: JourneyMap) -> str:
         missing=_missing(journey),
         column_width=width,
         lane_width=LANE,
+        progress=progress_text(journey),
         respondents_line=lambda customers: respondents_line(customers, locale),
         answers_text=lambda question: answers_text(question, locale),
         profile=_profile(journey),

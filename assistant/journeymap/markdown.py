@@ -14,7 +14,14 @@ from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.canvas import Column, LaneId, journey_canvas
 from assistant.journeymap.model import Coded, Finding, JourneyMap, Stage, Touchpoint
-from assistant.journeymap.voice import answers_text, counts_text, profile_label, respondents_line, touchpoint_text
+from assistant.journeymap.voice import (
+    answers_text,
+    counts_text,
+    profile_label,
+    progress_text,
+    respondents_line,
+    touchpoint_text,
+)
 from assistant.text import shorten
 
 # Characters that CommonMark (and markdown-it's tables and strikethrough) can read as structure anywhere in a
@@ -159,7 +166,7 @@ class _Writer:
         journey = self.map
         self.heading(1, inline(journey.title))
         status = self.t(f"map.status.{journey.status}")
-        progress = self.t("map.progress", done=journey.progress.done, total=journey.progress.total)
+        progress = progress_text(journey)
         self.fields(
             [
                 (self.t("map.field.business"), journey.business),

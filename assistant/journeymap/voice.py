@@ -7,11 +7,28 @@ from __future__ import annotations
 
 from assistant.i18n import t
 from assistant.interview.values import format_number
-from assistant.journeymap.model import Count, CustomerResearch, ProfileAnswers, SurveyAnswers, Touchpoint
+from assistant.journeymap.model import (
+    Count,
+    CustomerResearch,
+    JourneyMap,
+    ProfileAnswers,
+    SurveyAnswers,
+    Touchpoint,
+)
 
 
 def _number(value: float, locale: str) -> str:
     return format_number(value, locale)
+
+
+def progress_text(journey: JourneyMap) -> str:
+    """How far the interview went: the questions answered and, apart, those skipped, so that a map completed by
+    skipping most questions does not read as a full one."""
+    skipped = len(journey.skipped)
+    done, total = journey.progress.done, journey.progress.total
+    if not skipped:
+        return t("map.progress", journey.locale, done=done, total=total)
+    return t("map.progress_skipped", journey.locale, answered=done - skipped, skipped=skipped, total=total)
 
 
 def counts_text(counts: list[Count], locale: str) -> str:

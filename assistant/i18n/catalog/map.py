@@ -18,6 +18,10 @@ MESSAGES: Messages = {
     "map.status.in_progress": ("Đang thực hiện", "In progress"),
     "map.status.completed": ("Hoàn tất", "Completed"),
     "map.progress": ("{done}/{total} câu", "{done}/{total} questions"),
+    "map.progress_skipped": (
+        "đã trả lời {answered} câu, bỏ qua {skipped} câu trên tổng {total} câu",
+        "{answered} answered and {skipped} skipped of {total} questions",
+    ),
     "map.language.vi": ("Tiếng Việt", "Vietnamese"),
     "map.language.en": ("Tiếng Anh", "English"),
     "map.field.business": ("Doanh nghiệp", "Business"),
