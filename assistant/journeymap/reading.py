@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,10 +66,11 @@ READER_MODULES = (
 
 @lru_cache(maxsize=1)
 def reader_fingerprint() -> str:
-    """What decides how `default_reading` reads a sentence: the reader's code and the lexicon and learned model it
-    loads (the bundled files, as `ObstacleReader.load` finds them). A reading kept beyond the process (the survey's,
-    in the store) is trusted only under the same fingerprint: a changed reader reads again."""
-    digest = hashlib.sha256()
+    """What decides how `default_reading` reads a sentence: the reader's code, the lexicon and learned model it
+    loads (the bundled files, as `ObstacleReader.load` finds them) and Python's Unicode tables. A reading kept
+    beyond the process (the survey's, in the store) is trusted only under the same fingerprint: a changed reader
+    reads again."""
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())  # how text is normalised before it is read
     sources = [Path(str(importlib.import_module(name).__file__)) for name in READER_MODULES]
     for path in (*sources, bundled_lexicon_path(), bundled_model_path()):
         content = path.read_bytes()
