@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import re
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -351,8 +355,27 @@ def _migration_3(db: Database) -> None:
     )
 
 
+# ----- migration 4: the survey's answers read -------------------------------------------------------------------
+
+
+def _migration_4(db: Database) -> None:
+    """What the obstacle reader found in the respondents' answers, kept beside them so that each is read once ever
+    (`assistant/survey/readings.py`): one row per distinct answer of a batch, as the obstacles it names, tagged
+    with the fingerprint of the reader that read it. Keyed by the answer's words, not its column: a reading depends
+    on the words alone. Deleting the batch, or the interview, deletes them."""
+    db.conn.execute(
+        """CREATE TABLE IF NOT EXISTS survey_readings (
+            batch_id INTEGER NOT NULL REFERENCES survey_batches(id) ON DELETE CASCADE,
+            answer TEXT NOT NULL,
+            reader TEXT NOT NULL,
+            obstacles TEXT NOT NULL,
+            PRIMARY KEY (batch_id, answer)
+        )"""
+    )
+
+
 # Numbered by position: MIGRATIONS[n - 1] takes a database from version n - 1 to n. Add new ones at the end.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1, _migration_2, _migration_3, _migration_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -783,6 +806,11 @@ class Store:
                 "SELECT ?, column_id, personal, cells FROM survey_answers WHERE batch_id = ?",
                 (cursor.lastrowid, old_batch),
             )
+            conn.execute(
+                "INSERT INTO survey_readings (batch_id, answer, reader, obstacles) "
+                "SELECT ?, answer, reader, obstacles FROM survey_readings WHERE batch_id = ?",
+                (cursor.lastrowid, old_batch),
+            )
 
     # --- answers and transcript
 
@@ -1086,39 +1114,123 @@ class Store:
         return batch
 
     def respondents(self, interview_id: str) -> Respondents | None:
-        """Every respondent of the interview's survey with their answers by column, or None when there is none."""
+        """Every respondent of the interview's survey with their answers by column, and what the obstacle reader
+        found in their answers (read on the map's first need, then kept here), or None when there is none.
+
+        A set loaded once in this process is handed back for as long as the interview's batches are those it was
+        loaded from: what the map works out from respondents is remembered beside them, so exporting several formats
+        or reopening the map loads and works out nothing again."""
         from assistant.survey.model import CellValue, Respondents
+        from assistant.survey.readings import Readings
 
         with self._guard():
             batches = self.connection.execute(
-                "SELECT id, first_number, respondents, submitted FROM survey_batches WHERE interview_id = ? "
-                "ORDER BY first_number",
+                "SELECT id, first_number, respondents, number, file_hash, imported_at, columns, skipped_cells "
+                "FROM survey_batches WHERE interview_id = ? ORDER BY first_number",
                 (interview_id,),
             ).fetchall()
+        if not batches:
+            return None
+        key = (str(self.path.resolve()), interview_id, tuple(batches))
+        with _loaded_lock:
+            loaded = _loaded.get(key)
+            if loaded is not None:
+                _loaded.move_to_end(key)
+                return loaded
+        with self._guard():
+            moments = dict(
+                self.connection.execute(
+                    "SELECT id, submitted FROM survey_batches WHERE interview_id = ?", (interview_id,)
+                ).fetchall()
+            )
             cells = self.connection.execute(
                 "SELECT a.batch_id, a.column_id, a.cells FROM survey_answers a "
                 "JOIN survey_batches b ON b.id = a.batch_id WHERE b.interview_id = ? AND a.personal = 0",
                 (interview_id,),
             ).fetchall()
-        if not batches:
-            return None
+            stored = {
+                answer: (reader, obstacles)
+                for answer, reader, obstacles in self.connection.execute(
+                    "SELECT r.answer, r.reader, r.obstacles FROM survey_readings r "
+                    "JOIN survey_batches b ON b.id = r.batch_id WHERE b.interview_id = ?",
+                    (interview_id,),
+                )
+            }
         by_batch: dict[int, dict[str, list[CellValue]]] = {}
         for batch_id, column_id, text in cells:
             by_batch.setdefault(batch_id, {})[column_id] = json.loads(text)
         numbers: list[int] = []
         submitted: list[str | None] = []
         columns: dict[str, list[CellValue]] = {}
-        for batch_id, first, count, moments in batches:
+        for batch_id, first, count, *_ in batches:
             for column_id, values in by_batch.get(batch_id, {}).items():
                 columns.setdefault(column_id, [None] * len(numbers)).extend(values)
             numbers.extend(range(first, first + count))
-            submitted.extend(json.loads(moments))
+            submitted.extend(json.loads(moments[batch_id]))
             for column in columns.values():
                 if len(column) < len(numbers):
                     column.extend([None] * (len(numbers) - len(column)))
-        return Respondents(
-            numbers=numbers, submitted=submitted, columns=columns, batches=self.survey_batches(interview_id)
+        firsts = [(first, batch_id) for batch_id, first, *_ in batches]
+        keep = partial(_keep_readings, self.path, firsts) if self.writable else None  # a read-only file reads each time
+        respondents = Respondents(
+            numbers=numbers,
+            submitted=submitted,
+            columns=columns,
+            batches=self.survey_batches(interview_id),
+            readings=Readings(stored, keep),
         )
+        with _loaded_lock:
+            _loaded[key] = respondents
+            while len(_loaded) > LOADED_SETS:
+                _loaded.popitem(last=False)
+        return respondents
+
+    def keep_readings(self, reader: str, rows: Sequence[tuple[int, str, str]]) -> None:
+        """Store what `reader` (its fingerprint) found in answers: (batch id, answer, obstacles) each. Readings of
+        another reader in those batches go: they will not be trusted again. A batch removed meanwhile (by another
+        process) takes none."""
+        with self._guard(), self._write():
+            conn = self.connection
+            conn.executemany(
+                "DELETE FROM survey_readings WHERE batch_id = ? AND reader != ?",
+                [(batch_id, reader) for batch_id in {row[0] for row in rows}],
+            )
+            conn.executemany(
+                "INSERT INTO survey_readings (batch_id, answer, reader, obstacles) "
+                "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM survey_batches WHERE id = ?) "
+                "ON CONFLICT (batch_id, answer) DO UPDATE SET reader = excluded.reader, obstacles = excluded.obstacles",
+                [(batch_id, answer, reader, obstacles, batch_id) for batch_id, answer, obstacles in rows],
+            )
+
+
+LOADED_SETS = 2
+"""Sets of respondents a process keeps loaded (`Store.respondents`): the app's interview and an export."""
+_loaded: OrderedDict[tuple[object, ...], Respondents] = OrderedDict()
+_loaded_lock = threading.Lock()  # the app loads and exports in worker threads
+
+
+def forget_loaded_respondents() -> None:
+    """Load every set of respondents afresh, as a new process would (a benchmark's cold start)."""
+    with _loaded_lock:
+        _loaded.clear()
+
+
+def _keep_readings(path: Path, firsts: list[tuple[int, int]], reader: str, found: list[tuple[str, int, str]]) -> None:
+    """`Readings`' keep: the readings of answers stored with the batch of the first respondent who gave each, on a
+    connection of the calling thread (the map is built in the app's workers). A database that cannot take them
+    (read-only, busy) keeps none: they are read again by the next process, and the map is no different."""
+    from bisect import bisect_right  # only a map's first build of new answers needs it
+
+    if not path.exists():
+        return  # removed meanwhile: not to be made again, empty, for a few readings
+    starts = [first for first, _ in firsts]
+    rows = [(firsts[bisect_right(starts, who) - 1][1], answer, obstacles) for answer, who, obstacles in found]
+    try:
+        with Store.open(path) as store:
+            store.keep_readings(reader, rows)
+    except JourneyError as error:
+        if error.key != "store.readonly":
+            logging.getLogger("journey.store").warning("survey readings not kept: %s", error)
 
 
 _ANSWER_COLUMNS = "item_id, instance_key, status, value, active, probed, answered_at, kinds"

@@ -6,9 +6,10 @@ the survey questions summarised; the respondents' profile for the persona card; 
 stopped them, read into obstacle themes and counted, with their own words as evidence.
 
 What customers said almost stopped them is read with the same obstacle reader as the owner's words (each distinct
-answer once per set of respondents), gathered into voices (`CustomerVoice`: the answers at one touchpoint that read
-alike) and handed to the analysis, which folds them into the same themes: a theme the owner and nine customers name
-is one finding, and how many customers named it weighs in its severity.
+answer once ever: the store keeps its reading, see `assistant/survey/readings.py`), gathered into voices
+(`CustomerVoice`: the answers at one touchpoint that read alike) and handed to the analysis, which folds them into the
+same themes: a theme the owner and nine customers name is one finding, and how many customers named it weighs in its
+severity.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from assistant.journeymap.model import (
     TouchpointReach,
     TouchpointUse,
 )
-from assistant.journeymap.reading import default_reading
 from assistant.journeymap.rules import AnalysisRules
 from assistant.survey.design import Survey, SurveyColumn
 from assistant.survey.evidence import CustomerEvidence, ascii_fold, counts_of, customer_evidence
@@ -261,7 +261,8 @@ class _Digester:
         self.rules = rules
         self.locale = locale
         self.evidence = customer_evidence(survey, respondents)
-        self.reading = default_reading()
+        # Read once ever: the store keeps what the reader found in each answer beside the answers.
+        self.read = respondents.readings.of((m.text, m.respondents[0]) for m in self.evidence.mentions)
         self.catch_all = rules.obstacle_kinds[-1].code
 
     def t(self, key: str, **params: object) -> str:
@@ -281,7 +282,7 @@ class _Digester:
 
     def kinds_of(self, text: str) -> set[str]:
         """The obstacle kinds an answer names, as the analysis reads them; what names none is the catch-all."""
-        return {read.kind for read in self.reading.read(text)} or {self.catch_all}
+        return {read.kind for read in self.read[text]} or {self.catch_all}
 
     def voices(self) -> list[CustomerVoice]:
         """Every answer naming an obstacle, read, gathered by touchpoint and by what deciding on a theme looks at,
@@ -290,7 +291,7 @@ class _Digester:
         order = 0
         for mention in self.evidence.mentions:
             who = reduce(or_, (1 << number for number in mention.respondents), 0)
-            for read in self.reading.read(mention.text):
+            for read in self.read[mention.text]:
                 key = (mention.touchpoint_key, read.kind, read.subkind, read.terms)
                 said, customers = gathered.setdefault(key, ([], [0]))
                 said.append(Said(read, len(mention.respondents), order))

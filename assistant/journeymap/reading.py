@@ -4,8 +4,14 @@ it, as a resource that may remove it)."""
 
 from __future__ import annotations
 
+import hashlib
+import importlib
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
+from assistant.journeymap.learned import bundled_model_path
+from assistant.journeymap.lexicon import bundled_lexicon_path
 from assistant.journeymap.reader import ObstacleReader, ReadObstacle
 
 _CACHE_SIZE = 65_536  # a survey of thousands of customers is thousands of sentences, read again at every answer
@@ -45,3 +51,29 @@ class Reading:
 @lru_cache(maxsize=1)
 def default_reading() -> Reading:
     return Reading(ObstacleReader.load())
+
+
+READER_MODULES = (
+    "assistant.journeymap.reader",
+    "assistant.journeymap.lexicon",
+    "assistant.journeymap.learned",
+    "assistant.journeymap.words",
+    "assistant.text",
+)
+"""The code a sentence's reading is worked out by: the reader and every module of ours it imports, but for
+`assistant.errors` (what a refusal of a malformed lexicon says, never how a sentence reads)."""
+
+
+@lru_cache(maxsize=1)
+def reader_fingerprint() -> str:
+    """What decides how `default_reading` reads a sentence: the reader's code, the lexicon and learned model it
+    loads (the bundled files, as `ObstacleReader.load` finds them) and Python's Unicode tables. A reading kept
+    beyond the process (the survey's, in the store) is trusted only under the same fingerprint: a changed reader
+    reads again."""
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())  # how text is normalised before it is read
+    sources = [Path(str(importlib.import_module(name).__file__)) for name in READER_MODULES]
+    for path in (*sources, bundled_lexicon_path(), bundled_model_path()):
+        content = path.read_bytes()
+        digest.update(f"{path.name}:{len(content)}:".encode())
+        digest.update(content)
+    return digest.hexdigest()[:32]

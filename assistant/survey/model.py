@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.survey.readings import Readings
+
 CellValue = bool | int | float | str | list[str] | dict[str, str] | None
 """An answer as the interview stores one: yes/no, a number, a scale point, an option code (a list for several),
 {"code": …} or {"other": …} for a choice with the respondent's own words, or text."""
@@ -40,6 +42,8 @@ class Respondents:
     submitted: list[str | None]
     columns: dict[str, list[CellValue]]
     batches: list[Batch] = field(default_factory=list)
+    readings: Readings = field(default_factory=Readings)
+    """How the obstacle reader reads their answers: stored beside them once read (`Store.respondents`)."""
 
     def __len__(self) -> int:
         return len(self.numbers)

@@ -2,8 +2,11 @@
 read the same file, and the map with them built within 1.5× the map without them.
 
 The map is rebuilt after every answer the owner gives (the app's live analysis), with the same respondents loaded:
-that rebuild is the budget's figure. The first build after loading reads every distinct answer once (what the
-respondents say is then remembered beside them); it is reported too, with the store's load, against no budget.
+that rebuild is the budget's figure. The very first build after an import reads every distinct answer once and the
+store keeps the readings beside the answers; it is reported, against no budget. Every later process (each
+`journey export`, each start of the app) builds its first map from the stored readings: that first build, in a
+process-like fresh state (nothing loaded, nothing read), is reported against the map without respondents built
+fresh too, with the store's load.
 Times are processor time (what other processes on a shared machine do not add to), the best of runs interleaved
 with their baseline's: noise only ever adds time, so the fastest run is the closest to the work itself.
 """
@@ -22,7 +25,7 @@ from assistant.interview.answers_file import fill_interview
 from assistant.journeymap.build import MapSource, build_map
 from assistant.journeymap.reading import default_reading
 from assistant.session import Session
-from assistant.store import Store
+from assistant.store import Store, forget_loaded_respondents
 from assistant.survey.importer import ImportOptions, import_responses
 from tests.benchmarks.harness import Result
 from tests.survey import survey_of, synthetic_rows, write_csv
@@ -74,6 +77,7 @@ def run() -> list[Result]:
         table = synthetic_rows(survey, RESPONDENTS)
         path = write_csv(Path(folder) / "responses.csv", table)
         columns = len(table[0])
+        megabytes = path.stat().st_size / 1e6
 
         def read_csv() -> None:
             with path.open(encoding="utf-8", newline="") as handle:
@@ -96,15 +100,30 @@ def run() -> list[Result]:
             import_samples.append(_once(lambda: import_responses(store, row.id, path, survey, ImportOptions())))
         csv_ms, stream_ms, import_ms = min(csv_samples), min(stream_samples), min(import_samples)
 
-        people = store.respondents(row.id)
-        assert people is not None and len(people) == RESPONDENTS
-        load_ms = _median(lambda: store.respondents(row.id))
         state = interview.state
 
         def fresh() -> None:
+            """A new process: no respondents loaded, no sentence read."""
+            forget_loaded_respondents()
             default_reading().forget()
 
-        cold_ms = _median(lambda: build_map(bank, state, SOURCE, respondents=store.respondents(row.id)), fresh)
+        def readings() -> int:
+            return int(store.connection.execute("SELECT count(*) FROM survey_readings").fetchone()[0])
+
+        fresh()
+        assert readings() == 0, "the import reads nothing"
+        reading_ms = _once(lambda: build_map(bank, state, SOURCE, respondents=store.respondents(row.id)))
+        assert readings() > 0, "the first build keeps what it read"
+        load_ms = _median(lambda: store.respondents(row.id), fresh)
+        first_without, first_with = [], []
+        for _ in range(RUNS):
+            fresh()
+            first_without.append(_once(lambda: build_map(bank, state, SOURCE)))
+            fresh()
+            first_with.append(_once(lambda: build_map(bank, state, SOURCE, respondents=store.respondents(row.id))))
+        first_without_ms, first_with_ms = min(first_without), min(first_with)
+        people = store.respondents(row.id)
+        assert people is not None and len(people) == RESPONDENTS
         build_map(bank, state, SOURCE, respondents=people)
         without, with_them = [], []
         for _ in range(RUNS):
@@ -114,9 +133,6 @@ def run() -> list[Result]:
         journey = build_map(bank, state, SOURCE, respondents=people)
         assert journey.customers is not None and journey.customers.respondents == RESPONDENTS
 
-    size = (
-        f"{RESPONDENTS:,} respondents × {columns} columns, {path.stat().st_size / 1e6 if path.exists() else 0:.1f} MB"
-    )
     return [
         Result(
             f"import respondents ({RESPONDENTS:,} × {columns} columns) vs csv module reading the file",
@@ -136,8 +152,24 @@ def run() -> list[Result]:
             "<= 1.5x",
             with_ms <= 1.5 * without_ms,
         ),
-        Result("map with respondents, first build after loading", f"{cold_ms:.0f} ms", "(reported)", True),
-        Result(f"load respondents from the store ({size.split(',')[0]})", f"{load_ms:.0f} ms", "(reported)", True),
+        Result(
+            "map with respondents vs without, first build of a new process (readings stored, loading included)",
+            f"{first_with_ms:.0f} / {first_without_ms:.0f} ms = {first_with_ms / first_without_ms:.2f}x",
+            "(reported)",
+            True,
+        ),
+        Result(
+            "map with respondents, first build after the import (reads every answer)",
+            f"{reading_ms:.0f} ms",
+            "(reported)",
+            True,
+        ),
+        Result(
+            f"load respondents from the store (imported from {megabytes:.1f} MB)",
+            f"{load_ms:.0f} ms",
+            "(reported)",
+            True,
+        ),
     ]
 
 

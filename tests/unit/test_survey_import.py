@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import JourneyError
-from assistant.store import Store
+from assistant.store import SCHEMA_VERSION, Store
 from assistant.survey import reading
 from assistant.survey.report import import_summary, respondents_csv
 from tests.survey import SURVEY_DATA, fixed_clock, golden_interview, imported, survey_of
@@ -361,7 +361,7 @@ def test_migration_three_only_adds_tables_to_an_existing_database(tmp_path: Path
     path = tmp_path / "old.db"
     with Store.open(path) as store:
         interview = golden_interview(store, "en").id
-        for table in ("survey_answers", "survey_batches"):
+        for table in ("survey_readings", "survey_answers", "survey_batches"):
             store.connection.execute(f"DROP TABLE {table}")
         store.connection.execute("PRAGMA user_version = 2")
     with Store.open(path) as store:
@@ -369,7 +369,7 @@ def test_migration_three_only_adds_tables_to_an_existing_database(tmp_path: Path
         assert store.respondents(interview) is None
         assert imported(store, interview, "microsoft-forms.csv").imported == 3
     version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
-    assert version == 3
+    assert version == SCHEMA_VERSION
 
 
 def test_a_long_question_mentioning_a_phone_number_is_not_personal(store: Store, lotus: str, tmp_path: Path) -> None:

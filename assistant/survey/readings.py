@@ -1,0 +1,103 @@
+"""How the obstacle reader reads the respondents' answers, read once ever and kept in the store beside them.
+
+Reading what ten thousand customers said almost stopped them (thousands of distinct answers) takes seconds, and
+every process that builds a surveyed map (each `journey export`, each start of the app) would pay it again. So an
+answer is read the first time a map needs it, and its reading is written beside the answers (`survey_readings`,
+tagged with `reader_fingerprint`); later loads hand the stored readings to the map, and a changed reader (its code,
+its lexicon, its model) reads them again once. The import does not read: it has a budget of its own, and a file is
+often imported before anyone looks at the map.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.journeymap.reader import ReadObstacle
+
+Obstacles = tuple["ReadObstacle", ...]
+Keep = Callable[[str, list[tuple[str, int, str]]], None]
+"""Writes new readings: the reader's fingerprint, then (answer, the first respondent who gave it, its obstacles as
+`encode` writes them) for each answer."""
+
+
+class Readings:
+    """The readings of a set of respondents' answers: those stored (by answer, with the fingerprint of the reader
+    that read them), decoded on first need, and those read since, handed to `keep` to be stored. Without a store
+    behind it (respondents made in memory), every answer is read."""
+
+    def __init__(self, stored: Mapping[str, tuple[str, str]] | None = None, keep: Keep | None = None) -> None:
+        self._stored = stored or {}
+        self._keep = keep
+        self._known: dict[str, Obstacles] = {}
+        self._lock = threading.Lock()  # the app's analysis and an export may build maps of one set at once
+
+    def of(self, answers: Iterable[tuple[str, int]]) -> dict[str, Obstacles]:
+        """The obstacles the reader finds in each answer, given with the number of the first respondent who gave
+        it (where the store keeps its reading): a stored reading of the reader as it is now is used as it was
+        stored, any other answer is read, and what was read is kept."""
+        from assistant.journeymap.reading import default_reading, reader_fingerprint
+
+        with self._lock:
+            known = self._known
+            given = list(answers)
+            wanted: dict[str, int] = {}
+            for text, respondent in given:
+                if text not in known:
+                    wanted.setdefault(text, respondent)
+            if wanted:
+                fingerprint = reader_fingerprint()
+                trusted: dict[str, str] = {}
+                for text in wanted:
+                    stored = self._stored.get(text)
+                    if stored is not None and stored[0] == fingerprint:
+                        trusted[text] = stored[1]
+                known.update(zip(trusted, decode_all(trusted.values()), strict=True))
+                reading = default_reading()
+                kept: list[tuple[str, int, str]] = []
+                for text, respondent in wanted.items():
+                    if text not in known:
+                        reads = known[text] = tuple(reading.read(text))
+                        kept.append((text, respondent, encode(reads)))
+                if kept and self._keep is not None:
+                    self._keep(fingerprint, kept)
+            return {text: known[text] for text, _ in given}
+
+
+def encode(reads: Obstacles) -> str:
+    """An answer's obstacles as JSON, each as a list of its fields in order (sets sorted): compact, and read back
+    exactly as they were read."""
+    return json.dumps(
+        [
+            [read.text, read.kind, read.subkind, read.confidence, dict(read.scores), sorted(read.terms), read.matched]
+            for read in reads
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def decode_all(encoded: Iterable[str]) -> list[Obstacles]:
+    """Answers' obstacles as `encode` wrote them, parsed in one go (thousands of small documents parse several
+    times faster as one)."""
+    from assistant.journeymap.reader import ReadObstacle
+
+    return [
+        tuple(
+            ReadObstacle(
+                text=said,
+                kind=kind,
+                subkind=subkind,
+                confidence=confidence,
+                scores=MappingProxyType(scores),
+                terms=frozenset(terms),
+                matched=tuple(matched),
+            )
+            for said, kind, subkind, confidence, scores, terms, matched in answer
+        )
+        for answer in json.loads(f"[{','.join(encoded)}]")
+    ]
