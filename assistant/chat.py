@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from assistant.errors import JourneyError
 from assistant.i18n import parse_locale, t
-from assistant.interview.models import Question, ReviewEntry
+from assistant.interview.models import Progress, Question, ReviewEntry
 from assistant.interview.parsing import OptionChoice, match_option
 from assistant.journeymap.review import KindReview
 from assistant.session import Announcement, Session
@@ -198,7 +198,7 @@ class PlainChat:
         session = self.session
         progress = session.progress()
         question = session.question()
-        self._print(self._t("chat.resume", done=progress.done, total=progress.total))
+        self._print(self._t("chat.resume", tally=self._tally(progress)))
         answered = session.answered()
         if answered:
             last = answered[-1]
@@ -215,11 +215,18 @@ class PlainChat:
         if question is not None:
             self._print(self._t("chat.resume_step", number=question.step_number, title=question.step_title))
 
+    def _tally(self, progress: Progress) -> str:
+        """The questions answered, and apart those skipped: a skipped question is not an answer."""
+        answered = progress.done - progress.skipped
+        if not progress.skipped:
+            return self._t("chat.tally", answered=answered, total=progress.total)
+        return self._t("chat.tally_skipped", answered=answered, skipped=progress.skipped, total=progress.total)
+
     def _completed_prompt(self) -> bool:
         """A completed interview reopened: its answers can still be reviewed and changed. False to stop."""
         progress = self.session.progress()
         self._print()
-        self._print(self._t("chat.completed", done=progress.done, total=progress.total, id=self.session.id))
+        self._print(self._t("chat.completed", tally=self._tally(progress), id=self.session.id))
         while True:
             raw = self._read()
             if raw is None:

@@ -261,7 +261,8 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
             row.title,
             row.preset or "-",
             row.locale,
-            f"{row.done}/{row.total} {100 * row.done // row.total if row.total else 100}%",
+            f"{row.done}/{row.total} {100 * row.done // row.total if row.total else 100}%"
+            + (t("cli.list.skipped", locale, count=row.skipped) if row.skipped else ""),
             statuses.get(row.status, row.status),
             row.updated_local,
         ]

@@ -137,3 +137,27 @@ def test_an_unexpected_error_is_one_sentence_exit_70_and_a_log_line(
     assert str(log) in lines[0]
     logged = log.read_text(encoding="utf-8")
     assert "internal error" in logged and "Traceback" in logged and "the store fell over" in logged
+
+
+def test_list_says_how_many_questions_a_completed_interview_skipped(run_journey: RunJourney, tmp_path: Path) -> None:
+    """A skipped question is not an answer: "95/95 100%" alone read as a full interview."""
+    from assistant.bank.loader import find_bank
+    from assistant.session import Session
+    from assistant.store import Store
+    from tests.tui.conftest import generic_answer
+
+    database = tmp_path / "skipping.db"
+    with Store.open(database) as store:
+        session = Session.start(store, find_bank("customer-journey").bank, "en", "general", "Skipper")
+        skipped = 0
+        while (question := session.question()) is not None:
+            if question.required or question.kind == "more":
+                answer = generic_answer(question, {})
+                session.answer("\n".join(answer) if isinstance(answer, list) else answer)
+            else:
+                session.skip("/skip")
+                skipped += 1
+        session.flush()
+    listed = run_journey("--db", str(database), "list")
+    assert listed.returncode == 0, listed.stderr
+    assert t("cli.list.skipped", "en", count=skipped) in listed.stdout

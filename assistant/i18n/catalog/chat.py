@@ -38,9 +38,9 @@ MESSAGES: Messages = {
         "tools). Change an answer any time: journey chat {id}",
     ),
     "chat.completed": (
-        "Cuộc phỏng vấn này đã xong ({done}/{total} câu). Bạn vẫn có thể xem lại (/review), sửa một câu (/edit SỐ), "
+        "Cuộc phỏng vấn này đã xong ({tally}). Bạn vẫn có thể xem lại (/review), sửa một câu (/edit SỐ), "
         "kiểm tra loại trở ngại (/kinds), đổi ngôn ngữ (/lang) hoặc thoát (/quit). Xuất bản đồ: journey export {id}",
-        "This interview is complete ({done} of {total} questions). You can still review it (/review), change an "
+        "This interview is complete ({tally}). You can still review it (/review), change an "
         "answer (/edit NUMBER), check the obstacles' kinds (/kinds), switch language (/lang) or leave (/quit). "
         "Export the map: journey export {id}",
     ),
@@ -65,9 +65,11 @@ MESSAGES: Messages = {
         "(Một ghi chú phân tích trước đó không còn đúng sau câu trả lời mới nhất của bạn nên đã được rút lại.)",
         "(An earlier analysis note no longer holds after your latest answer, and is withdrawn.)",
     ),
-    "chat.resume": (
-        "Tiếp tục cuộc phỏng vấn: đã trả lời {done}/{total} câu.",
-        "Resuming the interview: {done} of {total} questions answered.",
+    "chat.resume": ("Tiếp tục cuộc phỏng vấn: {tally}.", "Resuming the interview: {tally}."),
+    "chat.tally": ("đã trả lời {answered}/{total} câu", "{answered} of {total} questions answered"),
+    "chat.tally_skipped": (
+        "đã trả lời {answered} câu, bỏ qua {skipped} câu trên tổng {total} câu",
+        "{answered} answered and {skipped} skipped of {total} questions",
     ),
     "chat.resume_last": ("Câu trả lời gần nhất: {question} → {answer}", "Last answer: {question} → {answer}"),
     "chat.resume_draft": ("Bản nháp chưa gửi: {draft}", "Unsent draft: {draft}"),

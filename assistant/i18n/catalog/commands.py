@@ -269,6 +269,7 @@ MESSAGES: Messages = {
         "MÃ\tTÊN\tMẪU\tNGÔN NGỮ\tTIẾN ĐỘ\tTRẠNG THÁI\tCẬP NHẬT",
         "ID\tTITLE\tPRESET\tLANGUAGE\tPROGRESS\tSTATUS\tUPDATED",
     ),
+    "cli.list.skipped": (" · bỏ qua {count}", " · {count} skipped"),
     "cli.list.more": (
         "Đang hiện {shown} cuộc mới nhất trong tổng số {total}. Dùng --all để xem hết, --search hoặc --status để lọc.",
         "Showing the {shown} most recent of {total}. Use --all for every one, or --search / --status to narrow.",
