@@ -42,7 +42,7 @@ from assistant.interview.models import (
 from assistant.interview.parsing import AnswerError, OptionChoice, parse_answer, parse_boolean
 from assistant.interview.plan import InstanceLabel, Plan, Slot, SlotKind, build_plan
 from assistant.interview.state import AnswerRecord, InterviewState, join_key, key_prefix, make_ref, split_ref
-from assistant.interview.values import AnswerValue, display_value, format_number
+from assistant.interview.values import AnswerValue, display_value, format_number, option_labels
 from assistant.text import fold, join_sentences, slug, word_count
 
 _LABEL_PIPE = re.compile(r"\{([a-z][a-z0-9_]*)\.label\}")
@@ -1035,7 +1035,7 @@ class Interview:
             if item.type is ItemType.SCALE:
                 labels = {str(point.value): self._text(point.label) for point in item.points}
             else:
-                labels = {option.code: self._text(option.label) for option in item.options}
+                labels = option_labels(item, self.locale, self.bank.default_locale)
             self._labels[key] = labels
         return labels
 

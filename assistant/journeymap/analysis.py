@@ -970,6 +970,8 @@ class _Finder:
         fits = self._first_change_fit(chosen, first_change) if first_change and not self.none(first_change) else None
         actions = []
         used: set[str] = set()
+        # The words the analysis wraps around the owner's own ideas, which two different ideas share.
+        frame = _words(self.say("first_change", text="")) | _words(self.say("owner_idea", touchpoint="", text=""))
         for finding in chosen:
             need_gap = next(
                 (gaps[gid] for gid in finding.addressed_by if gid in gaps and gaps[gid].rule == "resource_needed"), None
@@ -983,7 +985,7 @@ class _Finder:
             is_first = fits is not None and fits == finding.id
             # One idea may answer several obstacles, and the owner may give the same idea twice (as the first change and
             # at a touchpoint, in other words): Where to start says it once and names the next step after it.
-            steps = [step.text for step in finding.next_steps if not self._said_before(step.text, used)]
+            steps = [step.text for step in finding.next_steps if not _said_before(step.text, used, frame)]
             steps = steps or [finding.next_steps[0].text]
             text = self.say("first_change", text=first_change) if is_first and first_change else steps[0]
             used.add(text)
@@ -999,24 +1001,6 @@ class _Finder:
                 )
             )
         return actions
-
-    def _said_before(self, text: str, used: set[str]) -> bool:
-        """Whether an action says what one of `used` says: the same words, the frames that quote the owner aside,
-        for at least seven in ten of them."""
-        if text in used:
-            return True
-        frame = self._frame_words()
-        words = _words(text) - frame
-        for other in used:
-            said = _words(other) - frame
-            if words and said and len(words & said) >= 0.7 * len(words | said):
-                return True
-        return False
-
-    def _frame_words(self) -> frozenset[str]:
-        """The words the analysis wraps around the owner's own ideas (“Your own idea at …”, “The first change you
-        chose”), which two different ideas share."""
-        return _words(self.say("first_change", text="")) | _words(self.say("owner_idea", touchpoint="", text=""))
 
     def _first_change_fit(self, findings: list[Finding], first_change: str) -> str | None:
         """The finding the owner's first change is about: it shares meaning words with it or names its place."""
@@ -1039,11 +1023,24 @@ def _effect_of(mention: Mention, owner_costs: frozenset[str], catch_all: str) ->
     return replace(mention, read=replace(effect, text=read.text))
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(fold(text)))
 
 
-_WORD = re.compile(r"\w+")
+def _said_before(text: str, used: set[str], frame: frozenset[str]) -> bool:
+    """Whether an action says what one of `used` says: the same words, the `frame` that quotes the owner aside, for
+    at least seven in ten of them."""
+    if text in used:
+        return True
+    words = _words(text) - frame
+    for other in used:
+        said = _words(other) - frame
+        if words and said and len(words & said) >= 0.7 * len(words | said):
+            return True
+    return False
 
 
 def _sentence_case(text: str) -> str:

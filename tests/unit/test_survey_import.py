@@ -7,7 +7,6 @@ from __future__ import annotations
 import codecs
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,12 @@ from assistant.errors import JourneyError
 from assistant.store import SCHEMA_VERSION, Store
 from assistant.survey import reading
 from assistant.survey.report import import_summary, respondents_csv
-from tests.survey import SURVEY_DATA, fixed_clock, golden_interview, imported, survey_of
+from tests.survey import SURVEY_DATA, golden_interview, imported, survey_of
 
 GM = "tp.awareness/google-maps"
 FB = "tp.awareness/facebook-fanpage"
 COUNTER = "tp.purchase/counter"
 GRAB = "tp.purchase/grabfood"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "journey.db", clock=fixed_clock) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -24,12 +23,6 @@ from tests.survey import GOLDEN, fixed_clock, golden_interview, imported
 from tests.unit.test_html_canvas import parse, screen_canvas
 
 SOURCE = MapSource("Lotus Coffee", "in_progress", "2026-11-01T08:00:00Z", "2026-11-20T17:45:00Z")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "journey.db", clock=fixed_clock) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -28,12 +28,6 @@ JOURNEY = Path(sys.executable).with_name("journey")
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "journey.db", clock=fixed_clock) as opened:
-        yield opened
-
-
-@pytest.fixture
 def lotus(store: Store) -> str:
     interview = golden_interview(store, "en").id
     imported(store, interview, "google-forms-en.csv")
