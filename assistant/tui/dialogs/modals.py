@@ -28,6 +28,7 @@ from assistant.interviews import MAX_TITLE
 from assistant.text import shorten
 from assistant.tui.localized import localize_bindings
 from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.threads import hand_back
 from assistant.tui.widgets.radio import ChoiceButton
 
 if TYPE_CHECKING:
@@ -293,9 +294,9 @@ class ExportDialog(ModalScreen[Path | None], JourneyScreen):
                 text = export_text(store, self.interview_id, self._format)
             write_atomically(path, text, force=force)
         except JourneyError as error:
-            self.app.call_from_thread(self._failed, error.message(self.locale))
+            hand_back(self, self._failed, error.message(self.locale))
             return
-        self.app.call_from_thread(self._done, path)
+        hand_back(self, self._done, path)
 
     def _failed(self, message: str) -> None:
         self.query_one("#export-busy").display = False

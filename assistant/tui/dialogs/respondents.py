@@ -21,6 +21,7 @@ from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.tui.localized import localize_bindings
 from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.threads import hand_back
 
 if TYPE_CHECKING:
     from assistant.survey.model import Respondents
@@ -138,7 +139,10 @@ class RespondentsDialog(ModalScreen[bool], JourneyScreen):
         from assistant.survey.report import respondents_total
 
         text = respondents_total(batches, self.locale) if batches else self._t("survey.tui.none")
-        self.app.call_from_thread(self.query_one("#respondents-count", Static).update, text)
+        hand_back(self, self._show_count, text)
+
+    def _show_count(self, text: str) -> None:
+        self.query_one("#respondents-count", Static).update(text)
 
     @on(DirectoryTree.FileSelected, "#respondents-files")
     def _picked(self, event: DirectoryTree.FileSelected) -> None:
@@ -176,17 +180,17 @@ class RespondentsDialog(ModalScreen[bool], JourneyScreen):
                     store, self.interview_id, path, survey, ImportOptions(keep_personal=keep_personal), self._progress
                 )
         except JourneyError as error:
-            self.app.call_from_thread(self._failed, error.message(self.locale))
+            hand_back(self, self._failed, error.message(self.locale))
             return
         forget_respondents(self.database, self.interview_id)
         summary = import_summary(report, self.locale, keep_hint="survey.summary.keep_box")
-        self.app.call_from_thread(self._done, summary, report.imported)
+        hand_back(self, self._done, summary, report.imported)
 
     def _progress(self, rows: int, done: int, size: int) -> None:
         now = time.monotonic()
         if now - self._drawn >= PROGRESS_SECONDS:
             self._drawn = now
-            self.app.call_from_thread(self._advance, rows, done, size)
+            hand_back(self, self._advance, rows, done, size)
 
     def _advance(self, rows: int, done: int, size: int) -> None:
         self.query_one("#respondents-progress", ProgressBar).update(total=max(size, 1), progress=done)

@@ -29,6 +29,7 @@ from assistant.slash import Command, pick_entry
 from assistant.text import shorten
 from assistant.tui.localized import localize_bindings
 from assistant.tui.screens.base import JourneyScreen
+from assistant.tui.threads import hand_back
 from assistant.tui.widgets.answer import (
     AnswerArea,
     AnswerSubmitted,
@@ -398,7 +399,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
         said on the loop, under the answer that raised it, in the same turn as the canvas takes its drawing."""
         journey = self._map(snapshot)
         drawing = self._live.draw_ahead(journey) if self._live is not None and self.has_class("-wide") else None
-        self.app.call_from_thread(self._analysed, snapshot, journey, drawing, raised_by, quiet)
+        hand_back(self, self._analysed, snapshot, journey, drawing, raised_by, quiet)
 
     def _analysed(
         self, snapshot: Interview, journey: JourneyMap, drawing: Drawing | None, raised_by: str | None, quiet: bool
@@ -524,7 +525,7 @@ class InterviewScreen(Screen[None], JourneyScreen):
 
     @work(thread=True, exclusive=True, group="map")
     def _render_map(self, snapshot: Interview) -> None:
-        self.app.call_from_thread(self._show_map, self._map(snapshot))
+        hand_back(self, self._show_map, self._map(snapshot))
 
     def _show_map(self, journey: JourneyMap) -> None:
         from assistant.tui.screens.map import MapScreen

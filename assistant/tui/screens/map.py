@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from assistant.i18n import t
 from assistant.tui.localized import localize_bindings
+from assistant.tui.threads import hand_back
 from assistant.tui.widgets.canvas import JourneyCanvas
 from assistant.tui.widgets.footer import KeysFooter
 
@@ -108,7 +109,7 @@ class MapScreen(Screen[None]):
         from assistant.tui.widgets.document import sections
 
         parts = sections(render_markdown(journey))
-        self.app.call_from_thread(self._document_read, parts)
+        hand_back(self, self._document_read, parts)
 
     def _document_read(self, parts: list[Section]) -> None:
         self._parts = parts

@@ -27,6 +27,7 @@ from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.canvas import Canvas, Column, LaneId, journey_canvas
 from assistant.journeymap.model import JourneyMap
+from assistant.tui.threads import hand_back
 
 LABEL_WIDTH = 16
 COLUMN_WIDTH = 30
@@ -544,7 +545,7 @@ class JourneyCanvas(ScrollView, can_focus=True):
     @work(thread=True, exclusive=True, group="canvas")
     def _draw(self, journey: JourneyMap, styles: Styles, width: int, request: int) -> None:
         picture = draw_canvas(journey_canvas(journey), styles, width, self._label_width)
-        self.app.call_from_thread(self._drawn, picture, request)
+        hand_back(self, self._drawn, picture, request)
 
     def _drawn(self, picture: Picture, request: int) -> None:
         if request != self._requested:  # a newer map or width is on its way

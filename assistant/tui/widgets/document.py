@@ -27,6 +27,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from assistant.tui.threads import hand_back
+
 STYLE_NAMES = ("title", "heading", "subheading", "label", "muted", "table-header", "rule")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -241,7 +243,7 @@ class DocumentView(ScrollView, can_focus=True):
             batch.append((section, draw_section(section, styles, width)))
             last = number == len(self.parts) - 1
             if last or time.monotonic() - since >= BATCH:
-                self.app.call_from_thread(self._drawn, request, batch, last)
+                hand_back(self, self._drawn, request, batch, last)
                 batch, since = [], time.monotonic()
 
     def _add(self, section: Section, strips: list[Strip]) -> None:
