@@ -243,7 +243,7 @@ async def test_the_other_field_of_a_long_list_is_always_in_sight(
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen))
         screen = interview_screen(pilot)
         choices = screen.query_one("#answer-choice", OptionList)
-        assert choices.option_count == 13
+        assert choices.option_count == 16  # the bank's channels
         other = screen.query_one("#answer-other", Input)
         slot = screen.query_one("#answer-slot")
         await wait_for(pilot, lambda: other.region.height == 3 and other.region.bottom <= slot.region.bottom)

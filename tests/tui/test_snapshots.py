@@ -464,7 +464,7 @@ def test_interview_list_editor_small(snap_compare: SnapCompare, open_app: OpenAp
 
 @every_look
 def test_interview_long_choice_small(snap_compare: SnapCompare, open_app: OpenApp, locale: str, theme: str) -> None:
-    """Thirteen channels and the Other field below them, whole, at 80×24: the list scrolls instead."""
+    """Sixteen channels and the Other field below them, whole, at 80×24: the list scrolls instead."""
     app = open_app("channel", locale, theme)
     assert snap_compare(app, terminal_size=SMALL, run_before=interview_ready)
 

@@ -94,7 +94,16 @@ class NumberField(Input):
         super().__init__(value, placeholder=placeholder, restrict=NUMBER_CHARACTERS, id="answer-number")
 
 
-class ChoiceList(OptionList):
+class AnswerList(OptionList):
+    """An option list in the answer box, whose highlighted option (the current answer, the last entry) stays in
+    view whenever the box gives it fewer rows: the rows are settled by a layout pass after the highlight is set, and
+    on a busy machine that pass can come after any scroll asked for when the rows were given."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
+
+
+class ChoiceList(AnswerList):
     """One choice: arrows or the option's number, then Enter; or a click."""
 
     def __init__(self) -> None:
@@ -136,7 +145,7 @@ class ChoiceList(OptionList):
         self.post_message(AnswerSubmitted(self.raw_values[index], self.choices[index].label))
 
 
-class TickList(OptionList):
+class TickList(AnswerList):
     """Several choices: Space ticks the highlighted option, typing numbers ticks theirs (`1,3`, a range `2-4`), Enter
     sends what is ticked. Each option shows ☑ or ☐, so its state reads without colour; what is being typed shows
     under the list until it ticks."""
@@ -292,7 +301,7 @@ class EntryInput(Input):
             self.post_message(self.ToEntries(erasing=event.key != "up"))
 
 
-class EntryList(OptionList):
+class EntryList(AnswerList):
     """The entries of the list editor; it asks its editor to change them, by message."""
 
     BINDINGS = [
@@ -503,8 +512,6 @@ def fit_rows(area: Widget, flexible: Widget, room: int, most: int) -> None:
     most `most`: what has to stay in sight (the Other field, the entry field) never falls below the screen."""
     others = area.outer_size.height - flexible.outer_size.height
     flexible.styles.max_height = max(FEWEST_ROWS, min(most, room - others))  # a style set again unchanged is a no-op
-    if isinstance(flexible, OptionList):  # the highlighted option (the last entry, the current answer) stays in view
-        flexible.call_after_refresh(flexible.scroll_to_highlight)
 
 
 class AnswerArea(Vertical):
