@@ -27,7 +27,6 @@ _UNION_MEMBERS = frozenset({"bool", "int", "float", "str"})
 class LoadedBank:
     bank: Bank
     source: Path
-    content_hash: str
 
 
 def bundled_banks_dir() -> Path:
@@ -52,7 +51,7 @@ def load_bank_file(path: Path) -> LoadedBank:
     except DocumentError as error:
         raise BankError([_document_problem(error, name)]) from None
     bank = load_bank_text(text, name, as_json=path.suffix.lower() == ".json")
-    return LoadedBank(bank=bank, source=path, content_hash=bank.content_hash())
+    return LoadedBank(bank=bank, source=path)
 
 
 def load_bank_text(text: str, file: str, *, as_json: bool = False) -> Bank:
