@@ -336,3 +336,51 @@ async def test_a_command_typed_in_the_list_editor_is_not_an_entry(make_app: Make
         await pilot.press(*"/review", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EditPicker))
         assert editor.entries == before
+
+
+# ----- letters typed on a list -----------------------------------------------------------------------------
+
+
+async def test_words_typed_on_an_open_choice_go_to_the_other_field(make_app: MakeApp, database: Path) -> None:
+    """Typing an answer the list lacks, with the list focused, then Enter: the words are the answer, not the
+    highlighted option."""
+    with Store.open(database) as store:
+        session = saved_interview(store, until="tp_channel")
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, OptionList))
+        await pilot.press(*"Flyers at the gym", "enter")
+        await wait_for(pilot, lambda: any(key.startswith("tp_channel") for key in _answers(database, session.id)))
+    assert {"other": "Flyers at the gym"} in _answers(database, session.id).values()
+
+
+async def test_a_letter_on_a_closed_choice_is_refused_aloud(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="depth")
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, OptionList))
+        choices = app.focused
+        assert isinstance(choices, OptionList)
+        highlighted = choices.highlighted
+        await pilot.press("x")
+        await wait_for(pilot, lambda: "type a number" in str(choices.border_subtitle))
+        assert app.focused is choices and choices.highlighted == highlighted
+        await pilot.press("2")
+        await wait_for(pilot, lambda: not choices.border_subtitle and choices.highlighted == 1)
+    assert "depth" not in _answers(database, session.id)
+
+
+async def test_typing_on_the_entries_adds_an_entry(make_app: MakeApp, database: Path) -> None:
+    with Store.open(database) as store:
+        session = saved_interview(store, until="stages")
+    app = make_app("en", "resume", session.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        editor = interview_screen(pilot).query_one(ListEditor)
+        before = list(editor.entries)
+        await pilot.press("up")
+        await wait_for(pilot, lambda: isinstance(app.focused, EntryList))
+        await pilot.press(*"Loyalty", "enter")
+        await wait_for(pilot, lambda: editor.entries == [*before, "Loyalty"])
+        assert isinstance(app.focused, Input) and app.focused.value == ""

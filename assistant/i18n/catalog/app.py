@@ -217,6 +217,10 @@ MESSAGES: Messages = {
     "tui.answer.other": ("Khác: gõ câu trả lời của bạn…", "Other: type your own…"),
     "tui.answer.entry": ("Thêm một mục…", "Add an entry…"),
     "tui.answer.typed": ("Đang gõ: {typed}", "Typed: {typed}"),
+    "tui.answer.numbers_only": (
+        "Câu này chỉ chọn trong danh sách: gõ số thứ tự hoặc dùng ↑↓",
+        "This one is picked from the list: type a number or use ↑↓",
+    ),
     "tui.help.why": ("Vì sao mình hỏi", "Why this is asked"),
     "tui.help.examples": ("Ví dụ", "Examples"),
     "tui.help.format": ("Cách trả lời", "How to answer"),

@@ -99,15 +99,42 @@ class AnswerList(OptionList):
     view whenever the box gives it fewer rows: the rows are settled by a layout pass after the highlight is set, and
     on a busy machine that pass can come after any scroll asked for when the rows were given."""
 
+    type_into: Input | None = None
+    """The field for the user's own words beside the list (an open choice's Other field, the list editor's entry
+    field), which a letter typed on the list starts; without one, a letter is refused aloud."""
+
+    def __init__(self, locale: str, *, id: str) -> None:
+        super().__init__(id=id)
+        self.locale = locale
+
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.scroll_to_highlight)
+
+    def type_ahead(self, event: events.Key) -> bool:
+        """Whether the key was a letter (or any printable character) this list has no use for, now taken: into
+        `type_into`, focused at once so the next keys follow it there, or refused with a bell and a word on what
+        the list takes. A letter was dropped silently before, and the Enter after a typed answer sent the
+        highlighted option instead."""
+        character = event.character
+        if not event.is_printable or character is None or character.isspace():
+            return False
+        event.stop()
+        event.prevent_default()
+        field = self.type_into
+        if field is None:
+            self.app.bell()
+            self.border_subtitle = t("tui.answer.numbers_only", self.locale)
+            return True
+        self.screen.set_focus(field)
+        field.insert_text_at_cursor(character)
+        return True
 
 
 class ChoiceList(AnswerList):
     """One choice: arrows or the option's number, then Enter; or a click."""
 
-    def __init__(self) -> None:
-        super().__init__(id="answer-choice")
+    def __init__(self, locale: str) -> None:
+        super().__init__(locale, id="answer-choice")
         self.choices: list[Choice] = []
         self.raw_values: list[str] = []
         self._typed = ""
@@ -124,8 +151,10 @@ class ChoiceList(AnswerList):
 
     def on_key(self, event: events.Key) -> None:
         digit = event.character
+        self.border_subtitle = ""
         if digit is None or not digit.isdigit():
             self._typed = ""
+            self.type_ahead(event)
             return
         event.stop()
         numbers = [str(choice.number) for choice in self.choices]
@@ -156,9 +185,8 @@ class TickList(AnswerList):
     ]
 
     def __init__(self, choices: list[Choice], chosen: set[str], locale: str) -> None:
-        super().__init__(id="answer-multi")
+        super().__init__(locale, id="answer-multi")
         self.choices = choices
-        self.locale = locale
         self.ticked: set[str] = {choice.code for choice in choices if choice.code in chosen}
         self._typed = ""
         self._last: int | None = None
@@ -223,6 +251,7 @@ class TickList(AnswerList):
         else:
             if self._typed:
                 self._commit()
+            self.type_ahead(event)
             return
         event.stop()
         event.prevent_default()
@@ -321,6 +350,9 @@ class EntryList(AnswerList):
             self.index = index
             self.offset = offset
 
+    def on_key(self, event: events.Key) -> None:
+        self.type_ahead(event)
+
     def action_remove(self) -> None:
         if self.highlighted is not None:
             self.post_message(self.Remove(self.highlighted))
@@ -337,16 +369,21 @@ class ListEditor(Vertical):
 
     BINDINGS = [Binding("ctrl+s", "send", "tui.key.send_list", id="answer-box.send_list")]
 
-    def __init__(self, entries: list[str], placeholder: str) -> None:
+    def __init__(self, entries: list[str], placeholder: str, locale: str) -> None:
         super().__init__(id="answer-list")
         self.entries = list(entries)
         self.placeholder = placeholder
+        self.locale = locale
         self.editing: int | None = None
         """The entry being changed in the field, which stays in its place in the list meanwhile."""
 
     def compose(self) -> ComposeResult:
-        yield EntryList(id="entries")
-        yield EntryInput(placeholder=self.placeholder, id="entry")
+        entries = EntryList(self.locale, id="entries")
+        # Not selected on focus: a letter typed on the entries is put in before the focus lands, and would be
+        # typed over.
+        entries.type_into = EntryInput(placeholder=self.placeholder, id="entry", select_on_focus=False)
+        yield entries
+        yield entries.type_into
 
     def on_mount(self) -> None:
         self._refresh(len(self.entries) - 1)
@@ -579,13 +616,17 @@ class AnswerArea(Vertical):
         if kind in ("choice", "scale"):
             yield self._choice_list()
         elif kind == "open":
-            yield self._choice_list()
+            choices = self._choice_list()
+            choices.type_into = Input(
+                self._other_value(), placeholder=self._t("tui.answer.other"), id="answer-other", select_on_focus=False
+            )
+            yield choices
             with Horizontal(id="answer-other-row"):
-                yield Input(self._other_value(), placeholder=self._t("tui.answer.other"), id="answer-other")
+                yield choices.type_into
         elif kind == "multi":
             yield TickList(self.question.choices, set(self._chosen_codes()), self.locale)
         elif kind == "list":
-            yield ListEditor(self._entries(), self._t("tui.answer.entry"))
+            yield ListEditor(self._entries(), self._t("tui.answer.entry"), self.locale)
         elif kind == "number":
             yield NumberField(self._text_value(), self._t("tui.answer.number"))
         else:
@@ -616,7 +657,7 @@ class AnswerArea(Vertical):
     # ----- the widgets -----------------------------------------------------------------------------------
 
     def _choice_list(self) -> ChoiceList:
-        choice_list = ChoiceList()
+        choice_list = ChoiceList(self.locale)
         choice_list.show(*self._choice_parts())
         return choice_list
 
