@@ -17,10 +17,9 @@ import pytest
 
 from assistant.exports import interview_map
 from assistant.journeymap.reader import ObstacleReader, ReadObstacle
-from assistant.journeymap.reading import READER_MODULES, default_reading, reader_fingerprint
+from assistant.journeymap.reading import READER_MODULES, decode_all, default_reading, encode, reader_fingerprint
 from assistant.session import Session
 from assistant.store import SCHEMA_VERSION, Store, forget_loaded_respondents
-from assistant.survey.readings import decode_all, encode
 from tests.permissions import permissions_apply
 from tests.survey import fixed_clock, golden_interview, imported
 
@@ -169,6 +168,14 @@ def test_the_readings_come_back_as_they_were_read(store: Store, lotus: str) -> N
     answers = sorted({answer for _, answer, _ in stored(store)})
     reads = [tuple(default_reading().read(answer)) for answer in answers]
     assert decode_all(encode(read) for read in reads) == reads
+
+
+def test_an_effect_comes_back_with_its_obstacle() -> None:
+    """A consequence ("…, so the price is higher"), read on its own, is kept beside the cause it follows: the
+    analysis reads a customer's effect as an owner's cost."""
+    reads = tuple(default_reading().read("Commission is high, so the price on Booking is higher than direct"))
+    assert any(read.effect is not None for read in reads)
+    assert decode_all([encode(reads)]) == [reads]
 
 
 def test_the_fingerprint_covers_every_module_a_reading_is_worked_out_by() -> None:
