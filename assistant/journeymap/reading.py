@@ -1,7 +1,13 @@
 """The obstacle reader as the analysis uses it: every sentence read once per process, however often a map is
 rebuilt (the app rebuilds it after each answer) or a sentence is looked at (as a mention, as an idea that may fit
-it, as a resource that may remove it); and readings kept beyond the process (the survey's, in the store), written
-and read back with `encode` and `decode_all`."""
+it, as a resource that may remove it); and, for an interview in the store, read once ever.
+
+Reading the owner's sentences is most of what the analysis costs: a new process (each `journey export`, each start
+of the app) would pay it again for answers already read by the last one. So what the analysis asked of the reader
+about an interview's answers is kept in the store (`Store.answer_readings`, tagged with `reader_fingerprint`) and
+handed back as a `KeptReading`; a changed reader reads again. The survey's answers are kept the same way beside
+the respondents (`assistant/survey/readings.py`), written and read back with `encode` and `decode_all`.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,13 @@ import hashlib
 import importlib
 import json
 import unicodedata
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from assistant.journeymap.learned import bundled_model_path
 from assistant.journeymap.lexicon import bundled_lexicon_path
@@ -22,11 +30,42 @@ from assistant.journeymap.reader import ObstacleReader, ReadObstacle
 _CACHE_SIZE = 65_536  # a survey of thousands of customers is thousands of sentences, read again at every answer
 
 Obstacles = tuple[ReadObstacle, ...]
+Asked = Literal["read", "classify", "says_none"]
+"""What the analysis asks of the reader about a sentence: its obstacles, it as one clause, whether it says none."""
 
 
-class Reading:
+class Reading(ABC):
+    """What the analysis asks of the obstacle reader about a sentence."""
+
     def __init__(self, reader: ObstacleReader) -> None:
         self.reader = reader
+
+    @abstractmethod
+    def read(self, text: str) -> list[ReadObstacle]:
+        """Every obstacle the answer names (`ObstacleReader.read`)."""
+
+    @abstractmethod
+    def classify(self, clause: str) -> ReadObstacle:
+        """The text as one clause (`ObstacleReader.classify`)."""
+
+    @abstractmethod
+    def says_none(self, text: str) -> bool:
+        """Whether the answer says there is no obstacle (`ObstacleReader.says_none`)."""
+
+    def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
+        return self.reader.same_theme(a, b)
+
+    def terms(self, text: str) -> frozenset[str]:
+        """The meaning words of a whole answer (all its obstacles), or of the text read as one clause."""
+        reads = self.read(text) or [self.classify(text)]
+        return frozenset().union(*(read.terms for read in reads))
+
+
+class ProcessReading(Reading):
+    """The reader with the process's memory of every sentence it read."""
+
+    def __init__(self, reader: ObstacleReader) -> None:
+        super().__init__(reader)
         self._read = lru_cache(maxsize=_CACHE_SIZE)(lambda text: tuple(reader.read(text)))
         self._classify = lru_cache(maxsize=_CACHE_SIZE)(reader.classify)
         self._says_none = lru_cache(maxsize=_CACHE_SIZE)(reader.says_none)
@@ -40,24 +79,106 @@ class Reading:
     def read(self, text: str) -> list[ReadObstacle]:
         return list(self._read(text))
 
+    def obstacles(self, text: str) -> Obstacles:
+        """`read`, as the tuple the process keeps."""
+        return self._read(text)
+
     def classify(self, clause: str) -> ReadObstacle:
         return self._classify(clause)
 
     def says_none(self, text: str) -> bool:
         return self._says_none(text)
 
-    def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
-        return self.reader.same_theme(a, b)
-
-    def terms(self, text: str) -> frozenset[str]:
-        """The meaning words of a whole answer (all its obstacles), or of the text read as one clause."""
-        reads = self.read(text) or [self.classify(text)]
-        return frozenset().union(*(read.terms for read in reads))
-
 
 @lru_cache(maxsize=1)
-def default_reading() -> Reading:
-    return Reading(ObstacleReader.load())
+def default_reading() -> ProcessReading:
+    return ProcessReading(ObstacleReader.load())
+
+
+@dataclass(slots=True)
+class Known:
+    """Sentences' readings, by what was asked of them. A session hands the one it holds to builds that may run at
+    once in several threads, so it never changes that one: it takes one that knows more (`with_`) in its place."""
+
+    reads: dict[str, Obstacles] = field(default_factory=dict)
+    clauses: dict[str, ReadObstacle] = field(default_factory=dict)
+    nones: dict[str, bool] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.reads or self.clauses or self.nones)
+
+    def with_(self, other: Known) -> Known:
+        return Known({**self.reads, **other.reads}, {**self.clauses, **other.clauses}, {**self.nones, **other.nones})
+
+    @classmethod
+    def stored(cls, rows: Iterable[tuple[str, str, str, str]]) -> Known:
+        """The readings a store keeps, (what was asked, the sentence, the reader's fingerprint, the reading as
+        `encoded` wrote it) each, but for those of another reader than this process's: they are read again."""
+        rows = list(rows)
+        if not rows:
+            return cls()
+        fingerprint = reader_fingerprint()
+        obstacles: list[tuple[bool, str, str]] = []  # (a whole answer's, the sentence, its reading)
+        nones: dict[str, bool] = {}
+        for asked, sentence, reader, reading in rows:
+            if reader != fingerprint:
+                continue
+            if asked == "says_none":
+                nones[sentence] = reading == "true"
+            else:
+                obstacles.append((asked == "read", sentence, reading))
+        reads: dict[str, Obstacles] = {}
+        clauses: dict[str, ReadObstacle] = {}
+        decoded = decode_all(reading for _, _, reading in obstacles)
+        for (whole, sentence, _), found in zip(obstacles, decoded, strict=True):
+            if whole:
+                reads[sentence] = found
+            else:
+                clauses[sentence] = found[0]
+        return cls(reads, clauses, nones)
+
+    def encoded(self) -> list[tuple[Asked, str, str]]:
+        """Every reading as `stored` reads it back: (what was asked, the sentence, the reading)."""
+        return [
+            *(("read", text, encode(reads)) for text, reads in self.reads.items()),
+            *(("classify", text, encode((read,))) for text, read in self.clauses.items()),
+            *(("says_none", text, "true" if none else "false") for text, none in self.nones.items()),
+        ]
+
+
+class KeptReading(Reading):
+    """The reading of one interview's answers: what the store keeps of them (`known`), else the process's reader;
+    what it reads that the store did not keep is in `new`, for the store to keep. One per map build."""
+
+    def __init__(self, known: Known, reading: ProcessReading) -> None:
+        super().__init__(reading.reader)
+        self.known = known
+        self.new = Known()
+        self._reading = reading
+
+    def read(self, text: str) -> list[ReadObstacle]:
+        found = self.known.reads.get(text)
+        if found is None:
+            found = self.new.reads.get(text)
+            if found is None:
+                found = self.new.reads[text] = self._reading.obstacles(text)
+        return list(found)
+
+    def classify(self, clause: str) -> ReadObstacle:
+        found = self.known.clauses.get(clause)
+        if found is None:
+            found = self.new.clauses.get(clause)
+            if found is None:
+                found = self.new.clauses[clause] = self._reading.classify(clause)
+        return found
+
+    def says_none(self, text: str) -> bool:
+        found = self.known.nones.get(text)
+        if found is None:
+            found = self.new.nones.get(text)
+            if found is None:
+                found = self.new.nones[text] = self._reading.says_none(text)
+        return found
 
 
 def encode(reads: Obstacles) -> str:

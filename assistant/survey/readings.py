@@ -58,7 +58,7 @@ class Readings:
                 kept: list[tuple[str, int, str]] = []
                 for text, respondent in wanted.items():
                     if text not in known:
-                        reads = known[text] = tuple(reading.read(text))
+                        reads = known[text] = reading.obstacles(text)
                         kept.append((text, respondent, encode(reads)))
                 if kept and self._keep is not None:
                     self._keep(fingerprint, kept)

@@ -147,11 +147,12 @@ def test_a_version_3_database_upgrades_in_place_and_reads_its_answers_once(tmp_p
         interview = golden_interview(store, "en").id
         imported(store, interview, "google-forms-en.csv")
         store.connection.execute("DROP TABLE survey_readings")
+        store.connection.execute("DROP TABLE answer_readings")
         store.connection.execute("PRAGMA user_version = 3")
         answers = store.connection.execute("SELECT * FROM survey_answers ORDER BY 1, 2").fetchall()
     new_process(read)
     with Store.open(path, clock=fixed_clock) as store:
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert store.connection.execute("SELECT * FROM survey_answers ORDER BY 1, 2").fetchall() == answers
         people = store.respondents(interview)
         assert people is not None and len(people) == 8
@@ -219,4 +220,5 @@ def test_a_read_only_surveyed_database_still_exports_and_is_not_written(tmp_path
     assert exported.returncode == 0, exported.stderr
     assert "customers" in exported.stdout
     assert database.read_bytes() == before
-    assert sqlite3.connect(database).execute("SELECT count(*) FROM survey_readings").fetchone()[0] == 0
+    for table in ("survey_readings", "answer_readings"):
+        assert sqlite3.connect(database).execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
