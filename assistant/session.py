@@ -10,6 +10,8 @@ conversation did and any front end can reload it.
 from __future__ import annotations
 
 import json
+import logging
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,6 +26,7 @@ from assistant.interview.engine import Interview
 from assistant.interview.models import Outcome, Progress, Question, ReviewEntry
 from assistant.interview.state import AnswerRecord, InterviewState, make_ref, split_ref
 from assistant.interviews import optional_title
+from assistant.journeymap.reading import KeptReading, Known, default_reading, reader_fingerprint
 from assistant.journeymap.review import KindReview, named_obstacles
 from assistant.store import AnswerRow, Commit, InterviewRow, Said, Store, answer_json
 from assistant.text import shorten
@@ -124,6 +127,9 @@ class Session:
         self._editing: tuple[str, str] | None = None
         self._finished_said = row.status == "completed"
         self._floor = 0.0
+        self._readings: Known | None = None
+        """What the reader found in the answers, loaded from the store on the first map and kept up to date."""
+        self._readings_lock = threading.Lock()  # the app builds maps in workers, sometimes two at once
 
     # ----- opening -------------------------------------------------------------------------------------
 
@@ -153,6 +159,7 @@ class Session:
         )
         _banks_by_hash.setdefault(state.bank_hash, bank)
         session = cls(store, row, interview)
+        session._readings = Known()  # a new interview: nothing of it was read yet
         session._commit()
         return session
 
@@ -292,16 +299,60 @@ class Session:
         with_findings: bool = True,
     ) -> JourneyMap:
         """The map of the answers as they stand (or of a `snapshot()` of them, built off the event loop), with what
-        the survey's `respondents` said when they are given."""
+        the survey's `respondents` said when they are given. Its findings read the answers as the store keeps them
+        read, and what they read anew is kept there: the single door the command line's exports, the chat and the
+        app's analysis build a saved interview's map through."""
         from assistant.journeymap.build import MapSource, map_of
 
-        return map_of(
+        reading = self._reading() if with_findings else None
+        journey = map_of(
             snapshot or self.interview,
             MapSource.of(self.row),
             locale,
             respondents,
             with_findings=with_findings,
+            reading=reading,
         )
+        if reading is not None:
+            self._keep(reading)
+        return journey
+
+    def _reading(self) -> KeptReading:
+        """The obstacle reader for one look at the answers (a map, the kind review): what the store keeps of them
+        read, loaded in one query the first time, on a connection of the calling thread; then the process's reader.
+        Hand it to `_keep` after."""
+        with self._readings_lock:
+            if self._readings is None:
+                self._readings = self._stored_readings()
+            known = self._readings
+        return KeptReading(known, default_reading())
+
+    def _stored_readings(self) -> Known:
+        try:
+            with self.store.on_this_thread() as store:
+                return Known.stored(store.answer_readings(self.id))
+        except JourneyError as error:
+            # Only time is lost: every answer is read again.
+            logging.getLogger("journey.session").warning("answer readings not loaded: %s", error)
+            return Known()
+
+    def _keep(self, reading: KeptReading) -> None:
+        """What `reading` read anew, known to the session's next look and written to the store in one transaction.
+        A file that cannot take them (read-only, busy) keeps none: the next process reads them again, and its map
+        is no different."""
+        new = reading.new
+        if not new:
+            return
+        with self._readings_lock:
+            self._readings = (self._readings or Known()).with_(new)
+        if not self.store.writable:
+            return
+        try:
+            with self.store.on_this_thread() as store:
+                store.keep_answer_readings(self.id, reader_fingerprint(), new.encoded())
+        except JourneyError as error:
+            if error.key != "store.readonly":
+                logging.getLogger("journey.session").warning("answer readings not kept: %s", error)
 
     # ----- the conversation ----------------------------------------------------------------------------
 
@@ -491,7 +542,10 @@ class Session:
 
     def kind_review(self) -> KindReview:
         """Every obstacle named so far, with the kind the reader gave it (or the owner's correction)."""
-        return named_obstacles(self.interview, self.map(with_findings=False))
+        reading = self._reading()
+        review = named_obstacles(self.interview, self.map(with_findings=False), reading)
+        self._keep(reading)
+        return review
 
     def _review_text(self, review: KindReview) -> str:
         lines = [t("conversation.review", self.locale, count=len(review.obstacles))]

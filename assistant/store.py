@@ -374,8 +374,40 @@ def _migration_4(db: Database) -> None:
     )
 
 
+# ----- migration 5: the owner's answers read ---------------------------------------------------------------------
+
+
+def _migration_5(db: Database) -> None:
+    """What the analysis asked the obstacle reader about an interview's answers, kept so that a new process (each
+    `journey export`, each start of the app) does not read them again (`assistant/journeymap/reading.py`): one
+    row per sentence and question asked of it (`read`, `classify`, `says_none`), the reading tagged with the
+    fingerprint of the reader that read it.
+
+    Kept per interview, not once per sentence for the whole file: deleting an interview deletes what its owner
+    wrote, readings included, by the same ON DELETE CASCADE as its answers, with no count of which interviews still
+    say a sentence; the price is that a sentence two interviews share is read once for each (a copy takes the
+    original's readings along). The readings of an answer since edited stay with the interview, as its history
+    does, and go with it."""
+    db.conn.execute(
+        """CREATE TABLE IF NOT EXISTS answer_readings (
+            interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            asked TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            reader TEXT NOT NULL,
+            reading TEXT NOT NULL,
+            PRIMARY KEY (interview_id, asked, sentence)
+        )"""
+    )
+
+
 # Numbered by position: MIGRATIONS[n - 1] takes a database from version n - 1 to n. Add new ones at the end.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_migration_1, _migration_2, _migration_3, _migration_4)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+    _migration_5,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -469,7 +501,8 @@ def _disk_full(path: Path) -> bool:
 
 
 class Store:
-    """A journey database file. Not shared between threads; each process or worker opens its own."""
+    """A journey database file. Not shared between threads; each process or worker opens its own
+    (`on_this_thread`)."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection, clock: Clock, *, writable: bool = True) -> None:
         self.path = path
@@ -477,6 +510,7 @@ class Store:
         self.clock = clock
         self.writable = writable
         self._db: Database | None = None
+        self._thread = threading.get_ident()  # SQLite's connections refuse the threads they were not made on
 
     # --- opening
 
@@ -582,6 +616,18 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def on_this_thread(self) -> Iterator[Store]:
+        """This store on the thread that opened it; on another (the app builds its maps in workers), the same file
+        on a connection of that thread, closed after. A file removed meanwhile is not made again, empty."""
+        if threading.get_ident() == self._thread:
+            yield self
+            return
+        if not self.path.exists():
+            raise JourneyError("store.cannot_open", path=str(self.path), reason=os.strerror(errno.ENOENT))
+        with Store.open(self.path, clock=self.clock, writable=self.writable) as store:
+            yield store
 
     @contextmanager
     def _write(self) -> Iterator[None]:
@@ -749,8 +795,8 @@ class Store:
             )
 
     def delete(self, interview_id: str) -> None:
-        """The interview and, by the foreign keys' ON DELETE CASCADE, its answers, history and transcript; its
-        bank snapshot too when no other interview uses it."""
+        """The interview and, by the foreign keys' ON DELETE CASCADE, its answers, history, transcript, what the
+        reader found in them and its survey; its bank snapshot too when no other interview uses it."""
         row = self.get(interview_id)
         with self._guard(), self._write():
             self.connection.execute("DELETE FROM interviews WHERE id = ?", (row.id,))
@@ -786,6 +832,11 @@ class Store:
             conn.execute(
                 f"INSERT INTO transcript (interview_id, {_TRANSCRIPT_COLUMNS}) "
                 f"SELECT ?, {_TRANSCRIPT_COLUMNS} FROM transcript WHERE interview_id = ?",
+                (new_id, row.id),
+            )
+            conn.execute(
+                "INSERT INTO answer_readings (interview_id, asked, sentence, reader, reading) "
+                "SELECT ?, asked, sentence, reader, reading FROM answer_readings WHERE interview_id = ?",
                 (new_id, row.id),
             )
             self._copy_survey(row.id, new_id)
@@ -968,6 +1019,31 @@ class Store:
                 for line in map(_said_line, lines)
             ],
         )
+
+    # --- the owner's answers read (migration 5)
+
+    def answer_readings(self, interview_id: str) -> list[tuple[str, str, str, str]]:
+        """What the obstacle reader found in the interview's answers, as `keep_answer_readings` stored it: (what
+        was asked, the sentence, the reader's fingerprint, the reading) each."""
+        with self._guard():
+            return self.connection.execute(
+                "SELECT asked, sentence, reader, reading FROM answer_readings WHERE interview_id = ?", (interview_id,)
+            ).fetchall()
+
+    def keep_answer_readings(self, interview_id: str, reader: str, rows: Sequence[tuple[str, str, str]]) -> None:
+        """Store what `reader` (its fingerprint) found in the interview's answers, (what was asked, the sentence,
+        the reading) each, in one transaction. The interview's readings by another reader go: they will not be
+        trusted again. An interview deleted meanwhile (by another process) takes none."""
+        with self._guard(), self._write():
+            conn = self.connection
+            conn.execute("DELETE FROM answer_readings WHERE interview_id = ? AND reader != ?", (interview_id, reader))
+            conn.executemany(
+                "INSERT INTO answer_readings (interview_id, asked, sentence, reader, reading) "
+                "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM interviews WHERE id = ?) "
+                "ON CONFLICT (interview_id, asked, sentence) DO UPDATE SET reader = excluded.reader, "
+                "reading = excluded.reading",
+                [(interview_id, asked, sentence, reader, reading, interview_id) for asked, sentence, reading in rows],
+            )
 
     # --- portable copies
 

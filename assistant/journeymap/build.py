@@ -34,7 +34,7 @@ from assistant.journeymap.model import (
     StageEmotion,
     Touchpoint,
 )
-from assistant.journeymap.reading import default_reading
+from assistant.journeymap.reading import Reading, default_reading
 from assistant.journeymap.rules import rules_for
 from assistant.text import slug
 
@@ -90,23 +90,29 @@ def map_of(
     respondents: Respondents | None = None,
     *,
     with_findings: bool = True,
+    reading: Reading | None = None,
 ) -> JourneyMap:
     """Like `build_map`, from an engine that already holds the interview (a session's, or its `snapshot()` in
-    another thread), which it only reads; in another `locale`, a snapshot of it is read."""
+    another thread), which it only reads; in another `locale`, a snapshot of it is read. The findings read the
+    answers with `reading` (what the store keeps of a saved interview read, `Session._reading`), else with the
+    process's reader."""
     if locale is not None and locale != interview.locale:
         interview = interview.snapshot()
         interview.set_locale(locale)
-    return _Builder(interview, source, respondents).build(with_findings=with_findings)
+    return _Builder(interview, source, respondents, reading).build(with_findings=with_findings)
 
 
 class _Builder:
-    def __init__(self, interview: Interview, source: MapSource, respondents: Respondents | None = None) -> None:
+    def __init__(
+        self, interview: Interview, source: MapSource, respondents: Respondents | None, reading: Reading | None
+    ) -> None:
         self.interview = interview
         self.bank = interview.bank
         self.locale = interview.locale
         self.source = source
         self.answers = RoleAnswers(interview)
         self.respondents = respondents
+        self.reading = reading
 
     # ----- the map -------------------------------------------------------------------------------------
 
@@ -165,7 +171,8 @@ class _Builder:
             return journey
         rules = rules_for(self.bank.id)
         respondents = len(self.respondents) if self.respondents is not None else 0
-        found = analyse(journey, Analysis(rules, self.locale, answers, default_reading(), mentions, respondents))
+        reading = self.reading or default_reading()
+        found = analyse(journey, Analysis(rules, self.locale, answers, reading, mentions, respondents))
         return journey.model_copy(
             update={
                 "obstacles": found.obstacles,

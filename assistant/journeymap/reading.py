@@ -1,14 +1,27 @@
 """The obstacle reader as the analysis uses it: every sentence read once per process, however often a map is
 rebuilt (the app rebuilds it after each answer) or a sentence is looked at (as a mention, as an idea that may fit
-it, as a resource that may remove it)."""
+it, as a resource that may remove it); and, for an interview in the store, read once ever.
+
+Reading the owner's sentences is most of what the analysis costs: a new process (each `journey export`, each start
+of the app) would pay it again for answers already read by the last one. So what the analysis asked of the reader
+about an interview's answers is kept in the store (`Store.answer_readings`, tagged with `reader_fingerprint`) and
+handed back as a `KeptReading`; a changed reader reads again. The survey's answers are kept the same way beside
+the respondents (`assistant/survey/readings.py`), written and read back with `encode` and `decode_all`.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
 
 from assistant.journeymap.learned import bundled_model_path
 from assistant.journeymap.lexicon import bundled_lexicon_path
@@ -16,10 +29,43 @@ from assistant.journeymap.reader import ObstacleReader, ReadObstacle
 
 _CACHE_SIZE = 65_536  # a survey of thousands of customers is thousands of sentences, read again at every answer
 
+Obstacles = tuple[ReadObstacle, ...]
+Asked = Literal["read", "classify", "says_none"]
+"""What the analysis asks of the reader about a sentence: its obstacles, it as one clause, whether it says none."""
 
-class Reading:
+
+class Reading(ABC):
+    """What the analysis asks of the obstacle reader about a sentence."""
+
     def __init__(self, reader: ObstacleReader) -> None:
         self.reader = reader
+
+    @abstractmethod
+    def read(self, text: str) -> list[ReadObstacle]:
+        """Every obstacle the answer names (`ObstacleReader.read`)."""
+
+    @abstractmethod
+    def classify(self, clause: str) -> ReadObstacle:
+        """The text as one clause (`ObstacleReader.classify`)."""
+
+    @abstractmethod
+    def says_none(self, text: str) -> bool:
+        """Whether the answer says there is no obstacle (`ObstacleReader.says_none`)."""
+
+    def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
+        return self.reader.same_theme(a, b)
+
+    def terms(self, text: str) -> frozenset[str]:
+        """The meaning words of a whole answer (all its obstacles), or of the text read as one clause."""
+        reads = self.read(text) or [self.classify(text)]
+        return frozenset().union(*(read.terms for read in reads))
+
+
+class ProcessReading(Reading):
+    """The reader with the process's memory of every sentence it read."""
+
+    def __init__(self, reader: ObstacleReader) -> None:
+        super().__init__(reader)
         self._read = lru_cache(maxsize=_CACHE_SIZE)(lambda text: tuple(reader.read(text)))
         self._classify = lru_cache(maxsize=_CACHE_SIZE)(reader.classify)
         self._says_none = lru_cache(maxsize=_CACHE_SIZE)(reader.says_none)
@@ -33,24 +79,138 @@ class Reading:
     def read(self, text: str) -> list[ReadObstacle]:
         return list(self._read(text))
 
+    def obstacles(self, text: str) -> Obstacles:
+        """`read`, as the tuple the process keeps."""
+        return self._read(text)
+
     def classify(self, clause: str) -> ReadObstacle:
         return self._classify(clause)
 
     def says_none(self, text: str) -> bool:
         return self._says_none(text)
 
-    def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
-        return self.reader.same_theme(a, b)
-
-    def terms(self, text: str) -> frozenset[str]:
-        """The meaning words of a whole answer (all its obstacles), or of the text read as one clause."""
-        reads = self.read(text) or [self.classify(text)]
-        return frozenset().union(*(read.terms for read in reads))
-
 
 @lru_cache(maxsize=1)
-def default_reading() -> Reading:
-    return Reading(ObstacleReader.load())
+def default_reading() -> ProcessReading:
+    return ProcessReading(ObstacleReader.load())
+
+
+@dataclass(slots=True)
+class Known:
+    """Sentences' readings, by what was asked of them. A session hands the one it holds to builds that may run at
+    once in several threads, so it never changes that one: it takes one that knows more (`with_`) in its place."""
+
+    reads: dict[str, Obstacles] = field(default_factory=dict)
+    clauses: dict[str, ReadObstacle] = field(default_factory=dict)
+    nones: dict[str, bool] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.reads or self.clauses or self.nones)
+
+    def with_(self, other: Known) -> Known:
+        return Known({**self.reads, **other.reads}, {**self.clauses, **other.clauses}, {**self.nones, **other.nones})
+
+    @classmethod
+    def stored(cls, rows: Iterable[tuple[str, str, str, str]]) -> Known:
+        """The readings a store keeps, (what was asked, the sentence, the reader's fingerprint, the reading as
+        `encoded` wrote it) each, but for those of another reader than this process's: they are read again."""
+        rows = list(rows)
+        if not rows:
+            return cls()
+        fingerprint = reader_fingerprint()
+        obstacles: list[tuple[bool, str, str]] = []  # (a whole answer's, the sentence, its reading)
+        nones: dict[str, bool] = {}
+        for asked, sentence, reader, reading in rows:
+            if reader != fingerprint:
+                continue
+            if asked == "says_none":
+                nones[sentence] = reading == "true"
+            else:
+                obstacles.append((asked == "read", sentence, reading))
+        reads: dict[str, Obstacles] = {}
+        clauses: dict[str, ReadObstacle] = {}
+        decoded = decode_all(reading for _, _, reading in obstacles)
+        for (whole, sentence, _), found in zip(obstacles, decoded, strict=True):
+            if whole:
+                reads[sentence] = found
+            else:
+                clauses[sentence] = found[0]
+        return cls(reads, clauses, nones)
+
+    def encoded(self) -> list[tuple[Asked, str, str]]:
+        """Every reading as `stored` reads it back: (what was asked, the sentence, the reading)."""
+        return [
+            *(("read", text, encode(reads)) for text, reads in self.reads.items()),
+            *(("classify", text, encode((read,))) for text, read in self.clauses.items()),
+            *(("says_none", text, "true" if none else "false") for text, none in self.nones.items()),
+        ]
+
+
+class KeptReading(Reading):
+    """The reading of one interview's answers: what the store keeps of them (`known`), else the process's reader;
+    what it reads that the store did not keep is in `new`, for the store to keep. One per map build."""
+
+    def __init__(self, known: Known, reading: ProcessReading) -> None:
+        super().__init__(reading.reader)
+        self.known = known
+        self.new = Known()
+        self._reading = reading
+
+    def read(self, text: str) -> list[ReadObstacle]:
+        found = self.known.reads.get(text)
+        if found is None:
+            found = self.new.reads.get(text)
+            if found is None:
+                found = self.new.reads[text] = self._reading.obstacles(text)
+        return list(found)
+
+    def classify(self, clause: str) -> ReadObstacle:
+        found = self.known.clauses.get(clause)
+        if found is None:
+            found = self.new.clauses.get(clause)
+            if found is None:
+                found = self.new.clauses[clause] = self._reading.classify(clause)
+        return found
+
+    def says_none(self, text: str) -> bool:
+        found = self.known.nones.get(text)
+        if found is None:
+            found = self.new.nones.get(text)
+            if found is None:
+                found = self.new.nones[text] = self._reading.says_none(text)
+        return found
+
+
+def encode(reads: Obstacles) -> str:
+    """Obstacles as JSON, each as a list of its fields in order (sets sorted, an effect as an obstacle of its own):
+    compact, and read back exactly as they were read."""
+    return json.dumps([_fields(read) for read in reads], ensure_ascii=False, separators=(",", ":"))
+
+
+def _fields(read: ReadObstacle) -> list[Any]:
+    effect = _fields(read.effect) if read.effect is not None else None
+    scores, terms = dict(read.scores), sorted(read.terms)
+    return [read.text, read.kind, read.subkind, read.confidence, scores, terms, read.matched, effect]
+
+
+def decode_all(encoded: Iterable[str]) -> list[Obstacles]:
+    """Obstacles as `encode` wrote them, parsed in one go (thousands of small documents parse several times faster
+    as one)."""
+    return [tuple(map(_obstacle, answer)) for answer in json.loads(f"[{','.join(encoded)}]")]
+
+
+def _obstacle(fields: list[Any]) -> ReadObstacle:
+    text, kind, subkind, confidence, scores, terms, matched, effect = fields
+    return ReadObstacle(
+        text=text,
+        kind=kind,
+        subkind=subkind,
+        confidence=confidence,
+        scores=MappingProxyType(scores),
+        terms=frozenset(terms),
+        matched=tuple(matched),
+        effect=_obstacle(effect) if effect is not None else None,
+    )
 
 
 READER_MODULES = (
@@ -59,17 +219,19 @@ READER_MODULES = (
     "assistant.journeymap.learned",
     "assistant.journeymap.words",
     "assistant.text",
+    "assistant.journeymap.reading",
 )
-"""The code a sentence's reading is worked out by: the reader and every module of ours it imports, but for
-`assistant.errors` (what a refusal of a malformed lexicon says, never how a sentence reads)."""
+"""The code a sentence's reading is worked out by, and kept by (`encode`, `decode_all`): the reader and every module
+of ours it imports, but for `assistant.errors` (what a refusal of a malformed lexicon says, never how a sentence
+reads)."""
 
 
 @lru_cache(maxsize=1)
 def reader_fingerprint() -> str:
-    """What decides how `default_reading` reads a sentence: the reader's code, the lexicon and learned model it
-    loads (the bundled files, as `ObstacleReader.load` finds them) and Python's Unicode tables. A reading kept
-    beyond the process (the survey's, in the store) is trusted only under the same fingerprint: a changed reader
-    reads again."""
+    """What decides how `default_reading` reads a sentence and how a kept reading reads back: the reader's code,
+    this module's, the lexicon and learned model it loads (the bundled files, as `ObstacleReader.load` finds them)
+    and Python's Unicode tables. A reading kept beyond the process (in the store) is trusted only under the same
+    fingerprint: a changed reader reads again."""
     digest = hashlib.sha256(unicodedata.unidata_version.encode())  # how text is normalised before it is read
     sources = [Path(str(importlib.import_module(name).__file__)) for name in READER_MODULES]
     for path in (*sources, bundled_lexicon_path(), bundled_model_path()):

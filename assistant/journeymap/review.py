@@ -12,7 +12,7 @@ from assistant.interview.models import Choice
 from assistant.journeymap.answers import RoleAnswers
 from assistant.journeymap.mentions import CORROBORATING, collect
 from assistant.journeymap.model import JourneyMap
-from assistant.journeymap.reading import default_reading
+from assistant.journeymap.reading import Reading
 from assistant.journeymap.rules import rules_for
 from assistant.text import fold
 
@@ -34,15 +34,16 @@ class KindReview(BaseModel):
     kinds: list[Choice] = Field(description="The kinds the owner may choose, numbered.")
 
 
-def named_obstacles(interview: Interview, journey: JourneyMap) -> KindReview:
-    """The obstacles of `journey` (a map built without findings) in the order they were named."""
+def named_obstacles(interview: Interview, journey: JourneyMap, reading: Reading) -> KindReview:
+    """The obstacles of `journey` (a map built without findings) in the order they were named, as `reading` reads
+    them."""
     locale = interview.locale
     rules = rules_for(interview.bank.id)
     labels = {kind.code: localize(kind.label, locale, "en") for kind in rules.obstacle_kinds}
     kinds = [Choice(number=number, code=code, label=label) for number, (code, label) in enumerate(labels.items(), 1)]
     obstacles: list[NamedObstacle] = []
     seen: set[tuple[str, str]] = set()
-    for mention in collect(journey, RoleAnswers(interview), default_reading()):
+    for mention in collect(journey, RoleAnswers(interview), reading):
         if mention.source in CORROBORATING or mention.ref is None:
             continue
         key = (mention.ref, fold(mention.read.text))

@@ -10,16 +10,13 @@ often imported before anyone looks at the map.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.journeymap.reader import ReadObstacle
+    from assistant.journeymap.reading import Obstacles
 
-Obstacles = tuple["ReadObstacle", ...]
 Keep = Callable[[str, list[tuple[str, int, str]]], None]
 """Writes new readings: the reader's fingerprint, then (answer, the first respondent who gave it, its obstacles as
 `encode` writes them) for each answer."""
@@ -40,7 +37,7 @@ class Readings:
         """The obstacles the reader finds in each answer, given with the number of the first respondent who gave
         it (where the store keeps its reading): a stored reading of the reader as it is now is used as it was
         stored, any other answer is read, and what was read is kept."""
-        from assistant.journeymap.reading import default_reading, reader_fingerprint
+        from assistant.journeymap.reading import decode_all, default_reading, encode, reader_fingerprint
 
         with self._lock:
             known = self._known
@@ -61,43 +58,8 @@ class Readings:
                 kept: list[tuple[str, int, str]] = []
                 for text, respondent in wanted.items():
                     if text not in known:
-                        reads = known[text] = tuple(reading.read(text))
+                        reads = known[text] = reading.obstacles(text)
                         kept.append((text, respondent, encode(reads)))
                 if kept and self._keep is not None:
                     self._keep(fingerprint, kept)
             return {text: known[text] for text, _ in given}
-
-
-def encode(reads: Obstacles) -> str:
-    """An answer's obstacles as JSON, each as a list of its fields in order (sets sorted): compact, and read back
-    exactly as they were read."""
-    return json.dumps(
-        [
-            [read.text, read.kind, read.subkind, read.confidence, dict(read.scores), sorted(read.terms), read.matched]
-            for read in reads
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def decode_all(encoded: Iterable[str]) -> list[Obstacles]:
-    """Answers' obstacles as `encode` wrote them, parsed in one go (thousands of small documents parse several
-    times faster as one)."""
-    from assistant.journeymap.reader import ReadObstacle
-
-    return [
-        tuple(
-            ReadObstacle(
-                text=said,
-                kind=kind,
-                subkind=subkind,
-                confidence=confidence,
-                scores=MappingProxyType(scores),
-                terms=frozenset(terms),
-                matched=tuple(matched),
-            )
-            for said, kind, subkind, confidence, scores, terms, matched in answer
-        )
-        for answer in json.loads(f"[{','.join(encoded)}]")
-    ]

@@ -98,7 +98,7 @@ def test_a_version_1_database_upgrades_in_place_and_keeps_every_row(tmp_path: Pa
         history = store.history(interview_id)
         transcript = store.transcript(interview_id)
         assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         session = Session.resume(store, interview_id)
         assert session.row.draft == "half"
         question = session.question()

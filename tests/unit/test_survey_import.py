@@ -354,7 +354,7 @@ def test_migration_three_only_adds_tables_to_an_existing_database(tmp_path: Path
     path = tmp_path / "old.db"
     with Store.open(path) as store:
         interview = golden_interview(store, "en").id
-        for table in ("survey_readings", "survey_answers", "survey_batches"):
+        for table in ("answer_readings", "survey_readings", "survey_answers", "survey_batches"):
             store.connection.execute(f"DROP TABLE {table}")
         store.connection.execute("PRAGMA user_version = 2")
     with Store.open(path) as store:

@@ -17,10 +17,9 @@ import pytest
 
 from assistant.exports import interview_map
 from assistant.journeymap.reader import ObstacleReader, ReadObstacle
-from assistant.journeymap.reading import READER_MODULES, default_reading, reader_fingerprint
+from assistant.journeymap.reading import READER_MODULES, decode_all, default_reading, encode, reader_fingerprint
 from assistant.session import Session
 from assistant.store import SCHEMA_VERSION, Store, forget_loaded_respondents
-from assistant.survey.readings import decode_all, encode
 from tests.permissions import permissions_apply
 from tests.survey import fixed_clock, golden_interview, imported
 
@@ -148,11 +147,12 @@ def test_a_version_3_database_upgrades_in_place_and_reads_its_answers_once(tmp_p
         interview = golden_interview(store, "en").id
         imported(store, interview, "google-forms-en.csv")
         store.connection.execute("DROP TABLE survey_readings")
+        store.connection.execute("DROP TABLE answer_readings")
         store.connection.execute("PRAGMA user_version = 3")
         answers = store.connection.execute("SELECT * FROM survey_answers ORDER BY 1, 2").fetchall()
     new_process(read)
     with Store.open(path, clock=fixed_clock) as store:
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert store.connection.execute("SELECT * FROM survey_answers ORDER BY 1, 2").fetchall() == answers
         people = store.respondents(interview)
         assert people is not None and len(people) == 8
@@ -169,6 +169,14 @@ def test_the_readings_come_back_as_they_were_read(store: Store, lotus: str) -> N
     answers = sorted({answer for _, answer, _ in stored(store)})
     reads = [tuple(default_reading().read(answer)) for answer in answers]
     assert decode_all(encode(read) for read in reads) == reads
+
+
+def test_an_effect_comes_back_with_its_obstacle() -> None:
+    """A consequence ("…, so the price is higher"), read on its own, is kept beside the cause it follows: the
+    analysis reads a customer's effect as an owner's cost."""
+    reads = tuple(default_reading().read("Commission is high, so the price on Booking is higher than direct"))
+    assert any(read.effect is not None for read in reads)
+    assert decode_all([encode(reads)]) == [reads]
 
 
 def test_the_fingerprint_covers_every_module_a_reading_is_worked_out_by() -> None:
@@ -212,4 +220,5 @@ def test_a_read_only_surveyed_database_still_exports_and_is_not_written(tmp_path
     assert exported.returncode == 0, exported.stderr
     assert "customers" in exported.stdout
     assert database.read_bytes() == before
-    assert sqlite3.connect(database).execute("SELECT count(*) FROM survey_readings").fetchone()[0] == 0
+    for table in ("survey_readings", "answer_readings"):
+        assert sqlite3.connect(database).execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
