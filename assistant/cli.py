@@ -253,6 +253,8 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
     if not rows:
         echo(t("cli.list.empty", locale))
         return
+    from assistant.interviews import percent_done
+
     statuses = {name: t(f"cli.status.{name}", locale) for name in ("in_progress", "completed")}
     table = [t("cli.list.header", locale).split("\t")]
     table.extend(
@@ -261,7 +263,7 @@ def list_interviews(as_json: bool, status: str | None, search: str | None, limit
             row.title,
             row.preset or "-",
             row.locale,
-            f"{row.done}/{row.total} {100 * row.done // row.total if row.total else 100}%"
+            f"{row.done}/{row.total} {percent_done(row.done, row.total)}%"
             + (t("cli.list.skipped", locale, count=row.skipped) if row.skipped else ""),
             statuses.get(row.status, row.status),
             row.updated_local,

@@ -12,6 +12,12 @@ MAX_TITLE = 200
 """Characters in a title: a list row, a file name and a map's heading all have to hold it."""
 
 
+def percent_done(done: int, total: int) -> int:
+    """How far an interview is, in whole percent, rounded down: 100 % only once every question is settled, and
+    the same figure in `journey list` and on the home screen."""
+    return 100 * done // total if total else 100
+
+
 def clean_title(raw: str) -> str:
     """A title as it is stored: one line, no control or bidi-override characters; refused when empty or too long."""
     title = clean_text(raw, multiline=False)

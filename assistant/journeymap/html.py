@@ -42,7 +42,6 @@ WORDS = (
     "map.severity.medium",
     "map.severity.low",
     "map.finding.places",
-    "map.finding.owner_idea",
     "map.finding.next_steps",
     "map.finding.needs",
     "map.finding.addressed_by",

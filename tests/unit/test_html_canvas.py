@@ -226,7 +226,8 @@ def test_the_fields_the_analysis_is_growing_into_are_all_on_the_page() -> None:
     theme = next(a for a in sections["obstacles"].find("article") if a.attrs["id"] == "finding-obstacle-information-1")
     text = theme.all_text()
     assert len(theme.one("ul", "places").find("li")) == 4
-    assert "“Pin a price list” (your own idea)" in text, "the owner's idea first, quoted as theirs"
+    # The analysis words the owner's idea as theirs ("Your own idea at …: …"): the page marks it, adding nothing.
+    assert theme.one("span", "owner-idea").all_text() == "Pin a price list", "the owner's idea first, marked"
     assert "Why “High” (7.5 points):" in text and "Article 001 §7" in text
     assert "The owner's view and 9 customers" in text
     assert "I gave up when nobody told me the price" in theme.one("blockquote").all_text()

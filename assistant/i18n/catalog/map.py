@@ -238,7 +238,6 @@ MESSAGES: Messages = {
         Plural("In the customer's words (1 customer named it)", "In customers' words ({count} customers named it)"),
     ),
     "map.finding.next_steps": ("Bước tiếp theo", "Next steps"),
-    "map.finding.owner_idea": ("ý tưởng của chính bạn", "your own idea"),
     "map.finding.reasons": (
         "Vì sao mức «{severity}» ({score} điểm):",
         Plural("Why “{severity}” ({score} point):", "Why “{severity}” ({score} points):", by="score"),

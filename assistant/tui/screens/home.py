@@ -35,7 +35,7 @@ def progress_bar(done: int, total: int, width: int) -> Text:
     bar = Text()
     bar.append("█" * filled, style="green")
     bar.append("░" * (width - filled), style="dim")
-    bar.append(f" {round(100 * ratio):>3}%")
+    bar.append(f" {interviews.percent_done(done, total):>3}%")
     return bar
 
 
