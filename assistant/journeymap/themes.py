@@ -41,12 +41,13 @@ class Theme:
             kind, subkind = mention.kind, mention.read.subkind
             if mention.corrected and self._corrected is None:
                 self._corrected = kind
-            # A customers' voice votes for each answer it gathers, as each answer did when it was a mention.
-            weight = sum(said.respondents for said in mention.said) if mention.said else 1
+            # The customers' chorus votes for each answer it gathers, as each answer did when it was a mention.
+            chorus = mention.chorus
+            weight, confident = (chorus.answers, chorus.sure) if chorus else (1, mention.read.confidence)
             self._kinds[kind] += weight
             if subkind:
                 count, sure = self._subkinds.get((kind, subkind), (0, 0.0))
-                self._subkinds[(kind, subkind)] = (count + weight, sure + weight * mention.read.confidence)
+                self._subkinds[(kind, subkind)] = (count + weight, sure + confident)
         self._tallied = len(self.mentions)
         kind = self._corrected or self._kinds.most_common(1)[0][0]
         votes = {subkind: tally for (of, subkind), tally in self._subkinds.items() if of == kind}
@@ -79,8 +80,7 @@ class Theme:
         then in the list…), the first place on the journey it was named."""
         candidates = self.owner_mentions
         if not candidates:  # customers alone: the answer most of them gave, said of a touchpoint, the first such
-            top = max(self.mentions, key=lambda m: (m.said[0].respondents, m.touchpoint is not None, -m.said[0].order))
-            return top.said[0].read.text
+            return max(m.chorus.top for m in self.mentions if m.chorus is not None)[3]
         best = min(_SOURCE_ORDER[m.source] for m in candidates)
         return next(m for m in candidates if _SOURCE_ORDER[m.source] == best).read.text
 
