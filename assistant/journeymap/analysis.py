@@ -113,6 +113,16 @@ class _Finder:
         return places_of(self.map)
 
     @cached_property
+    def purchase_touchpoints(self) -> frozenset[str]:
+        """The touchpoints of the stages where customers decide to buy."""
+        return frozenset(
+            tp.key
+            for stage in self.map.stages
+            if self.rules.stage_matches("purchase", stage.name)
+            for tp in stage.touchpoints
+        )
+
+    @cached_property
     def named(self) -> dict[str | None, tuple[str | None, str | None, str | None]]:
         """Each touchpoint's stage name, stage key and name, by key (None: the journey)."""
         named: dict[str | None, tuple[str | None, str | None, str | None]] = {None: (None, None, None)}
@@ -347,8 +357,6 @@ class _Finder:
     def places(self, theme: Theme) -> list[Place]:
         """One place per answer and touchpoint it was named in; customers' words at one touchpoint are one place."""
         places: dict[tuple[str, str | None, str | None], Place] = {}
-        together = self.together(theme)
-        counts = dict(together.at)
         for mention in theme.mentions:
             tp = mention.touchpoint
             stage = mention.stage
@@ -364,18 +372,12 @@ class _Finder:
                 text=mention.read.text,
                 evidence=self.evidence([mention.ref]),
             )
-        named = self.named
-        for place in _customers_places(together, self.locale, tuple(named[where] for where, _ in together.at)):
-            places[("customers", None, place.touchpoint_key)] = place
+        together, named = self.together(theme), self.named
         # The owner's places in journey order; the customers' after them, where most of them said it first.
-        return sorted(
-            places.values(),
-            key=lambda place: (
-                (True, -counts.get(place.touchpoint_key, 0), place.touchpoint_key is None)
-                if place.source == "customers"
-                else (False, 0, False)
-            ),
-        )
+        return [
+            *places.values(),
+            *_customers_places(together, self.locale, tuple(named[where] for where, _ in together.at)),
+        ]
 
     def place_name(self, place: Place) -> str:
         if place.source == "touchpoint" and place.touchpoint:
@@ -401,9 +403,10 @@ class _Finder:
             )
         objective = self.map.goals.objective
         if objective is not None and objective.code in weights.decision_objectives:
-            stages = {m.stage.name for m in theme.mentions if m.stage is not None}
-            stages.update(self.touchpoints[where][0].name for where, _ in self.together(theme).at if where is not None)
-            decision = any(self.rules.stage_matches("purchase", name) for name in stages)
+            stages = {m.stage.name for m in owner if m.stage is not None}
+            decision = any(self.rules.stage_matches("purchase", name) for name in stages) or any(
+                where in self.purchase_touchpoints for where, _ in self.together(theme).at
+            )
             if decision:
                 reasons.append(
                     SeverityReason(

@@ -133,7 +133,7 @@ class Together:
 
     at: tuple[tuple[str | None, int], ...]
     """Each touchpoint it was said of (None: the journey, or one the map no longer has) and how many customers said
-    it there, in the order first said."""
+    it there: where most said it first, the journey last of equals, then in the order first said."""
     quotes: tuple[str, ...]
     """Up to three of the customers' own words: what most of them said first, then what was said of a place."""
 
@@ -179,10 +179,10 @@ def _together(choruses: tuple[Chorus, ...]) -> Together:
         for where, (first, who) in chorus.at.items():
             earlier, others = at.get(where, (first, 0))
             at[where] = (min(earlier, first), others | who)
-    in_order = sorted(at, key=lambda where: at[where][0])
+    said = [(where, at[where][1].bit_count()) for where in sorted(at, key=lambda where: at[where][0])]
+    most = sorted(said, key=lambda pair: (-pair[1], pair[0] is None))
     ranked = sorted(rank for chorus in choruses for rank in chorus.quotable)
-    quotes = _unique((text for *_, text in ranked), QUOTES)
-    return Together(tuple((where, at[where][1].bit_count()) for where in in_order), quotes)
+    return Together(tuple(most), _unique((text for *_, text in ranked), QUOTES))
 
 
 def _unique(texts: Iterable[str], most: int) -> tuple[str, ...]:
