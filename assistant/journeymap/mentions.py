@@ -74,8 +74,8 @@ class CustomerVoice:
     """Every answer at one touchpoint whose obstacle the reader read alike (one kind, sub-kind and set of meaning
     words, all that deciding on a theme looks at): thousands of respondents word a few worries in thousands of ways,
     and what the map does with them depends on how they read, not on each answer. Worked out once per set of
-    respondents, so that a rebuild of the map (after every answer the owner gives) places a few hundred voices into
-    themes, not a Python object per respondent's answer."""
+    respondents, and gathered again across touchpoints into choruses (`Chorus`), so that a rebuild of the map (after
+    every answer the owner gives) places a few dozen choruses into themes, not a Python object per answer."""
 
     read: ReadObstacle
     """The first answer's reading, standing for them all."""

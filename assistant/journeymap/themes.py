@@ -113,10 +113,10 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
             if theme is not None:
                 theme.mentions.append(mention)
     customers_own: dict[tuple[str, str | None, str | None], Theme] = {}
-    # The customers come as voices, their answers gathered by touchpoint and by how they read, and one way of reading
-    # is placed once wherever it was said. It joins an owner's theme by the owner's own mentions (and the sub-kind
-    # they agree on), not by the customers who joined it before, so ten thousand respondents cost a few comparisons
-    # per owner mention.
+    # The customers come as choruses, their answers gathered by how they read (`Chorus`), and one way of reading is
+    # placed once wherever it was said (what the reader cannot place comes in a chorus per touchpoint). It joins an
+    # owner's theme by the owner's own mentions (and the sub-kind they agree on), not by the customers who joined it
+    # before, so ten thousand respondents cost a few comparisons per owner mention.
     owners: dict[str, list[tuple[Theme, list[Mention], str | None]]] = {
         kind: [(theme, list(theme.mentions), theme.subkind) for theme in kind_themes]
         for kind, kind_themes in by_kind.items()
