@@ -91,8 +91,7 @@ class _Customers:
 
     def journey(self) -> JourneyMap:
         stages = [self.stage(stage) for stage in self.map.stages]
-        with_stages = self.map.model_copy(update={"stages": stages})
-        reach = self.reach(with_stages)
+        reach = self.reach(stages)
         known = self.digest
         research = CustomerResearch(
             respondents=len(self.respondents),
@@ -105,7 +104,7 @@ class _Customers:
             gaps=self.gaps(stages),
             not_on_map=known.not_on_map,
         )
-        return with_stages.model_copy(update={"customers": research})
+        return self.map.model_copy(update={"stages": stages, "customers": research})
 
     # ----- touchpoints -----------------------------------------------------------------------------------------
 
@@ -145,14 +144,14 @@ class _Customers:
     def gap_message(self, owner: int, count: int, mean: float) -> str:
         return self.t("survey.map.gap", owner=owner, count=count, mean=self.number(mean))
 
-    def reach(self, journey: JourneyMap) -> TouchpointReach | None:
+    def reach(self, stages: list[Stage]) -> TouchpointReach | None:
         """Article 001 §4: fewer touchpoints used than expected means the channels do not hold customers; more
         means the path costs them effort. Counted from what customers used, not from what the owner listed."""
         reach = self.evidence.reach
         if reach is None:
             return None
-        expected = journey.goals.expected_touchpoints
-        listed = journey.figures.touchpoints_listed
+        expected = self.map.goals.expected_touchpoints
+        listed = self.map.figures.touchpoints_listed
         verdict = None
         if expected:
             limits = self.rules.touchpoint_count
@@ -164,7 +163,7 @@ class _Customers:
                 else "as_expected"
             )
         rare, used = [], []
-        for stage in journey.stages:
+        for stage in stages:
             for tp in stage.touchpoints:
                 voice = self.evidence.touchpoints.get(tp.key)
                 if voice is None or voice.asked == 0:
