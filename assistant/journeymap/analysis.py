@@ -9,9 +9,9 @@ half-finished interview is not accused of gaps it simply has not reached.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from assistant.bank.model import LocalizedText, localize
@@ -19,7 +19,15 @@ from assistant.bank.roles import BLUEPRINT_LAYERS, Role
 from assistant.i18n import t
 from assistant.interview.values import format_number
 from assistant.journeymap.answers import RoleAnswers
-from assistant.journeymap.mentions import CustomerVoice, Mention, collect, drop_off_place
+from assistant.journeymap.mentions import (
+    Mention,
+    Together,
+    Voices,
+    collect,
+    customer_side,
+    drop_off_place,
+    places_of,
+)
 from assistant.journeymap.model import (
     Action,
     Evidence,
@@ -41,7 +49,6 @@ from assistant.text import fold, shorten, slug
 LEVEL_SCORE: dict[str, float] = {"high": 4, "medium": 2, "low": 0}
 """The score a finding raised by a threshold rule (not by signals) ranks with."""
 TITLE_WIDTH = 90
-QUOTES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +57,7 @@ class Analysis:
     locale: str
     answers: RoleAnswers
     reader: Reading
-    customers: Sequence[CustomerVoice] = ()
+    customers: Voices = field(default_factory=Voices)
     """What surveyed customers said almost stopped them, put into themes here beside the owner's words."""
     respondents: int = 0
     """How many customers were surveyed (0: the map rests on the owner's view alone)."""
@@ -82,7 +89,7 @@ class _Finder:
         self.answers = analysis.answers
         self.resolved = analysis.answers.resolved
         self.reader = analysis.reader
-        self.customers = list(analysis.customers)
+        self.customers = analysis.customers
         self.respondents = analysis.respondents
         self.resource_labels = analysis.answers.option_labels(Role.RESOURCE_KINDS)
         self.stage_order = {stage.key: number for number, stage in enumerate(journey.stages)}
@@ -100,6 +107,33 @@ class _Finder:
         self._theme_numbers: dict[int, int] = {}
 
     # ----- helpers -------------------------------------------------------------------------------------
+
+    @cached_property
+    def touchpoints(self) -> dict[str, tuple[Stage, Touchpoint]]:
+        return places_of(self.map)
+
+    @cached_property
+    def purchase_touchpoints(self) -> frozenset[str]:
+        """The touchpoints of the stages where customers decide to buy."""
+        return frozenset(
+            tp.key
+            for stage in self.map.stages
+            if self.rules.stage_matches("purchase", stage.name)
+            for tp in stage.touchpoints
+        )
+
+    @cached_property
+    def named(self) -> dict[str | None, tuple[str | None, str | None, str | None]]:
+        """Each touchpoint's stage name, stage key and name, by key (None: the journey)."""
+        named: dict[str | None, tuple[str | None, str | None, str | None]] = {None: (None, None, None)}
+        named.update((key, (stage.name, stage.key, tp.name)) for key, (stage, tp) in self.touchpoints.items())
+        return named
+
+    def together(self, theme: Theme) -> Together:
+        """What the customers' choruses in the theme come to together."""
+        if not self.customers:
+            return _NOBODY
+        return self.customers.together(tuple(m.chorus for m in theme.mentions if m.chorus is not None))
 
     def say(self, key: str, **params: object) -> str:
         return self.rules.message(key, self.locale, **params)
@@ -207,10 +241,12 @@ class _Finder:
 
     def obstacles(self) -> None:
         catch_all = self.rules.obstacle_kinds[-1].code
-        mentions = collect(self.map, self.answers, self.reader, self.customers, catch_all)
         # "Booking.com takes 15% commission" is the owner's cost, not the customer's obstacle (unless the owner put
-        # it under a kind themselves); what it does to the customer ("so the price on Booking is higher") is.
+        # it under a kind themselves); what it does to the customer ("so the price on Booking is higher") is. The
+        # customers' choruses come read that way already.
         owner_costs = frozenset(self.rules.owner_costs)
+        choruses = self.customers.on(frozenset(self.touchpoints), catch_all, owner_costs) if self.customers else []
+        mentions = collect(self.map, self.answers, self.reader, choruses)
         customer_side = [
             m if m.corrected or m.read.subkind not in owner_costs else _effect_of(m, owner_costs, catch_all)
             for m in mentions
@@ -305,13 +341,7 @@ class _Finder:
 
     def quotes(self, theme: Theme) -> list[str]:
         """Up to three of the customers' own words: what most of them said first, then what was said of a place."""
-        ranked = sorted(
-            (-said.respondents, m.touchpoint is None, said.order, said.read.text)
-            for m in theme.mentions
-            if m.source == "customers"
-            for said in m.quotable  # no later answer of a voice can be among the first three
-        )
-        return _unique((text for *_, text in ranked), QUOTES)
+        return list(self.together(theme).quotes)
 
     def customers_message(self, theme: Theme, places: list[Place]) -> str:
         """What customers alone named: how many, of what, and where most of them met it."""
@@ -327,27 +357,11 @@ class _Finder:
     def places(self, theme: Theme) -> list[Place]:
         """One place per answer and touchpoint it was named in; customers' words at one touchpoint are one place."""
         places: dict[tuple[str, str | None, str | None], Place] = {}
-        customers_at: dict[str | None, int] = {}  # who said it there, as `Mention.customers`
-        for mention in theme.mentions:
-            if mention.source == "customers":
-                where = mention.touchpoint.key if mention.touchpoint else None
-                customers_at[where] = customers_at.get(where, 0) | mention.customers
-        counts = {where: who.bit_count() for where, who in customers_at.items()}
         for mention in theme.mentions:
             tp = mention.touchpoint
             stage = mention.stage
-            key = (mention.source, mention.ref if mention.source != "customers" else None, tp.key if tp else None)
-            if key in places:
-                continue
-            if mention.source == "customers":
-                places[key] = _customers_place(
-                    self.locale,
-                    stage.name if stage else None,
-                    stage.key if stage else None,
-                    tp.name if tp else None,
-                    tp.key if tp else None,
-                    counts[tp.key if tp else None],
-                )
+            key = (mention.source, mention.ref, tp.key if tp else None)
+            if mention.source == "customers" or key in places:
                 continue
             places[key] = Place(
                 source=mention.source,
@@ -358,15 +372,12 @@ class _Finder:
                 text=mention.read.text,
                 evidence=self.evidence([mention.ref]),
             )
+        together, named = self.together(theme), self.named
         # The owner's places in journey order; the customers' after them, where most of them said it first.
-        return sorted(
-            places.values(),
-            key=lambda place: (
-                (True, -counts.get(place.touchpoint_key, 0), place.touchpoint_key is None)
-                if place.source == "customers"
-                else (False, 0, False)
-            ),
-        )
+        return [
+            *places.values(),
+            *_customers_places(together, self.locale, tuple(named[where] for where, _ in together.at)),
+        ]
 
     def place_name(self, place: Place) -> str:
         if place.source == "touchpoint" and place.touchpoint:
@@ -392,8 +403,10 @@ class _Finder:
             )
         objective = self.map.goals.objective
         if objective is not None and objective.code in weights.decision_objectives:
-            stages = {m.stage.name for m in theme.mentions if m.stage is not None}  # customers' voices share a few
-            decision = any(self.rules.stage_matches("purchase", name) for name in stages)
+            stages = {m.stage.name for m in owner if m.stage is not None}
+            decision = any(self.rules.stage_matches("purchase", name) for name in stages) or any(
+                where in self.purchase_touchpoints for where, _ in self.together(theme).at
+            )
             if decision:
                 reasons.append(
                     SeverityReason(
@@ -1014,13 +1027,9 @@ class _Finder:
 
 
 def _effect_of(mention: Mention, owner_costs: frozenset[str], catch_all: str) -> Mention | None:
-    """An owner's cost as the customer meets it: none of the customer's obstacles, but its effect is one when the
-    reader can name it ("…commission, so the price on Booking is higher than direct" is a price that differs)."""
-    read = mention.read
-    effect = read.effect
-    if effect is None or effect.kind == catch_all or effect.subkind in owner_costs:
-        return None
-    return replace(mention, read=replace(effect, text=read.text))
+    """The mention of an owner's cost as the customer meets it (`customer_side`), or None."""
+    read = customer_side(mention.read, owner_costs, catch_all)
+    return replace(mention, read=read) if read is not None else None
 
 
 _WORD = re.compile(r"\w+")
@@ -1047,33 +1056,26 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-@lru_cache(maxsize=4096)
-def _customers_place(
-    locale: str, stage: str | None, stage_key: str | None, touchpoint: str | None, key: str | None, count: int
-) -> Place:
-    """Where customers named a theme, and how many: the same few places come back at every rebuild of the map (after
-    each answer the owner gives), so each is made once. Places are never changed once made."""
-    return Place(
-        source="customers",
-        stage=stage,
-        stage_key=stage_key,
-        touchpoint=touchpoint,
-        touchpoint_key=key,
-        text=t("survey.map.place", locale, count=count),
-        evidence=[],
+_NOBODY = Together((), ())
+"""No customer said it: a map without a survey."""
+
+
+@lru_cache(maxsize=1024)
+def _customers_places(
+    together: Together, locale: str, named: tuple[tuple[str | None, str | None, str | None], ...]
+) -> tuple[Place, ...]:
+    """Where customers named a theme, and how many, with each touchpoint's stage and name (`named`, in the order of
+    `together.at`): the same few themes come back at every rebuild of the map (after each answer the owner gives), so
+    their places are made once for as long as the names stay. Places are never changed once made."""
+    return tuple(
+        Place(
+            source="customers",
+            stage=stage,
+            stage_key=stage_key,
+            touchpoint=touchpoint,
+            touchpoint_key=key,
+            text=t("survey.map.place", locale, count=count),
+            evidence=[],
+        )
+        for (key, count), (stage, stage_key, touchpoint) in zip(together.at, named, strict=True)
     )
-
-
-def _unique(texts: Iterable[str], most: int | None = None) -> list[str]:
-    """The texts without repeats (case and accents aside), the first `most` of them: ten thousand respondents'
-    words are folded only until three quotes are found."""
-    seen: set[str] = set()
-    unique: list[str] = []
-    for text in texts:
-        if most is not None and len(unique) >= most:
-            break
-        key = fold(text)
-        if key not in seen:
-            seen.add(key)
-            unique.append(text)
-    return unique

@@ -6,7 +6,6 @@ never reaches the map and a partial interview gives a partial map with the open 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -17,6 +16,7 @@ from assistant.interview.engine import Interview
 from assistant.interview.state import InterviewState, join_key
 from assistant.journeymap.analysis import Analysis, analyse
 from assistant.journeymap.answers import RoleAnswers, instance_at
+from assistant.journeymap.mentions import Voices
 from assistant.journeymap.model import (
     AppendixEntry,
     BlueprintLayers,
@@ -39,7 +39,6 @@ from assistant.journeymap.rules import rules_for
 from assistant.text import slug
 
 if TYPE_CHECKING:
-    from assistant.journeymap.mentions import CustomerVoice
     from assistant.store import InterviewRow
     from assistant.survey.model import Respondents
 
@@ -164,15 +163,15 @@ class _Builder:
                 for entry in answers.entries
             ],
         )
-        mentions: Sequence[CustomerVoice] = ()
+        voices = Voices()
         if self.respondents is not None and len(self.respondents):
-            journey, mentions = self.with_customers(journey, self.respondents)
+            journey, voices = self.with_customers(journey, self.respondents)
         if not with_findings:
             return journey
         rules = rules_for(self.bank.id)
         respondents = len(self.respondents) if self.respondents is not None else 0
         reading = self.reading or default_reading()
-        found = analyse(journey, Analysis(rules, self.locale, answers, reading, mentions, respondents))
+        found = analyse(journey, Analysis(rules, self.locale, answers, reading, voices, respondents))
         return journey.model_copy(
             update={
                 "obstacles": found.obstacles,
@@ -185,9 +184,7 @@ class _Builder:
 
     # ----- the customers' voice ------------------------------------------------------------------------------
 
-    def with_customers(
-        self, journey: JourneyMap, respondents: Respondents
-    ) -> tuple[JourneyMap, Sequence[CustomerVoice]]:
+    def with_customers(self, journey: JourneyMap, respondents: Respondents) -> tuple[JourneyMap, Voices]:
         """The map with the survey's respondents in it (the survey of this very map, read back), and what they said
         almost stopped them, for the analysis to read beside the owner's obstacles."""
         from assistant.journeymap.customers import customer_voice

@@ -26,8 +26,7 @@ from weakref import WeakKeyDictionary
 from assistant.bank.model import ItemType, localize
 from assistant.i18n import t
 from assistant.interview.values import format_number
-from assistant.journeymap.analysis import QUOTES as THEME_QUOTES
-from assistant.journeymap.mentions import CustomerVoice, Said
+from assistant.journeymap.mentions import CustomerVoice, Said, Voices, quotable
 from assistant.journeymap.model import (
     Coded,
     Count,
@@ -46,7 +45,7 @@ from assistant.journeymap.rules import AnalysisRules
 from assistant.survey.design import Survey, SurveyColumn
 from assistant.survey.evidence import CustomerEvidence, ascii_fold, counts_of, customer_evidence
 from assistant.survey.model import CellValue, Respondents
-from assistant.text import fold, shorten
+from assistant.text import shorten
 
 GAP_AT_LEAST = 1.5
 """Points between the owner's emotion score and the customers' mean that make a touchpoint worth a second look."""
@@ -61,7 +60,7 @@ COMMON_ANSWERS = 5
 
 def customer_voice(
     journey: JourneyMap, survey: Survey, respondents: Respondents, rules: AnalysisRules
-) -> tuple[JourneyMap, list[CustomerVoice]]:
+) -> tuple[JourneyMap, Voices]:
     """`journey` with the respondents' answers to `survey` in it (each touchpoint's users and how it felt to them,
     the survey summarised), and what they said almost stopped them, read, for the analysis to put into themes."""
     voice = _Customers(journey, survey, respondents, rules)
@@ -92,8 +91,7 @@ class _Customers:
 
     def journey(self) -> JourneyMap:
         stages = [self.stage(stage) for stage in self.map.stages]
-        with_stages = self.map.model_copy(update={"stages": stages})
-        reach = self.reach(with_stages)
+        reach = self.reach(stages)
         known = self.digest
         research = CustomerResearch(
             respondents=len(self.respondents),
@@ -106,7 +104,7 @@ class _Customers:
             gaps=self.gaps(stages),
             not_on_map=known.not_on_map,
         )
-        return with_stages.model_copy(update={"customers": research})
+        return self.map.model_copy(update={"stages": stages, "customers": research})
 
     # ----- touchpoints -----------------------------------------------------------------------------------------
 
@@ -146,14 +144,14 @@ class _Customers:
     def gap_message(self, owner: int, count: int, mean: float) -> str:
         return self.t("survey.map.gap", owner=owner, count=count, mean=self.number(mean))
 
-    def reach(self, journey: JourneyMap) -> TouchpointReach | None:
+    def reach(self, stages: list[Stage]) -> TouchpointReach | None:
         """Article 001 §4: fewer touchpoints used than expected means the channels do not hold customers; more
         means the path costs them effort. Counted from what customers used, not from what the owner listed."""
         reach = self.evidence.reach
         if reach is None:
             return None
-        expected = journey.goals.expected_touchpoints
-        listed = journey.figures.touchpoints_listed
+        expected = self.map.goals.expected_touchpoints
+        listed = self.map.figures.touchpoints_listed
         verdict = None
         if expected:
             limits = self.rules.touchpoint_count
@@ -165,7 +163,7 @@ class _Customers:
                 else "as_expected"
             )
         rare, used = [], []
-        for stage in journey.stages:
+        for stage in stages:
             for tp in stage.touchpoints:
                 voice = self.evidence.touchpoints.get(tp.key)
                 if voice is None or voice.asked == 0:
@@ -227,7 +225,7 @@ class _Customers:
 @dataclass(frozen=True, slots=True)
 class _Digest:
     evidence: CustomerEvidence
-    voices: list[CustomerVoice]
+    voices: Voices
     questions: list[SurveyAnswers]
     profile: list[ProfileAnswers]
     not_on_map: int
@@ -284,7 +282,7 @@ class _Digester:
         """The obstacle kinds an answer names, as the analysis reads them; what names none is the catch-all."""
         return {read.kind for read in self.read[text]} or {self.catch_all}
 
-    def voices(self) -> list[CustomerVoice]:
+    def voices(self) -> Voices:
         """Every answer naming an obstacle, read, gathered by touchpoint and by what deciding on a theme looks at,
         in the order the first of each was said."""
         gathered: dict[tuple[str | None, str, str | None, frozenset[str]], tuple[list[Said], list[int]]] = {}
@@ -306,10 +304,11 @@ class _Digester:
                     touchpoint_key=key[0],
                     customers=customers[0],
                     said=ranked,
-                    quotable=_quotable(ranked),
+                    quotable=quotable(ranked, lambda said: said.read.text),
+                    answers=sum(one.respondents for one in ranked),
                 )
             )
-        return voices
+        return Voices(tuple(voices))
 
     def kind_label(self, code: str) -> str:
         return _kind_label(self.rules, code, self.locale)
@@ -402,16 +401,6 @@ class _Digester:
             for column_id, values in self.respondents.columns.items()
             if column_id not in asked and any(value is not None for value in values)
         )
-
-
-def _quotable(ranked: tuple[Said, ...]) -> tuple[Said, ...]:
-    """`CustomerVoice.quotable`: compared as the analysis compares quotes."""
-    seen: set[str] = set()
-    for end, said in enumerate(ranked):
-        seen.add(fold(said.read.text))
-        if len(seen) == THEME_QUOTES:
-            return ranked[: end + 1]
-    return ranked
 
 
 def _share(count: int, total: int) -> float:

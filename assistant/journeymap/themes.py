@@ -41,12 +41,13 @@ class Theme:
             kind, subkind = mention.kind, mention.read.subkind
             if mention.corrected and self._corrected is None:
                 self._corrected = kind
-            # A customers' voice votes for each answer it gathers, as each answer did when it was a mention.
-            weight = sum(said.respondents for said in mention.said) if mention.said else 1
+            # The customers' chorus votes for each answer it gathers, as each answer did when it was a mention.
+            chorus = mention.chorus
+            weight, confident = (chorus.answers, chorus.sure) if chorus else (1, mention.read.confidence)
             self._kinds[kind] += weight
             if subkind:
                 count, sure = self._subkinds.get((kind, subkind), (0, 0.0))
-                self._subkinds[(kind, subkind)] = (count + weight, sure + weight * mention.read.confidence)
+                self._subkinds[(kind, subkind)] = (count + weight, sure + confident)
         self._tallied = len(self.mentions)
         kind = self._corrected or self._kinds.most_common(1)[0][0]
         votes = {subkind: tally for (of, subkind), tally in self._subkinds.items() if of == kind}
@@ -79,8 +80,7 @@ class Theme:
         then in the list…), the first place on the journey it was named."""
         candidates = self.owner_mentions
         if not candidates:  # customers alone: the answer most of them gave, said of a touchpoint, the first such
-            top = max(self.mentions, key=lambda m: (m.said[0].respondents, m.touchpoint is not None, -m.said[0].order))
-            return top.said[0].read.text
+            return max(m.chorus.top for m in self.mentions if m.chorus is not None)[3]
         best = min(_SOURCE_ORDER[m.source] for m in candidates)
         return next(m for m in candidates if _SOURCE_ORDER[m.source] == best).read.text
 
@@ -113,10 +113,10 @@ def group(mentions: list[Mention], reader: Reading, catch_all: str = "other") ->
             if theme is not None:
                 theme.mentions.append(mention)
     customers_own: dict[tuple[str, str | None, str | None], Theme] = {}
-    # The customers come as voices, their answers gathered by touchpoint and by how they read, and one way of reading
-    # is placed once wherever it was said. It joins an owner's theme by the owner's own mentions (and the sub-kind
-    # they agree on), not by the customers who joined it before, so ten thousand respondents cost a few comparisons
-    # per owner mention.
+    # The customers come as choruses, their answers gathered by how they read (`Chorus`), and one way of reading is
+    # placed once wherever it was said (what the reader cannot place comes in a chorus per touchpoint). It joins an
+    # owner's theme by the owner's own mentions (and the sub-kind they agree on), not by the customers who joined it
+    # before, so ten thousand respondents cost a few comparisons per owner mention.
     owners: dict[str, list[tuple[Theme, list[Mention], str | None]]] = {
         kind: [(theme, list(theme.mentions), theme.subkind) for theme in kind_themes]
         for kind, kind_themes in by_kind.items()

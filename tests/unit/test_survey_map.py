@@ -4,21 +4,28 @@ empty row), answering about the four touchpoints of the Lotus Coffee golden inte
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
+from assistant.bank.loader import find_bank
 from assistant.exports import interview_map, map_of
+from assistant.interview.answers_file import fill_interview
+from assistant.interview.state import InterviewState
 from assistant.journeymap.build import MapSource, build_map
 from assistant.journeymap.html import render_html
 from assistant.journeymap.markdown import render_markdown
 from assistant.journeymap.model import CustomerEmotion, Finding, JourneyMap
 from assistant.portable import export_json, export_schema
 from assistant.session import Session
-from assistant.store import Store
+from assistant.store import Store, forget_loaded_respondents
 from tests.survey import GOLDEN, fixed_clock, golden_interview, imported
 from tests.unit.test_html_canvas import parse, screen_canvas
 
@@ -180,6 +187,62 @@ def test_the_map_builds_the_same_way_from_every_door(store: Store, lotus: str, j
     assert map_of(bank, state, session.row, respondents=people) == journey
     without = build_map(bank, state, SOURCE)
     assert without.customers is None and all(tp.used_by is None for s in without.stages for tp in s.touchpoints)
+
+
+def test_a_rebuild_with_the_same_respondents_follows_what_changed_on_the_map(store: Store, lotus: str) -> None:
+    """The map is rebuilt after every answer the owner gives, with the respondents loaded once and what they say
+    worked out once: whatever the owner changes (a stage or a touchpoint renamed, a touchpoint added, an obstacle
+    named that customers named too, another language), the rebuilt map says what a map built from the respondents
+    loaded afresh, as a new process would, says."""
+    document = yaml.safe_load((GOLDEN / "answers-en.yaml").read_text(encoding="utf-8"))
+    bank = find_bank(document["bank"]).bank
+    people = store.respondents(lotus)
+
+    def state(change: Callable[[dict[str, Any]], object] = lambda answers: None) -> InterviewState:
+        answers = copy.deepcopy(document["answers"])
+        change(answers)
+        return fill_interview(bank, answers, document["locale"], document["preset"]).state
+
+    def rebuilt(state: InterviewState, locale: str | None = None) -> JourneyMap:
+        return build_map(bank, state, SOURCE, locale, respondents=people)
+
+    def afresh(state: InterviewState, locale: str | None = None) -> JourneyMap:
+        forget_loaded_respondents()
+        return build_map(bank, state, SOURCE, locale, respondents=store.respondents(lotus))
+
+    def outdated(journey: JourneyMap) -> list[tuple[str | None, str | None, str]]:
+        """Where customers alone said the information is out of date (Google Maps' opening hours, its photos)."""
+        finding = next(f for f in journey.obstacles if f.subkind == "outdated")
+        return [(p.stage, p.touchpoint, p.text) for p in finding.places]
+
+    def renamed_stage(answers: dict[str, Any]) -> None:
+        answers["stages"][0] = "AWARENESS"  # the same stage (its key is its name folded), another name
+
+    def renamed_touchpoint(answers: dict[str, Any]) -> None:
+        answers["stage"][0]["touchpoints"][0] = "Google maps"
+
+    def added_touchpoint(answers: dict[str, Any]) -> None:
+        answers["stage"][0]["touchpoints"].append("Instagram")
+        answers["stage"][0]["touchpoint"].append({"tp_channel": "social", "tp_emotion": 3, "tp_obstacles": None})
+
+    def named_at_grabfood(answers: dict[str, Any]) -> None:
+        answers["stage"][1]["touchpoint"][1]["tp_obstacles"] = "Delivery fee is too expensive"
+
+    before = rebuilt(state())
+    assert outdated(before) == [("Awareness", "Google Maps", "3 customers")]
+    assert [f.rule for f in before.obstacles if f.kind == "price"] == ["customer_obstacle"]
+    for change in (renamed_stage, renamed_touchpoint, added_touchpoint, named_at_grabfood):
+        changed = state(change)
+        assert rebuilt(changed) == afresh(changed), change.__name__
+    assert outdated(rebuilt(state(renamed_stage))) == [("AWARENESS", "Google Maps", "3 customers")]
+    assert outdated(rebuilt(state(renamed_touchpoint))) == [("Awareness", "Google maps", "3 customers")]
+    # The customers who named the delivery fee join the owner's theme: one finding, with both the owner's and theirs.
+    fee = [f for f in rebuilt(state(named_at_grabfood)).obstacles if f.kind == "price"]
+    assert [(f.rule, f.customers, f.evidence_level) for f in fee] == [("named_obstacle", 3, "both")]
+    in_vietnamese = rebuilt(state(), "vi")
+    assert in_vietnamese == afresh(state(), "vi")
+    assert [text for *_, text in outdated(in_vietnamese)] != ["3 customers"]
+    assert rebuilt(state()) == before == afresh(state())
 
 
 def test_the_json_export_carries_the_customers_and_its_schema_says_so(store: Store, lotus: str) -> None:
