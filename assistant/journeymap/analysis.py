@@ -241,7 +241,7 @@ class _Finder:
         places = self.places(theme)
         reasons = self.severity_reasons(theme)
         score = sum(reason.points for reason in reasons)
-        title = theme.title
+        title = self.reader.reader.without_chatter(theme.title)
         first = theme.mentions[0]
         owner_places = [place for place in places if place.source != "customers"]
         touchpoint_places = [place for place in owner_places if place.touchpoint is not None]
@@ -794,9 +794,21 @@ class _Finder:
                     where=code,
                 )
 
+    def resources_settled(self) -> bool:
+        """Whether the owner has said what the business has and needs of every resource kind chosen (each answer
+        given or skipped): until then, what it has or plans is not known, and no obstacle is without a remedy."""
+        if not self.resolved(Role.RESOURCE_KINDS):
+            return False
+        return all(
+            entry.status != "unanswered"
+            for kind in self.map.resources
+            for role in (Role.RESOURCE_HAVE, Role.RESOURCE_NEED)
+            if (entry := self.answers.entry(role, kind.kind.code)) is not None
+        )
+
     def unaddressed_obstacles(self) -> None:
         """An obstacle that nothing the business has or plans can remove is the real resource gap."""
-        if not self.resolved(Role.RESOURCE_KINDS):
+        if not self.resources_settled():
             return
         had = {r.kind.code for r in self.map.resources if not self.none(r.have)}
         for finding in list(self.found.obstacles):
@@ -845,8 +857,15 @@ class _Finder:
         objective = self.map.goals.objective
         if objective is None or objective.code not in self.rules.measurable_objectives:
             return
-        if not self.resolved(Role.DATA_BASIS) or self.respondents:
+        if self.respondents:
             # Imported survey responses are data from real customers: the map no longer rests on guesses alone.
+            return
+        # Every answer that could show the business has numbers (the channels it tracks come in step 5) is given or
+        # skipped: a map is not told it has no data before the owner has been asked where the data comes from.
+        if not self.resolved(Role.DATA_BASIS) or any(
+            (entry := self.answers.entry(role)) is not None and entry.status == "unanswered"
+            for role in self.rules.measurement_sources
+        ):
             return
         named = {
             Role.DATA_BASIS: {c.code for c in self.map.goals.data_basis},
