@@ -282,6 +282,32 @@ class ObstacleReader:
         self._memo.bound()
         return self._sentences_say_none(cleaned, words, self._language(words), self._memo)
 
+    def says_nothing(self, text: str) -> bool:
+        """True when the answer says there is nothing to say ("không có gì", "ko co gi", "nope", "n/a"): it says none
+        without a word of how things are, so "nhanh, thân thiện" or "fast and friendly", which `says_none` takes
+        for "no obstacle", is still an answer to a question about what customers want."""
+        if not self.says_none(text):
+            return False
+        cleaned = clean_text(text, multiline=True)
+        words = split_words(cleaned)
+        if not words:
+            return True
+        memo = self._memo
+        clause = self._clause(cleaned, words, self._language(words), memo)
+        return not self._evidence(clause, memo).cues.get("positive")
+
+    def without_chatter(self, text: str) -> str:
+        """The text without the words at its ends that stand for nothing (shorthand the lexicon expands to nothing:
+        "lol", "tbh", "haha"): how an obstacle is named in a title. The reading itself keeps the text as typed."""
+        cleaned = clean_text(text, multiline=False)
+        words = split_words(cleaned)
+        memo = self._memo
+        memo.bound()
+        word_of = self._clause(cleaned, words, self._language(words), memo).word_of if words else []
+        if not word_of:
+            return text
+        return span_text(cleaned, words[word_of[0]], words[word_of[-1]])
+
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""
         if a.kind != b.kind:
