@@ -61,6 +61,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
@@ -190,6 +191,7 @@ class _Evidence:
     cue_names: list[str]  # every cue set the keys hold, before any is hidden: what the learned model sees
     concepts: list[tuple[_Span, str]]  # every concept the keys hold, overlapping ones too
     topics: list[_Span] = field(default_factory=list)  # the topics that counted, for a next part to borrow
+    neutral: list[_Span] = field(default_factory=list)  # the neutral phrases ("giờ cao điểm" holds no "cao")
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: -item[1])
@@ -308,6 +310,36 @@ class ObstacleReader:
             return text
         return span_text(cleaned, words[word_of[0]], words[word_of[-1]])
 
+    def compounds(self, text: str) -> frozenset[str]:
+        """The two-syllable words a Vietnamese text holds, accent-free ("nuoc dung", "buoi chieu"): neighbouring
+        syllables, shorthand expanded, with nothing between them, neither a stop word, a number, nor part of a
+        concept or term word (those are its terms). What an owner's
+        idea or a resource shares with an obstacle when no term of the lexicon names it ("nấu thêm nồi nước dùng
+        buổi chiều" and "hay hết món buổi chiều"). English has none: its terms hold every word of content."""
+        cleaned = clean_text(text, multiline=True)
+        words = split_words(cleaned)
+        language = self._language(words) if words else "en"
+        if language == "en":
+            return frozenset()
+        memo = self._memo
+        memo.bound()
+        clause = self._clause(cleaned, words, language, memo)
+        tries = self.lexicon.tries[clause.mode]
+        skip = tries.stop | self.lexicon.function_keys[clause.mode]
+        # A syllable of a concept or of a term word is in the terms already ("miễn phí giao hàng" is a discount).
+        spans = [span for span, _ in self._evidence(clause, memo).concepts]
+        spans += [_Span(start, end) for start, end, _ in tries.words.spans(clause.keys, clause.barriers)]
+        covered = {index for span in spans for index in range(span.start, span.end)}
+        keys = [
+            bare if index not in covered and key not in skip and (bare := bare_key(word)).isalpha() else None
+            for index, (key, word) in enumerate(zip(clause.keys, clause.expanded, strict=True))
+        ]
+        return frozenset(
+            f"{first} {second}"
+            for index, (first, second) in enumerate(pairwise(keys), start=1)
+            if first and second and index not in clause.barriers and clause.word_of[index - 1] != clause.word_of[index]
+        )
+
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""
         if a.kind != b.kind:
@@ -383,9 +415,8 @@ class ObstacleReader:
     def _weigh(self, clause: _Clause) -> _Evidence:
         tries = self.lexicon.tries[clause.mode]
         keys = clause.keys
-        phrases = _each_word_once(
-            [(_Span(start, end), phrase) for start, end, phrase in tries.phrases.spans(keys, clause.barriers)]
-        )
+        found = [(_Span(start, end), phrase) for start, end, phrase in tries.phrases.spans(keys, clause.barriers)]
+        phrases = _each_word_once(found)
         # Words a cue is part of: a neutral phrase ("đánh giá cao"), or a compound topic ("phần mềm" holds "mềm").
         neutral = [span for span, phrase in phrases if phrase.kind is None]
         compounds = [span for span, phrase in phrases if phrase.role == "topic" and phrase.length > 1]
@@ -429,6 +460,7 @@ class ObstacleReader:
             concepts=[
                 (_Span(start, end), concept) for start, end, concept in tries.concepts.spans(keys, clause.barriers)
             ],
+            neutral=[span for span, phrase in found if phrase.kind is None],
         )
         shared = _ambiguity(phrases) if clause.mode == "bare" else {}
         topics = [(span, phrase) for span, phrase in phrases if phrase.role == "topic" and phrase.kind is not None]
@@ -655,7 +687,9 @@ class ObstacleReader:
         tries = self.lexicon.tries[clause.mode]
         terms: set[str] = set()
         covered: set[int] = set()
-        for span, concept in _each_word_once(list(evidence.concepts)):
+        # A concept inside a neutral phrase is not what the words are about: the "cao" (high) of "giờ cao điểm".
+        concepts = [(span, concept) for span, concept in evidence.concepts if not _hidden(span, evidence.neutral)]
+        for span, concept in _each_word_once(concepts):
             terms.add(concept)
             terms.update(self.lexicon.broader[concept])
             covered.update(range(span.start, span.end))
@@ -1056,6 +1090,10 @@ def _parts(words: list[Word], cuts: list[tuple[int, int, str]]) -> list[tuple[in
 def _after_consequences(parts: list[tuple[int, int, str]]) -> frozenset[int]:
     """The parts that follow a consequence word: each stays with what comes before it."""
     return frozenset(index + 1 for index, part in enumerate(parts[:-1]) if part[2] == "consequence")
+
+
+def _hidden(span: _Span, neutral: list[_Span]) -> bool:
+    return any(span.inside(other) or span == other for other in neutral)
 
 
 def _same_reading(a: ReadObstacle, b: ReadObstacle) -> bool:
