@@ -811,3 +811,85 @@ def test_an_answer_that_says_nothing_is_no_note_on_the_map(locale: str, nothing:
 def test_an_obstacle_is_titled_without_the_chatter_around_it(locale: str, said: str, title: str) -> None:
     (finding,) = journey(with_touchpoint(tp_emotion=2, tp_obstacles=said), locale).obstacles
     assert finding.title == title
+
+
+def ideas_of(found: JourneyMap) -> dict[str, list[str]]:
+    return {f.title: [step.text for step in f.next_steps if step.source == "owner"] for f in found.obstacles}
+
+
+def test_an_idea_goes_to_the_obstacle_it_is_about_part_by_part() -> None:
+    found = journey(
+        with_touchpoint(
+            tp_emotion=2,
+            tp_obstacles="Hay hết xôi buổi sáng, page trả lời tin nhắn chậm",
+            tp_opportunity="nấu thêm xôi buổi sáng, làm lại logo",
+        ),
+        locale="vi",
+    )
+    ideas = ideas_of(found)
+    (sold_out,) = [title for title in ideas if "xôi" in title]
+    (slow,) = [title for title in ideas if "tin nhắn" in title]
+    assert len(ideas[sold_out]) == 1 and "«nấu thêm xôi buổi sáng»" in ideas[sold_out][0]
+    assert ideas[slow] == []  # the new logo is about neither: it stays the owner's idea at the touchpoint
+    english = journey(
+        with_touchpoint(
+            tp_emotion=2,
+            tp_obstacles="The card reader keeps failing; long wait at the counter",
+            tp_opportunity="buy a second card reader",
+        )
+    )
+    ideas = ideas_of(english)
+    assert [title for title, said in ideas.items() if said] == ["The card reader keeps failing"]
+
+
+def test_a_resource_removes_what_its_parts_are_about_and_no_obstacle_by_its_place_alone() -> None:
+    stage = copy.deepcopy(BASE["stage"])
+    stage[0]["touchpoint"][1].update(tp_emotion=2, tp_obstacles="Hay hết xôi buổi sáng")
+    stage[1]["touchpoint"][0].update(tp_emotion=2, tp_obstacles="Chỉ nhận chuyển khoản trước")
+    found = journey(
+        {
+            "stage": stage,
+            "resource_kinds": ["processes", "technology"],
+            "resource": [
+                # In the bank's order of resource kinds: technology, then processes.
+                {"resource_have": None, "resource_need": "phần mềm trả lời tin nhắn tự động cho Counter"},
+                {"resource_have": None, "resource_need": "quy định nấu thêm xôi buổi sáng"},
+            ],
+        },
+        locale="vi",
+    )
+    titles = {f.id: f.title for f in found.obstacles}
+    gaps = {gap.kind: gap for gap in found.resource_gaps if gap.rule == "resource_needed"}
+    assert [titles[fid] for fid in gaps["processes"].unblocks] == ["Hay hết xôi buổi sáng"]
+    assert gaps["technology"].unblocks == [] and gaps["technology"].nice_to_have  # names the counter, not a payment
+
+
+def test_a_resource_that_answers_an_obstacle_removes_it_whatever_the_kind_it_needs() -> None:
+    found = journey(
+        {
+            **with_touchpoint(
+                tp_emotion=2, tp_obstacles="We forget to send the reminder, and the invoice has surprise fees"
+            ),
+            "resource_kinds": ["technology"],
+            "resource": [{"resource_have": "A spreadsheet", "resource_need": "Automatic reminder texts"}],
+        }
+    )
+    (obstacle,) = found.obstacles
+    (gap,) = [gap for gap in found.resource_gaps if gap.rule == "resource_needed"]
+    assert gap.unblocks == [obstacle.id] and not gap.nice_to_have
+
+
+@pytest.mark.parametrize(
+    ("locale", "obstacle"), [("vi", "Phí ship cao quá"), ("en", "The delivery fee is far too high")]
+)
+def test_where_to_start_names_only_what_the_owner_plans(locale: str, obstacle: str) -> None:
+    found = journey(
+        {
+            **with_touchpoint(tp_emotion=1, tp_obstacles=obstacle),
+            "resource_kinds": ["people"],
+            "resource": [{"resource_have": "Two staff", "resource_need": None}],
+        },
+        locale,
+    )
+    (action,) = [a for a in found.where_to_start if a.finding_id == found.obstacles[0].id]
+    assert action.needs is None  # no budget the owner never chose
