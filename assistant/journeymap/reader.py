@@ -191,7 +191,6 @@ class _Evidence:
     cue_names: list[str]  # every cue set the keys hold, before any is hidden: what the learned model sees
     concepts: list[tuple[_Span, str]]  # every concept the keys hold, overlapping ones too
     topics: list[_Span] = field(default_factory=list)  # the topics that counted, for a next part to borrow
-    neutral: list[_Span] = field(default_factory=list)  # the neutral phrases ("giờ cao điểm" holds no "cao")
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: -item[1])
@@ -415,8 +414,9 @@ class ObstacleReader:
     def _weigh(self, clause: _Clause) -> _Evidence:
         tries = self.lexicon.tries[clause.mode]
         keys = clause.keys
-        found = [(_Span(start, end), phrase) for start, end, phrase in tries.phrases.spans(keys, clause.barriers)]
-        phrases = _each_word_once(found)
+        phrases = _each_word_once(
+            [(_Span(start, end), phrase) for start, end, phrase in tries.phrases.spans(keys, clause.barriers)]
+        )
         # Words a cue is part of: a neutral phrase ("đánh giá cao"), or a compound topic ("phần mềm" holds "mềm").
         neutral = [span for span, phrase in phrases if phrase.kind is None]
         compounds = [span for span, phrase in phrases if phrase.role == "topic" and phrase.length > 1]
@@ -460,7 +460,6 @@ class ObstacleReader:
             concepts=[
                 (_Span(start, end), concept) for start, end, concept in tries.concepts.spans(keys, clause.barriers)
             ],
-            neutral=[span for span, phrase in found if phrase.kind is None],
         )
         shared = _ambiguity(phrases) if clause.mode == "bare" else {}
         topics = [(span, phrase) for span, phrase in phrases if phrase.role == "topic" and phrase.kind is not None]
@@ -687,9 +686,7 @@ class ObstacleReader:
         tries = self.lexicon.tries[clause.mode]
         terms: set[str] = set()
         covered: set[int] = set()
-        # A concept inside a neutral phrase is not what the words are about: the "cao" (high) of "giờ cao điểm".
-        concepts = [(span, concept) for span, concept in evidence.concepts if not _hidden(span, evidence.neutral)]
-        for span, concept in _each_word_once(concepts):
+        for span, concept in _each_word_once(list(evidence.concepts)):
             terms.add(concept)
             terms.update(self.lexicon.broader[concept])
             covered.update(range(span.start, span.end))
@@ -1090,10 +1087,6 @@ def _parts(words: list[Word], cuts: list[tuple[int, int, str]]) -> list[tuple[in
 def _after_consequences(parts: list[tuple[int, int, str]]) -> frozenset[int]:
     """The parts that follow a consequence word: each stays with what comes before it."""
     return frozenset(index + 1 for index, part in enumerate(parts[:-1]) if part[2] == "consequence")
-
-
-def _hidden(span: _Span, neutral: list[_Span]) -> bool:
-    return any(span.inside(other) or span == other for other in neutral)
 
 
 def _same_reading(a: ReadObstacle, b: ReadObstacle) -> bool:
