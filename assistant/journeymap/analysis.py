@@ -8,6 +8,7 @@ half-finished interview is not accused of gaps it simply has not reached.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -103,8 +104,9 @@ class _Finder:
         self._ids: set[str] = set()
         self._advice_used: dict[str, int] = {}
         self._themes: dict[str, Theme] = {}
-        self._ideas: dict[int, list[str]] = {}
+        self._ideas: dict[int, list[tuple[str, str]]] = {}
         self._theme_numbers: dict[int, int] = {}
+        self._theme_said: dict[int, _Said] = {}
 
     # ----- helpers -------------------------------------------------------------------------------------
 
@@ -277,7 +279,7 @@ class _Finder:
         places = self.places(theme)
         reasons = self.severity_reasons(theme)
         score = sum(reason.points for reason in reasons)
-        title = theme.title
+        title = self.reader.reader.without_chatter(theme.title)
         first = theme.mentions[0]
         owner_places = [place for place in places if place.source != "customers"]
         touchpoint_places = [place for place in owner_places if place.touchpoint is not None]
@@ -307,7 +309,7 @@ class _Finder:
                 refs.append(self.answers.ref(Role.TOUCHPOINT_EMOTION, mention.touchpoint.key))
         refs += [
             self.answers.ref(Role.TOUCHPOINT_OPPORTUNITY, key)
-            for key in self._ideas.get(self._theme_numbers[id(theme)], [])
+            for key, _ in self._ideas.get(self._theme_numbers[id(theme)], [])
         ]
         owner, customers = bool(theme.owner_mentions), theme.customers
         where = first.touchpoint.key if first.touchpoint is not None else first.source
@@ -444,39 +446,83 @@ class _Finder:
                 keys.append(tp.key)
         return keys
 
-    def assign_ideas(self, themes: list[Theme]) -> dict[int, list[str]]:
-        """Which themes each improvement idea is quoted for: the owner had one idea per touchpoint, and several
-        obstacles may be named there; the idea goes first to those its words fit, and to no more than the
-        repeats a map allows."""
+    def assign_ideas(self, themes: list[Theme]) -> dict[int, list[tuple[str, str]]]:
+        """Which themes each improvement idea is quoted for, and in which words: the owner had one idea per
+        touchpoint, and several obstacles may be named there. Each part of the idea ("cook a second pot in the
+        afternoon, a combo discount") goes to the obstacles there it is about (`fits`), to no more than the repeats
+        a map allows; a part about none of them stays the owner's idea at the touchpoint, claiming to remove none.
+        The only obstacle named at a touchpoint takes the whole idea: it is what the owner was answering about."""
         at: dict[str, list[int]] = {}
         for number, theme in enumerate(themes):
             for key in self._idea_keys(theme):
                 at.setdefault(key, []).append(number)
         touchpoints = {tp.key: tp for stage in self.map.stages for tp in stage.touchpoints}
-        ideas: dict[int, list[str]] = {}
-        theme_terms = [frozenset().union(*(m.read.terms for m in theme.mentions)) for theme in themes]
+        ideas: dict[int, list[tuple[str, str]]] = {}
         for key, numbers in at.items():
             idea = touchpoints[key].opportunity or ""
-            terms = self.reader.terms(idea)
-
-            def fit(number: int, terms: frozenset[str] = terms) -> int:
-                return len(terms & theme_terms[number])
-
-            ranked = sorted(numbers, key=lambda number: (-fit(number), number))
-            for number in ranked[: self.rules.advice_repeats_at_most]:
-                ideas.setdefault(number, []).append(key)
+            if len(numbers) == 1:
+                ideas.setdefault(numbers[0], []).append((key, idea))
+                continue
+            quoted: dict[int, list[str]] = {}
+            for part in _parts(idea):
+                said = self.said(part)
+                scores = {number: self.fits(said, self.theme_said(themes[number])) for number in numbers}
+                ranked = sorted((n for n in numbers if scores[n] >= 1), key=lambda n: (-scores[n], n))
+                for number in ranked[: self.rules.advice_repeats_at_most]:
+                    quoted.setdefault(number, []).append(part)
+            for number, parts in quoted.items():
+                ideas.setdefault(number, []).append((key, ", ".join(parts)))
         self._theme_numbers = {id(theme): number for number, theme in enumerate(themes)}
         return ideas
 
+    def said(self, text: str) -> _Said:
+        """What a part of the owner's words is about, for `fits`: its meaning words and two-syllable words, and the
+        kind it reads as when the reader is sure of it."""
+        reads = self.reader.read(text) or [self.reader.classify(text)]
+        sure = [read for read in reads if read.confidence >= self.rules.need_kind_confidence and read.kind != "other"]
+        return _Said(
+            terms=frozenset().union(*(read.terms for read in reads)),
+            compounds=self.reader.reader.compounds(text),
+            kinds=frozenset((read.kind, read.subkind) for read in sure),
+        )
+
+    def theme_said(self, theme: Theme) -> _Said:
+        """What a theme is about: every mention's meaning words, and the two-syllable words of the owner's (the
+        customers' voices come read already, and their terms say what they share)."""
+        known = self._theme_said.get(id(theme))
+        if known is None:
+            compounds = self.reader.reader.compounds
+            known = _Said(
+                terms=frozenset().union(*(m.read.terms for m in theme.mentions)),
+                compounds=frozenset().union(*(compounds(m.read.text) for m in theme.owner_mentions)),
+                kinds=frozenset({(theme.kind, theme.subkind)}),
+            )
+            self._theme_said[id(theme)] = known
+        return known
+
+    @staticmethod
+    def fits(part: _Said, obstacle: _Said, rarity: dict[str, int] | None = None) -> float:
+        """How clearly a part of the owner's words is about an obstacle: each meaning word and two-syllable word they
+        share (weighed by how rare it is on the map, when `rarity` counts the obstacles that hold each), and their
+        kind when the part reads surely as one, which counts only beside a shared word ("a combo discount" is a
+        price, as a shipping fee is, and still not about it) unless the sub-kind is the same too."""
+        shared = (part.terms & obstacle.terms) | (part.compounds & obstacle.compounds)
+        meaning = sum(1 / math.sqrt(rarity.get(word, 1) if rarity else 1) for word in shared)
+        kinds = {kind for kind, _ in obstacle.kinds}
+        if any(subkind for _, subkind in part.kinds & obstacle.kinds):
+            return meaning + 1
+        if meaning and any(kind in kinds for kind, _ in part.kinds):
+            return meaning + 0.5
+        return meaning
+
     def owner_ideas(self, theme: Theme) -> list[NextStep]:
-        """The owner's own improvement ideas at the theme's touchpoints, quoted as theirs: the best next step."""
-        touchpoints = {m.touchpoint.key: m.touchpoint for m in theme.owner_mentions if m.touchpoint is not None}
-        steps = []
-        for key in self._ideas.get(self._theme_numbers[id(theme)], []):
-            touchpoint = touchpoints[key]
-            idea = touchpoint.opportunity or ""
-            steps.append(NextStep(text=self.say("owner_idea", touchpoint=touchpoint.name, text=idea), source="owner"))
-        return steps
+        """The owner's own improvement ideas at the theme's touchpoints, in the words that are about it, quoted as
+        theirs: the best next step."""
+        names = {m.touchpoint.key: m.touchpoint.name for m in theme.owner_mentions if m.touchpoint is not None}
+        return [
+            NextStep(text=self.say("owner_idea", touchpoint=names[key], text=idea), source="owner")
+            for key, idea in self._ideas.get(self._theme_numbers[id(theme)], [])
+        ]
 
     # ----- obstacles raised by one rule ----------------------------------------------------------------------
 
@@ -705,56 +751,65 @@ class _Finder:
         return frozenset().union(*(mention.read.terms for mention in theme.mentions))
 
     def linked(self, code: str, text: str) -> list[Finding]:
-        """The obstacles a resource would remove, judged on meaning: the same kind of obstacle as the resource's own
-        words read as, when the reader is sure of it ("card payment" for a payment obstacle), words it shares with
-        the obstacle, weighed by how rare they are on the map ("reply" says more than "price"), or a place it names.
-        When it links to none that way, the obstacles of a kind it is the first remedy for."""
-        reads = self.reader.read(text) or [self.reader.classify(text)]
-        need_terms = frozenset().union(*(read.terms for read in reads))
-        sure = [read for read in reads if read.confidence >= self.rules.need_kind_confidence]
-        need_kinds = {(read.kind, read.subkind) for read in sure if read.subkind}
-        need_kind_codes = {read.kind for read in sure if read.kind != "other"}
+        """The obstacles a resource would remove, judged on meaning, part by part of what the owner needs ("a packing
+        routine for delivery, a second pot cooked in the afternoon" are two remedies): the words a part shares with
+        an obstacle, weighed by how rare they are on the map ("reply" says more than "price"), its kind when the
+        reader is sure of it, the resource being of a kind the obstacle needs, or a place it names; all but the words
+        count only beside a shared word, so an auto-reply for Messenger removes no bank-transfer obstacle named at
+        Messenger. When no part shares a word with any obstacle, the obstacles of a kind it is the first remedy for."""
+        said = {finding.id: self.finding_said(finding) for finding in self.found.obstacles}
+        rarity: dict[str, int] = {}
+        for obstacle in said.values():
+            for word in obstacle.terms | obstacle.compounds:
+                rarity[word] = rarity.get(word, 0) + 1
+        parts = [self.said(part) for part in _parts(text)]
+        sure_kinds = {kind for part in parts for kind, _ in part.kinds}
         folded = fold(text)
-        frequency: dict[str, int] = {}
-        for finding in self.found.obstacles:
-            for term in self._terms(finding):
-                frequency[term] = frequency.get(term, 0) + 1
         by_meaning, by_kind = [], []
         touches_the_map = False
         for finding in self.found.obstacles:
-            names = [place.touchpoint for place in finding.places if place.touchpoint] + [finding.touchpoint or ""]
-            score = sum(1 / frequency.get(term, 1) for term in need_terms & self._terms(finding))
-            # Words met on any obstacle, of whatever kind, say what the need is about ("new photos" where a price
-            # list is a photo): then it is no remedy by kind for obstacles its words do not meet.
-            touches_the_map = touches_the_map or score > 0
+            obstacle = said[finding.id]
             # The kind counts for what the obstacle is; the touchpoint count's kind (fewer touchpoints than expected
             # is "availability") is a heading for the shape of the map: a barista brings nobody to more touchpoints.
-            said = finding.rule not in ("fewer_touchpoints", "more_touchpoints")
-            if said and (finding.kind, finding.subkind) in need_kinds:
-                score += 2
-            elif said and finding.kind in need_kind_codes:
-                score += 1
-            if code in finding.needs:
-                # A resource of a kind the obstacle needs (people for a queue) removes it on less said in common.
-                score += 0.5
-            else:
-                # One shared word ("rush hour", "opening hours") or the kind alone (a barista for fewer touchpoints
-                # than expected, both "availability") is not enough for a resource of another kind.
-                score /= 2
-            if any(name and fold(name) in folded for name in names):
-                score += 2
+            if finding.rule in ("fewer_touchpoints", "more_touchpoints"):
+                obstacle = replace(obstacle, kinds=frozenset())
+            names = [place.touchpoint for place in finding.places if place.touchpoint] + [finding.touchpoint or ""]
+            score = 0.0
+            for part in parts:
+                meaning = self.fits(replace(part, kinds=frozenset()), obstacle, rarity)
+                if not meaning:
+                    continue
+                touches_the_map = True
+                fit = self.fits(part, obstacle, rarity)
+                if code in finding.needs:
+                    # A resource of a kind the obstacle needs (people for a queue) removes it on less said in common.
+                    fit += 0.5
+                if any(name and fold(name) in folded for name in names):
+                    fit += 0.5
+                score = max(score, fit)
             if score >= 1:
                 by_meaning.append(finding)
-            elif finding.needs[:1] == [code] and finding.rule == "named_obstacle":
+            elif (
+                finding.needs[:1] == [code]
+                and finding.rule in ("named_obstacle", "customer_obstacle")
+                and (not sure_kinds or finding.kind in sure_kinds)
+            ):
                 # By kind alone, a resource removes the obstacles it is the first remedy for (people for slow
-                # replies, budget for a shipping fee), and only obstacles the owner named: a figure (care rated
-                # "fair") needs the resource to say what it is for.
+                # replies, budget for a shipping fee), of the kind its words surely read as if they do, and only
+                # obstacles the owner or the customers named: a figure (care rated "fair") needs the resource to
+                # say what it is for.
                 by_kind.append(finding)
         if by_meaning:
             return by_meaning
         # A need whose words meet the map only faintly ("new photos" where a price list is a photo) is about
         # something the map shows no obstacle for: nice to have, not a remedy by kind.
         return [] if touches_the_map else by_kind
+
+    def finding_said(self, finding: Finding) -> _Said:
+        theme = self._themes.get(finding.id)
+        if theme is not None:
+            return self.theme_said(theme)
+        return _Said(terms=frozenset(), compounds=frozenset(), kinds=frozenset({(finding.kind, finding.subkind)}))
 
     def resources_needed(self) -> None:
         for resource in self.map.resources:
@@ -807,9 +862,21 @@ class _Finder:
                     where=code,
                 )
 
+    def resources_settled(self) -> bool:
+        """Whether the owner has said what the business has and needs of every resource kind chosen (each answer
+        given or skipped): until then, what it has or plans is not known, and no obstacle is without a remedy."""
+        if not self.resolved(Role.RESOURCE_KINDS):
+            return False
+        return all(
+            entry.status != "unanswered"
+            for kind in self.map.resources
+            for role in (Role.RESOURCE_HAVE, Role.RESOURCE_NEED)
+            if (entry := self.answers.entry(role, kind.kind.code)) is not None
+        )
+
     def unaddressed_obstacles(self) -> None:
         """An obstacle that nothing the business has or plans can remove is the real resource gap."""
-        if not self.resolved(Role.RESOURCE_KINDS):
+        if not self.resources_settled():
             return
         had = {r.kind.code for r in self.map.resources if not self.none(r.have)}
         for finding in list(self.found.obstacles):
@@ -858,8 +925,15 @@ class _Finder:
         objective = self.map.goals.objective
         if objective is None or objective.code not in self.rules.measurable_objectives:
             return
-        if not self.resolved(Role.DATA_BASIS) or self.respondents:
+        if self.respondents:
             # Imported survey responses are data from real customers: the map no longer rests on guesses alone.
+            return
+        # Every answer that could show the business has numbers (the channels it tracks come in step 5) is given or
+        # skipped: a map is not told it has no data before the owner has been asked where the data comes from.
+        if not self.resolved(Role.DATA_BASIS) or any(
+            (entry := self.answers.entry(role)) is not None and entry.status == "unanswered"
+            for role in self.rules.measurement_sources
+        ):
             return
         named = {
             Role.DATA_BASIS: {c.code for c in self.map.goals.data_basis},
@@ -986,15 +1060,12 @@ class _Finder:
         # The words the analysis wraps around the owner's own ideas, which two different ideas share.
         frame = _words(self.say("first_change", text="")) | _words(self.say("owner_idea", touchpoint="", text=""))
         for finding in chosen:
-            need_gap = next(
-                (gaps[gid] for gid in finding.addressed_by if gid in gaps and gaps[gid].rule == "resource_needed"), None
-            )
-            if need_gap is not None:
-                needs = need_gap.title
-            elif finding.needs:
-                needs = ", ".join(self.resource_labels.get(code, code) for code in finding.needs)
-            else:
-                needs = None
+            # What the owner plans that removes it, as the resource gaps say: never a kind of resource the owner has
+            # not chosen ("budget" for a shipping fee, when the business named no budget).
+            planned = [
+                gaps[gid].title for gid in finding.addressed_by if gid in gaps and gaps[gid].rule == "resource_needed"
+            ]
+            needs = "; ".join(planned) or None
             is_first = fits is not None and fits == finding.id
             # One idea may answer several obstacles, and the owner may give the same idea twice (as the first change and
             # at a touchpoint, in other words): Where to start says it once and names the next step after it.
@@ -1032,7 +1103,23 @@ def _effect_of(mention: Mention, owner_costs: frozenset[str], catch_all: str) ->
     return replace(mention, read=read) if read is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What some words are about, as `_Finder.fits` compares them."""
+
+    terms: frozenset[str]
+    compounds: frozenset[str]
+    kinds: frozenset[tuple[str, str | None]]
+
+
 _WORD = re.compile(r"\w+")
+_PART = re.compile(r"[,;\n]|\s[+&]\s")
+
+
+def _parts(text: str) -> list[str]:
+    """An owner's idea or need cut where it lists several things: commas, semicolons, lines, "+" and "&"."""
+    parts = [part.strip() for part in _PART.split(text)]
+    return [part for part in parts if _WORD.search(part)] or [text]
 
 
 def _words(text: str) -> frozenset[str]:

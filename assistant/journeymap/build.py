@@ -21,6 +21,7 @@ from assistant.journeymap.model import (
     AppendixEntry,
     BlueprintLayers,
     Coded,
+    Fact,
     Figures,
     Goals,
     JourneyMap,
@@ -131,12 +132,12 @@ class _Builder:
             preset=self.preset(),
             map_type=answers.coded(Role.MAP_TYPE),
             depth=answers.coded(Role.DEPTH),
-            map_type_notes=list(answers.facts(Role.MAP_NOTE)),
+            map_type_notes=self.told_facts(Role.MAP_NOTE),
             progress=self.progress(),
             goals=self.goals(),
             persona=self.persona(),
             segments=self.segments(),
-            research=list(answers.facts(Role.RESEARCH)),
+            research=self.told_facts(Role.RESEARCH),
             stages=stages,
             figures=self.figures(stages),
             resources=self.resources(),
@@ -195,6 +196,25 @@ class _Builder:
         survey = design_survey(self.bank, journey, applicable, self.locale, answers=piped_answers(entries))
         return customer_voice(journey, survey, respondents, rules_for(self.bank.id))
 
+    def told(self, role: Role, key: str = "") -> str | None:
+        """The text answer of `role`, unless it says there is nothing to say ("không có gì", "nope"): the map shows
+        what the owner told, and its appendix keeps every answer as given."""
+        text = self.answers.text(role, key)
+        item = self.answers.item(role)
+        if text is None or item is None or item.type not in _TYPED:
+            return text
+        return None if default_reading().reader.says_nothing(text) else text
+
+    def told_facts(self, role: Role) -> list[Fact]:
+        """The answers of `role` that say something (as `told`); a choice always does ("No" to "a website?")."""
+        says_nothing = default_reading().reader.says_nothing
+        placements = self.answers.index.placements
+        return [
+            fact
+            for fact in self.answers.facts(role)
+            if placements[fact.item_id].item.type not in _TYPED or not says_nothing(fact.answer)
+        ]
+
     def preset(self) -> Coded | None:
         code = self.interview.state.preset
         preset = self.bank.preset(code)
@@ -212,30 +232,30 @@ class _Builder:
             business=answers.text(Role.BUSINESS),
             offer=answers.text(Role.OFFER),
             objective=answers.coded(Role.OBJECTIVE),
-            why=answers.text(Role.WHY),
-            business_goals=answers.text(Role.BUSINESS_GOALS),
-            audience=answers.text(Role.AUDIENCE),
-            desired_experience=answers.text(Role.DESIRED_EXPERIENCE),
+            why=self.told(Role.WHY),
+            business_goals=self.told(Role.BUSINESS_GOALS),
+            audience=self.told(Role.AUDIENCE),
+            desired_experience=self.told(Role.DESIRED_EXPERIENCE),
             expected_touchpoints=answers.integer(Role.EXPECTED_TOUCHPOINTS),
             data_basis=answers.codes(Role.DATA_BASIS),
-            data_basis_notes=answers.text(Role.DATA_BASIS_NOTES),
+            data_basis_notes=self.told(Role.DATA_BASIS_NOTES),
         )
 
     def persona(self) -> Persona:
         answers = self.answers
         return Persona(
             name=answers.text(Role.PERSONA_NAME),
-            segment=answers.text(Role.PERSONA_SEGMENT),
+            segment=self.told(Role.PERSONA_SEGMENT),
             age=answers.coded(Role.PERSONA_AGE),
             gender=answers.coded(Role.PERSONA_GENDER),
             income=answers.coded(Role.PERSONA_INCOME),
-            location=answers.text(Role.PERSONA_LOCATION),
-            occupation=answers.text(Role.PERSONA_OCCUPATION),
-            goals=answers.text(Role.PERSONA_GOALS),
-            pains=answers.text(Role.PERSONA_PAINS),
-            motivations=answers.text(Role.PERSONA_MOTIVATIONS),
-            behaviour=answers.text(Role.PERSONA_BEHAVIOUR),
-            psychographics=answers.text(Role.PERSONA_PSYCHOGRAPHICS),
+            location=self.told(Role.PERSONA_LOCATION),
+            occupation=self.told(Role.PERSONA_OCCUPATION),
+            goals=self.told(Role.PERSONA_GOALS),
+            pains=self.told(Role.PERSONA_PAINS),
+            motivations=self.told(Role.PERSONA_MOTIVATIONS),
+            behaviour=self.told(Role.PERSONA_BEHAVIOUR),
+            psychographics=self.told(Role.PERSONA_PSYCHOGRAPHICS),
         )
 
     def segments(self) -> list[Segment]:
@@ -245,7 +265,7 @@ class _Builder:
             key = entry.instance_key
             segment = Segment(
                 name=answers.text(Role.SEGMENT_NAME, key),
-                description=answers.text(Role.SEGMENT_DESCRIPTION, key),
+                description=self.told(Role.SEGMENT_DESCRIPTION, key),
                 share=answers.number(Role.SEGMENT_SHARE, key),
             )
             if segment.name or segment.description or segment.share is not None:
@@ -417,6 +437,9 @@ class _Builder:
             if entry.status == status
         ]
 
+
+_TYPED = frozenset({ItemType.TEXT, ItemType.LONG_TEXT})
+"""The answers typed in the owner's words, which may say there is nothing to say."""
 
 _LANE_FIELDS: dict[Role, str] = {
     Role.TOUCHPOINT_CHANNEL: "channel",

@@ -61,6 +61,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
@@ -281,6 +282,62 @@ class ObstacleReader:
         words = split_words(cleaned)
         self._memo.bound()
         return self._sentences_say_none(cleaned, words, self._language(words), self._memo)
+
+    def says_nothing(self, text: str) -> bool:
+        """True when the answer says there is nothing to say ("không có gì", "ko co gi", "nope", "n/a"): it says none
+        without a word of how things are, so "nhanh, thân thiện" or "fast and friendly", which `says_none` takes
+        for "no obstacle", is still an answer to a question about what customers want."""
+        if not self.says_none(text):
+            return False
+        cleaned = clean_text(text, multiline=True)
+        words = split_words(cleaned)
+        if not words:
+            return True
+        memo = self._memo
+        clause = self._clause(cleaned, words, self._language(words), memo)
+        return not self._evidence(clause, memo).cues.get("positive")
+
+    def without_chatter(self, text: str) -> str:
+        """The text without the words at its ends that stand for nothing (shorthand the lexicon expands to nothing:
+        "lol", "tbh", "haha"): how an obstacle is named in a title. The reading itself keeps the text as typed."""
+        cleaned = clean_text(text, multiline=False)
+        words = split_words(cleaned)
+        memo = self._memo
+        memo.bound()
+        word_of = self._clause(cleaned, words, self._language(words), memo).word_of if words else []
+        if not word_of:
+            return text
+        return span_text(cleaned, words[word_of[0]], words[word_of[-1]])
+
+    def compounds(self, text: str) -> frozenset[str]:
+        """The two-syllable words a Vietnamese text holds, accent-free ("nuoc dung", "buoi chieu"): neighbouring
+        syllables, shorthand expanded, with nothing between them, neither a stop word, a number, nor part of a
+        concept or term word (those are its terms). What an owner's
+        idea or a resource shares with an obstacle when no term of the lexicon names it ("nấu thêm nồi nước dùng
+        buổi chiều" and "hay hết món buổi chiều"). English has none: its terms hold every word of content."""
+        cleaned = clean_text(text, multiline=True)
+        words = split_words(cleaned)
+        language = self._language(words) if words else "en"
+        if language == "en":
+            return frozenset()
+        memo = self._memo
+        memo.bound()
+        clause = self._clause(cleaned, words, language, memo)
+        tries = self.lexicon.tries[clause.mode]
+        skip = tries.stop | self.lexicon.function_keys[clause.mode]
+        # A syllable of a concept or of a term word is in the terms already ("miễn phí giao hàng" is a discount).
+        spans = [span for span, _ in self._evidence(clause, memo).concepts]
+        spans += [_Span(start, end) for start, end, _ in tries.words.spans(clause.keys, clause.barriers)]
+        covered = {index for span in spans for index in range(span.start, span.end)}
+        keys = [
+            bare if index not in covered and key not in skip and (bare := bare_key(word)).isalpha() else None
+            for index, (key, word) in enumerate(zip(clause.keys, clause.expanded, strict=True))
+        ]
+        return frozenset(
+            f"{first} {second}"
+            for index, (first, second) in enumerate(pairwise(keys), start=1)
+            if first and second and index not in clause.barriers and clause.word_of[index - 1] != clause.word_of[index]
+        )
 
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         """One kind (and one subkind where both name one) and at least one meaning concept in common."""

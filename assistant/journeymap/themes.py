@@ -190,7 +190,13 @@ def _meaning(mention: Mention) -> frozenset[str]:
 
 def _same(a: Mention, b: Mention, reader: Reading) -> bool:
     """The reader's sameness, or one kind whose sub-kinds differ but whose meaning words meet twice: "sợ hàng giả vì
-    thiếu giấy công bố" (a licence) and "sợ hàng giả, không rõ nguồn gốc" (a fake) are one fear."""
+    thiếu giấy công bố" (a licence) and "sợ hàng giả, không rõ nguồn gốc" (a fake) are one fear. An obstacle that
+    names nothing but its sub-kind is the same as another of that sub-kind: "hay hết món buổi chiều" and "hết bún bò
+    lúc 2h" are both about what has sold out, and neither says anything that sets it apart."""
     if reader.same_theme(a.read, b.read):
         return True
-    return a.kind == b.kind and a.kind != "other" and len(a.read.terms & b.read.terms) >= 2
+    if a.kind != b.kind or a.kind == "other":
+        return False
+    if a.read.subkind is not None and a.read.subkind == b.read.subkind and not (a.read.terms and b.read.terms):
+        return True
+    return len(a.read.terms & b.read.terms) >= 2

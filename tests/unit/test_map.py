@@ -369,10 +369,12 @@ def test_a_resource_need_is_tied_to_the_obstacles_it_removes() -> None:
 
 def test_an_obstacle_no_resource_removes_is_the_real_gap() -> None:
     obstacle = with_touchpoint(tp_emotion=1, tp_obstacles="Khách sợ hàng giả")
-    found = journey({**obstacle, "resource_kinds": ["technology"], "resource": [{"resource_have": "POS"}]})
+    told = {"resource_have": "POS", "resource_need": None}
+    found = journey({**obstacle, "resource_kinds": ["technology"], "resource": [told]})
     (gap,) = [g for g in found.resource_gaps if g.rule == "unaddressed_obstacle"]
     assert gap.unblocks == [found.obstacles[0].id]
-    covered = journey({**obstacle, "resource_kinds": ["content"], "resource": [{"resource_have": "Product photos"}]})
+    photos = {"resource_have": "Product photos", "resource_need": None}
+    covered = journey({**obstacle, "resource_kinds": ["content"], "resource": [photos]})
     assert "unaddressed_obstacle" not in rules_fired(covered)
 
 
@@ -392,10 +394,11 @@ def test_an_empty_blueprint_layer_counts_none_as_empty_and_keeps_its_own_kind() 
 
 
 def test_goals_that_need_figures_without_any_data() -> None:
-    assert rules_fired(journey({"objective": "revenue", "data_basis": ["team_experience"]})) == ["no_data_basis"]
-    assert rules_fired(journey({"objective": "profit", "data_basis": ["team_experience"]})) == ["no_data_basis"]
-    assert rules_fired(journey({"objective": "revenue", "data_basis": ["web_analytics"]})) == []
-    assert rules_fired(journey({"objective": "brand_awareness", "data_basis": ["team_experience"]})) == []
+    guesses = {"channels_tracked": None, "data_basis": ["team_experience"]}
+    assert rules_fired(journey({**guesses, "objective": "revenue"})) == ["no_data_basis"]
+    assert rules_fired(journey({**guesses, "objective": "profit"})) == ["no_data_basis"]
+    assert rules_fired(journey({**guesses, "objective": "revenue", "data_basis": ["web_analytics"]})) == []
+    assert rules_fired(journey({**guesses, "objective": "brand_awareness"})) == []
 
 
 def test_survey_responses_are_data_the_objective_can_be_measured_with() -> None:
@@ -761,3 +764,132 @@ def test_a_snapshot_maps_like_a_fresh_engine_and_keeps_its_answers_while_the_int
     assert {entry.ref: entry for entry in old.appendix}[touchpoint.ref].answer == touchpoint.display
     assert [stage.name for stage in new.stages][-1] == "Quay lại lần sau"
     assert len(new.stages) == len(old.stages) + 1
+
+
+@pytest.mark.parametrize(
+    ("locale", "obstacle"),
+    [("vi", "Khách sợ mua phải đồ nhái"), ("en", "Buyers worry the sneakers are knockoffs")],
+)
+def test_no_obstacle_is_called_unremovable_before_the_resources_are_told(locale: str, obstacle: str) -> None:
+    named = {**with_touchpoint(tp_emotion=1, tp_obstacles=obstacle), "resource_kinds": ["technology"]}
+    assert "unaddressed_obstacle" not in rules_fired(journey(named, locale))  # what it has and needs: still to come
+    have = {**named, "resource": [{"resource_have": "POS"}]}
+    assert "unaddressed_obstacle" not in rules_fired(journey(have, locale))  # what it needs: still to come
+    told = {**named, "resource": [{"resource_have": "POS", "resource_need": None}]}
+    assert "unaddressed_obstacle" in rules_fired(journey(told, locale))  # skipped is told
+
+
+def test_no_data_basis_waits_for_the_channels_the_business_tracks() -> None:
+    revenue = {"objective": "revenue", "data_basis": ["team_experience"]}
+    assert "no_data_basis" not in rules_fired(journey(revenue))
+    assert "no_data_basis" not in rules_fired(journey({**revenue, "channels_tracked": ["web_analytics"]}))
+    assert "no_data_basis" in rules_fired(journey({**revenue, "channels_tracked": None}, "vi"))
+
+
+@pytest.mark.parametrize(
+    ("locale", "nothing", "experience"),
+    [("vi", "hông có gì hết", "nhanh, thân thiện"), ("en", "nah, nothing", "quick and friendly")],
+)
+def test_an_answer_that_says_nothing_is_no_note_on_the_map(locale: str, nothing: str, experience: str) -> None:
+    found = journey(
+        {"data_basis_notes": nothing, "persona_psychographics": nothing, "desired_experience": experience}, locale
+    )
+    assert found.goals.data_basis_notes is None and found.persona.psychographics is None
+    assert found.goals.desired_experience == experience  # all is well is still what the owner wants
+    markdown = render_markdown(found)
+    assert nothing not in markdown.split("## Appendix")[0].split("## Phụ lục")[0]
+    assert nothing in markdown  # the appendix keeps every answer as given
+
+
+@pytest.mark.parametrize(
+    ("locale", "said", "title"),
+    [
+        ("vi", "tụi mình quên gửi tin nhắc lịch hoài hihi", "Tụi mình quên gửi tin nhắc lịch hoài"),
+        ("en", "lol we keep forgetting the reminder texts", "We keep forgetting the reminder texts"),
+    ],
+)
+def test_an_obstacle_is_titled_without_the_chatter_around_it(locale: str, said: str, title: str) -> None:
+    (finding,) = journey(with_touchpoint(tp_emotion=2, tp_obstacles=said), locale).obstacles
+    assert finding.title == title
+
+
+def ideas_of(found: JourneyMap) -> dict[str, list[str]]:
+    return {f.title: [step.text for step in f.next_steps if step.source == "owner"] for f in found.obstacles}
+
+
+def test_an_idea_goes_to_the_obstacle_it_is_about_part_by_part() -> None:
+    found = journey(
+        with_touchpoint(
+            tp_emotion=2,
+            tp_obstacles="Hay hết xôi buổi sáng, page trả lời tin nhắn chậm",
+            tp_opportunity="nấu thêm xôi buổi sáng, làm lại logo",
+        ),
+        locale="vi",
+    )
+    ideas = ideas_of(found)
+    (sold_out,) = [title for title in ideas if "xôi" in title]
+    (slow,) = [title for title in ideas if "tin nhắn" in title]
+    assert len(ideas[sold_out]) == 1 and "«nấu thêm xôi buổi sáng»" in ideas[sold_out][0]
+    assert ideas[slow] == []  # the new logo is about neither: it stays the owner's idea at the touchpoint
+    english = journey(
+        with_touchpoint(
+            tp_emotion=2,
+            tp_obstacles="The card reader keeps failing; long wait at the counter",
+            tp_opportunity="buy a second card reader",
+        )
+    )
+    ideas = ideas_of(english)
+    assert [title for title, said in ideas.items() if said] == ["The card reader keeps failing"]
+
+
+def test_a_resource_removes_what_its_parts_are_about_and_no_obstacle_by_its_place_alone() -> None:
+    stage = copy.deepcopy(BASE["stage"])
+    stage[0]["touchpoint"][1].update(tp_emotion=2, tp_obstacles="Hay hết xôi buổi sáng")
+    stage[1]["touchpoint"][0].update(tp_emotion=2, tp_obstacles="Chỉ nhận chuyển khoản trước")
+    found = journey(
+        {
+            "stage": stage,
+            "resource_kinds": ["processes", "technology"],
+            "resource": [
+                # In the bank's order of resource kinds: technology, then processes.
+                {"resource_have": None, "resource_need": "phần mềm trả lời tin nhắn tự động cho Counter"},
+                {"resource_have": None, "resource_need": "quy định nấu thêm xôi buổi sáng"},
+            ],
+        },
+        locale="vi",
+    )
+    titles = {f.id: f.title for f in found.obstacles}
+    gaps = {gap.kind: gap for gap in found.resource_gaps if gap.rule == "resource_needed"}
+    assert [titles[fid] for fid in gaps["processes"].unblocks] == ["Hay hết xôi buổi sáng"]
+    assert gaps["technology"].unblocks == [] and gaps["technology"].nice_to_have  # names the counter, not a payment
+
+
+def test_a_resource_that_answers_an_obstacle_removes_it_whatever_the_kind_it_needs() -> None:
+    found = journey(
+        {
+            **with_touchpoint(
+                tp_emotion=2, tp_obstacles="We forget to send the reminder, and the invoice has surprise fees"
+            ),
+            "resource_kinds": ["technology"],
+            "resource": [{"resource_have": "A spreadsheet", "resource_need": "Automatic reminder texts"}],
+        }
+    )
+    (obstacle,) = found.obstacles
+    (gap,) = [gap for gap in found.resource_gaps if gap.rule == "resource_needed"]
+    assert gap.unblocks == [obstacle.id] and not gap.nice_to_have
+
+
+@pytest.mark.parametrize(
+    ("locale", "obstacle"), [("vi", "Phí ship cao quá"), ("en", "The delivery fee is far too high")]
+)
+def test_where_to_start_names_only_what_the_owner_plans(locale: str, obstacle: str) -> None:
+    found = journey(
+        {
+            **with_touchpoint(tp_emotion=1, tp_obstacles=obstacle),
+            "resource_kinds": ["people"],
+            "resource": [{"resource_have": "Two staff", "resource_need": None}],
+        },
+        locale,
+    )
+    (action,) = [a for a in found.where_to_start if a.finding_id == found.obstacles[0].id]
+    assert action.needs is None  # no budget the owner never chose

@@ -63,3 +63,29 @@ def test_another_obstacle_at_the_same_place_stays_its_own_theme() -> None:
     elsewhere = said("People wait hours for an answer and buy somewhere else", "drop_off", "q80", MAPS)
     slow = said("Slow answers on the fanpage at weekends, so people give up", touchpoint=FANPAGE, ref="q40")
     assert len(group([slow, elsewhere], READING)) == 2
+
+
+def test_an_obstacle_named_at_a_touchpoint_and_again_in_the_list_is_one_theme() -> None:
+    # Neither sold-out sentence says what sets it apart from the other: the sub-kind is all they are about, with
+    # marks or without.
+    named = said("Hay hết món sớm nên khách về tay không", touchpoint=FANPAGE, ref="q40")
+    listed = said("het mon luc 1h trua", "obstacle_list", "q90")
+    assert named.read.subkind == listed.read.subkind == "stock"
+    (theme,) = group([named, listed], READING)
+    assert {m.ref for m in theme.mentions} == {"q40", "q90"}
+    bill = said("The final invoice comes out more than the estimate", touchpoint=FANPAGE, ref="q41")
+    charges = said("Surprise charges on the receipt", "obstacle_list", "q91")
+    assert bill.read.subkind == charges.read.subkind == "extra_fee"
+    (theme,) = group([bill, charges], READING)
+    assert {m.ref for m in theme.mentions} == {"q41", "q91"}
+
+
+def test_clearly_different_obstacles_of_one_sub_kind_stay_apart() -> None:
+    sizes = said("Hết size M hoài", touchpoint=FANPAGE, ref="q40")
+    colour = said("Hay hết hàng màu đen", "obstacle_list", "q90")
+    assert sizes.read.subkind == colour.read.subkind == "stock"
+    assert len(group([sizes, colour], READING)) == 2
+    parking = said("The parking fee is a surprise", touchpoint=MAPS, ref="q41")
+    bill = said("The final invoice comes out more than the estimate", "obstacle_list", "q91")
+    assert parking.read.subkind == bill.read.subkind == "extra_fee"
+    assert len(group([parking, bill], READING)) == 2
