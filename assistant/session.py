@@ -304,7 +304,7 @@ class Session:
         app's analysis build a saved interview's map through."""
         from assistant.journeymap.build import MapSource, map_of
 
-        reading = self._reading() if with_findings else None
+        reading = self._reading()  # the findings read the answers, and the map itself leaves out those saying nothing
         journey = map_of(
             snapshot or self.interview,
             MapSource.of(self.row),
@@ -313,8 +313,7 @@ class Session:
             with_findings=with_findings,
             reading=reading,
         )
-        if reading is not None:
-            self._keep(reading)
+        self._keep(reading)
         return journey
 
     def _reading(self) -> KeptReading:

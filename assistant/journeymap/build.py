@@ -203,11 +203,11 @@ class _Builder:
         item = self.answers.item(role)
         if text is None or item is None or item.type not in _TYPED:
             return text
-        return None if default_reading().reader.says_nothing(text) else text
+        return None if (self.reading or default_reading()).says_nothing(text) else text
 
     def told_facts(self, role: Role) -> list[Fact]:
         """The answers of `role` that say something (as `told`); a choice always does ("No" to "a website?")."""
-        says_nothing = default_reading().reader.says_nothing
+        says_nothing = (self.reading or default_reading()).says_nothing
         placements = self.answers.index.placements
         return [
             fact

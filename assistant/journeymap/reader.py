@@ -283,19 +283,17 @@ class ObstacleReader:
         self._memo.bound()
         return self._sentences_say_none(cleaned, words, self._language(words), self._memo)
 
-    def says_nothing(self, text: str) -> bool:
-        """True when the answer says there is nothing to say ("không có gì", "ko co gi", "nope", "n/a"): it says none
-        without a word of how things are, so "nhanh, thân thiện" or "fast and friendly", which `says_none` takes
-        for "no obstacle", is still an answer to a question about what customers want."""
-        if not self.says_none(text):
-            return False
+    def sounds_positive(self, text: str) -> bool:
+        """True when the text has a word of how things go well ("nhanh", "thân thiện", "fast"): what sets an answer
+        that things are fine apart from one with nothing to say ("không có gì", "ko co gi", "nope", "n/a"), among
+        those `says_none` holds for, which takes both for "no obstacle"."""
         cleaned = clean_text(text, multiline=True)
         words = split_words(cleaned)
         if not words:
-            return True
+            return False
         memo = self._memo
         clause = self._clause(cleaned, words, self._language(words), memo)
-        return not self._evidence(clause, memo).cues.get("positive")
+        return bool(self._evidence(clause, memo).cues.get("positive"))
 
     def without_chatter(self, text: str) -> str:
         """The text without the words at its ends that stand for nothing (shorthand the lexicon expands to nothing:

@@ -52,6 +52,11 @@ class Reading(ABC):
     def says_none(self, text: str) -> bool:
         """Whether the answer says there is no obstacle (`ObstacleReader.says_none`)."""
 
+    def says_nothing(self, text: str) -> bool:
+        """Whether the answer has nothing to say (`ObstacleReader.says_nothing`): it says none, and with no word of
+        how things go well. The second test is asked only of the few answers that say none, and not kept."""
+        return self.says_none(text) and not _sounds_positive(self.reader, text)
+
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
         return self.reader.same_theme(a, b)
 
@@ -74,6 +79,7 @@ class ProcessReading(Reading):
         """Read every sentence afresh (a benchmark's cold start)."""
         for cached in (self._read, self._classify, self._says_none):
             cached.cache_clear()
+        _sounds_positive.cache_clear()
         self.reader.forget()
 
     def read(self, text: str) -> list[ReadObstacle]:
@@ -88,6 +94,11 @@ class ProcessReading(Reading):
 
     def says_none(self, text: str) -> bool:
         return self._says_none(text)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _sounds_positive(reader: ObstacleReader, text: str) -> bool:
+    return reader.sounds_positive(text)
 
 
 @lru_cache(maxsize=1)
