@@ -86,6 +86,23 @@ MESSAGES: Messages = {
         "tệp khác với --db.",
         "“{path}” is not a journey database (not even SQLite). It was left untouched; pick another file with --db.",
     ),
+    "store.missing": (
+        "Không có cơ sở dữ liệu journey nào ở «{path}» (đường dẫn từ {given_by}). Hãy kiểm tra lại đường dẫn; "
+        "journey chỉ tạo cơ sở dữ liệu mới khi bạn bắt đầu một cuộc phỏng vấn (journey, journey new, journey chat "
+        "hoặc journey import).",
+        "There is no journey database at “{path}” (the path given by {given_by}). Check the path; journey makes a "
+        "new database only when you start an interview (journey, journey new, journey chat or journey import).",
+    ),
+    "store.missing_folder": (
+        "Thư mục «{folder}» không tồn tại, nên journey không tạo cơ sở dữ liệu «{path}» (đường dẫn từ {given_by}): "
+        "thư mục không có thường là do gõ nhầm. Hãy kiểm tra lại đường dẫn, hoặc tạo thư mục đó trước.",
+        "The folder “{folder}” does not exist, so journey did not make the database “{path}” (the path given by "
+        "{given_by}): a missing folder is usually a typo. Check the path, or create the folder first.",
+    ),
+    "store.created": (
+        "Đã tạo cơ sở dữ liệu mới «{path}»; các cuộc phỏng vấn được lưu ở đó.",
+        "Made a new database, “{path}”; the interviews are saved there.",
+    ),
     "store.no_interview": (
         "Không có cuộc phỏng vấn nào mã «{id}». Gõ «journey list» để xem các mã.",
         "There is no interview with the id “{id}”. Run “journey list” to see the ids.",
