@@ -316,8 +316,8 @@ MESSAGES: Messages = {
     ),
     "survey.cli.help.locale": ("Ngôn ngữ của bảng hỏi: vi hoặc en.", "The survey's language: vi or en."),
     "survey.cli.help.format": (
-        "md, html hoặc csv (mặc định theo đuôi tệp của -o, nếu không thì md).",
-        "md, html or csv (by default the suffix of -o, else md).",
+        "md, html hoặc csv (mặc định theo đuôi tệp -o: .md, .html, .csv; khi in ra màn hình thì md).",
+        "md, html or csv (by default the suffix of -o: .md, .html, .csv; on the screen, md).",
     ),
     "survey.cli.help.respondents": (
         "Những người đã trả lời khảo sát của một buổi phỏng vấn: nhập, liệt kê, xóa, xuất.",
