@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+from click.core import ParameterSource
 
 from assistant import __version__
 from assistant.errors import JourneyError
@@ -80,13 +81,22 @@ def _set_locale(_context: click.Context, _param: click.Parameter, value: str | N
 
 
 _chosen_db: dict[str, Path] = {}
+_db_given_by: dict[str, str] = {}
 LIST_LIMIT = 100
 
 
-def _set_db(_context: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+def _set_db(context: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     if value is not None:
         _chosen_db["path"] = value
+        from_environment = (
+            param.name is not None and context.get_parameter_source(param.name) is ParameterSource.ENVIRONMENT
+        )
+        _db_given_by["by"] = "JOURNEY_DB" if from_environment else "--db"
     return value
+
+
+def _given_by() -> str:
+    return _db_given_by.get("by", "--db")
 
 
 @click.group(
@@ -122,7 +132,7 @@ def main(context: click.Context) -> None:
 def _run_app(start: StartAt, interview_id: str | None = None) -> None:
     from assistant.launch import run_app
 
-    run_app(start, interview_id, db=_chosen_db.get("path"), locale=_locale())
+    run_app(start, interview_id, db=_chosen_db.get("path"), given_by=_given_by(), locale=_locale())
 
 
 @main.command(name="new", help=_help("cli.help.new"))
@@ -208,13 +218,18 @@ def banks_schema() -> None:
 # ----- interviews --------------------------------------------------------------------------------------
 
 
-def _open_store(*, writable: bool = True) -> Store:
-    """The database; a command that only reads opens it so, and works on a file it may not write."""
-    from assistant.locations import default_db_path
+def _open_store(*, writable: bool = True, starts: bool = False) -> Store:
+    """The database; a command that only reads opens it so, and works on a file it may not write. Only a command
+    that `starts` an interview makes a database the user named and that is not there yet (and says where)."""
+    from assistant.launch import announce_new_database
+    from assistant.locations import chosen_database
     from assistant.store import Store
 
-    chosen = _chosen_db.get("path")
-    return Store.open(chosen if chosen is not None else default_db_path(), writable=writable)
+    path, new = chosen_database(_chosen_db.get("path"), _given_by(), starts=starts)
+    store = Store.open(path, writable=writable)
+    if new:
+        announce_new_database(path, _locale())
+    return store
 
 
 @main.command(name="list", help=_help("cli.help.list"))
@@ -293,7 +308,7 @@ def chat(
     from assistant.session import Session
 
     chosen_title = optional_title(title)
-    with _open_store() as store:
+    with _open_store(starts=interview_id is None) as store:
         if interview_id is not None:
             session = Session.resume(store, interview_id)
             if interview_locale is not None:
@@ -405,12 +420,11 @@ def export(
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--title", metavar="TITLE", help=_help("cli.help.title"))
 def import_interview(file: Path, title: str | None) -> None:
-    from assistant.interviews import optional_title
-    from assistant.portable import import_file
+    from assistant.portable import checked_import
 
-    optional_title(title)
-    with _open_store() as store:
-        row = import_file(store, file, title=title)
+    save = checked_import(file, title=title)
+    with _open_store(starts=True) as store:
+        row = save(store)
     echo(t("cli.imported", _locale(), id=row.id, title=row.title, done=row.done, total=row.total))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from assistant.errors import JourneyError
 from assistant.journeymap.model import JourneyMap
 from assistant.session import Session
 from assistant.store import InterviewRow, Store
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from assistant.survey.model import Respondents
 
 ExportFormat = Literal["md", "html", "json"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
 SUFFIXES: dict[str, ExportFormat] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 
 
@@ -56,14 +54,9 @@ def export_text(store: Store, interview_id: str, file_format: ExportFormat, loca
 
 
 def format_for(path: Path | None, requested: str | None) -> ExportFormat:
-    """The format asked for, else the one the output file's suffix names, else Markdown."""
-    if requested is not None:
-        if requested not in FORMATS:
-            raise JourneyError("cli.unknown_format", format=requested, known=", ".join(FORMATS))
-        return requested
-    if path is not None and path.suffix.lower() in SUFFIXES:
-        return SUFFIXES[path.suffix.lower()]
-    return "md"
+    from assistant.files import output_format
+
+    return output_format(path, requested, SUFFIXES)
 
 
 def default_file_name(title: str, file_format: ExportFormat) -> str:

@@ -26,26 +26,36 @@ def main() -> None:
     from assistant.i18n import detect_locale
 
     locale = detect_locale()
-    guarded(lambda: run_app("home", None, db=None, locale=locale), locale)
+    guarded(lambda: run_app("home", None, db=None, given_by="JOURNEY_DB", locale=locale), locale)
 
 
-def run_app(start: StartAt, interview_id: str | None, *, db: Path | None, locale: str) -> None:
-    """The full-screen app, on a store opened (and checked) before the screen is taken over."""
+def run_app(start: StartAt, interview_id: str | None, *, db: Path | None, given_by: str, locale: str) -> None:
+    """The full-screen app, on a store opened (and checked) before the screen is taken over. Opening it starts
+    interviews, so a database named but not there yet is made, except for `resume`, which needs saved ones."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise JourneyError("cli.needs_terminal")
-    from assistant.locations import default_db_path, settings_path
+    from assistant.locations import chosen_database, settings_path
     from assistant.store import Store
     from assistant.tui.app import JourneyApp
 
-    with Store.open(db if db is not None else default_db_path()) as store:
+    path, new = chosen_database(db, given_by, starts=start != "resume")
+    with Store.open(path) as store:
         if start == "resume":
             from assistant.interviews import to_resume
 
             interview_id = to_resume(store, interview_id).id
         app = JourneyApp(store, locale=locale, start=start, interview_id=interview_id, settings_path=settings_path())
         app.run()
+    if new:  # said once the app hands the terminal back: anything written before it is drawn over
+        announce_new_database(path, locale)
     if app.return_code:
         sys.exit(app.return_code)
+
+
+def announce_new_database(path: Path, locale: str) -> None:
+    from assistant.terminal import echo
+
+    echo(t("store.created", locale, path=path.absolute()), err=True)
 
 
 def guarded(run: Callable[[], None], locale: str) -> NoReturn:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from assistant.errors import JourneyError
+
 APP_NAME = "journey"
 
 
@@ -14,10 +16,28 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def default_db_path() -> Path:
-    """`JOURNEY_DB` when set, else journey.db in the user data directory."""
-    override = os.environ.get("JOURNEY_DB")
-    return Path(override).expanduser() if override else data_dir() / "journey.db"
+def chosen_database(given: Path | None, given_by: str, *, starts: bool) -> tuple[Path, bool]:
+    """The database a command works on, and whether it is still to be made.
+
+    A path the user named (`given` from --db, else `JOURNEY_DB`) that holds no file is most likely a typo, and an
+    empty new database there would look as though their interviews were gone: a command that reads or changes
+    saved interviews refuses it, and one that `starts` an interview makes it only in a folder that exists (a
+    missing folder is a typo too). The default file in the user data directory is made quietly on first use.
+    Nothing is created here."""
+    if given is None:
+        override = os.environ.get("JOURNEY_DB")
+        if not override:
+            return data_dir() / "journey.db", False
+        given, given_by = Path(override), "JOURNEY_DB"
+    path = given.expanduser()
+    if path.exists():
+        return path, False
+    shown = str(path.absolute())
+    if not starts:
+        raise JourneyError("store.missing", path=shown, given_by=given_by)
+    if not path.parent.is_dir():
+        raise JourneyError("store.missing_folder", path=shown, folder=str(path.parent.absolute()), given_by=given_by)
+    return path, True
 
 
 def user_banks_dir() -> Path:

@@ -13,6 +13,7 @@ wrong is one sentence and nothing is written, so no later `list`, `export` or `c
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -233,21 +234,30 @@ def export_schema() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+Saving = Callable[[Store], InterviewRow]
+
+
 def import_file(store: Store, path: Path, *, title: str | None = None) -> InterviewRow:
     """An exported interview or an answers file, as a new interview; nothing is written unless all of it is valid."""
+    return checked_import(path, title=title)(store)
+
+
+def checked_import(path: Path, *, title: str | None = None) -> Saving:
+    """An exported interview or an answers file read and checked in full without a database, so that a refused
+    file leaves none behind; what it returns saves it as a new interview."""
     chosen = optional_title(title)
     document = read_document(path).data
     if isinstance(document, dict) and document.get("format") == FORMAT:
-        return _import_export(store, document, path, chosen)
+        return _import_export(document, path, chosen)
     if isinstance(document, dict) and "answers" in document and "bank" in document:
-        return _import_answers(store, document, path, chosen)
+        return _import_answers(document, path, chosen)
     raise JourneyError("file.unknown_kind", path=str(path))
 
 
 # ----- exports -------------------------------------------------------------------------------------------------
 
 
-def _import_export(store: Store, document: dict[str, Any], path: Path, title: str | None) -> InterviewRow:
+def _import_export(document: dict[str, Any], path: Path, title: str | None) -> Saving:
     where = str(path)
     try:
         exported = ExportedInterview.model_validate(document)
@@ -287,7 +297,7 @@ def _import_export(store: Store, document: dict[str, Any], path: Path, title: st
         ),
         "draft": _checked_draft(exported.draft, where),
     }
-    return store.restore(
+    return lambda store: store.restore(
         interview=row, bank_body=bank.canonical_json(), answers=answers, history=history, transcript=transcript
     )
 
@@ -439,7 +449,7 @@ def _checked_transcript(lines: list[ExportedLine], index: BankIndex, where: str)
 # ----- answers files -------------------------------------------------------------------------------------------
 
 
-def _import_answers(store: Store, document: dict[str, Any], path: Path, title: str | None) -> InterviewRow:
+def _import_answers(document: dict[str, Any], path: Path, title: str | None) -> Saving:
     from assistant.session import Session
 
     try:
@@ -453,7 +463,7 @@ def _import_answers(store: Store, document: dict[str, Any], path: Path, title: s
 
     kinds = [kind.code for kind in rules_for(bank.id).obstacle_kinds]
     interview = fill_interview(bank, answers_file.answers, locale, answers_file.preset, kinds)
-    return Session.adopt(store, interview, chosen).row
+    return lambda store: Session.adopt(store, interview, chosen).row
 
 
 def _first_error(error: ValidationError, prefix: str = "") -> str:

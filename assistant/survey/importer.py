@@ -43,7 +43,7 @@ from assistant.store import FINGERPRINT_BYTES, Store
 from assistant.survey.cells import from_spreadsheet_text
 from assistant.survey.design import DEFAULT_TEXT_LENGTH, TOUCHPOINT_KINDS, Survey, SurveyColumn, touchpoint_column
 from assistant.survey.model import CellValue, NewBatch, NewRespondent
-from assistant.survey.reading import CsvFile, open_responses
+from assistant.survey.reading import BrokenRecord, CsvFile, open_responses
 from assistant.text import clean_text, fold
 
 PROBLEMS_KEPT = 20
@@ -95,13 +95,17 @@ class _Report(BaseModel):
 
 
 class CellProblem(_Report):
+    """A bad cell, or a broken row (no column) that was skipped whole."""
+
     row: int = Field(description="The spreadsheet row: the header is row 1.")
-    column: str = Field(description="The column's header, as written.")
+    column: str | None = Field(description="The column's header, as written; none for a broken row.")
     key: str
     params: dict[str, Any] = Field(default_factory=dict)
 
     def message(self, locale: str) -> str:
         sentence = t(self.key, locale, **self.params)
+        if self.column is None:
+            return t("survey.import.row", locale, row=self.row, message=sentence)
         return t("survey.import.cell", locale, row=self.row, column=self.column, message=sentence)
 
 
@@ -121,7 +125,10 @@ class ImportReport(_Report):
     already: int = Field(default=0, description="Rows imported before (an earlier export of the same form).")
     no_consent: int = Field(default=0, description="Rows whose respondent did not tick the consent line.")
     bad_cells: int = 0
-    problems: list[CellProblem] = Field(default_factory=list, description=f"The first {PROBLEMS_KEPT} bad cells.")
+    bad_rows: int = Field(default=0, description="Rows that could not be read (quotes that do not match…), skipped.")
+    problems: list[CellProblem] = Field(
+        default_factory=list, description=f"The first {PROBLEMS_KEPT} bad cells and broken rows."
+    )
     contradicted: int = Field(default=0, description="Answers about touchpoints the respondent said they did not use.")
     matched: list[MatchedColumn] = Field(default_factory=list)
     ignored: list[str] = Field(default_factory=list, description="Headers matched to no question.")
@@ -133,13 +140,24 @@ class ImportReport(_Report):
 class RefusedImportError(JourneyError):
     """A file refused as a whole; `problems` lists its bad cells when that is why."""
 
-    def __init__(self, key: str, problems: Sequence[CellProblem] = (), total: int = 0, **params: Any) -> None:
+    def __init__(
+        self,
+        key: str,
+        problems: Sequence[CellProblem] = (),
+        total: int = 0,
+        counted: Sequence[tuple[str, int]] = (),
+        **params: Any,
+    ) -> None:
         self.problems = list(problems)
         self.total = total
+        self.counted = list(counted)
+        """Counts said in the user's language as {what}: (message key, count)."""
         super().__init__(key, **params)
 
     def message(self, locale: str) -> str:
-        lines = [super().message(locale), *(problem.message(locale) for problem in self.problems)]
+        what = ", ".join(t(key, locale, count=count) for key, count in self.counted)
+        first = t(self.key, locale, **self.params, what=what) if self.counted else super().message(locale)
+        lines = [first, *(problem.message(locale) for problem in self.problems)]
         if self.total > len(self.problems):
             lines.append(t("survey.import.more_problems", locale, count=self.total - len(self.problems)))
         return "\n".join(lines)
@@ -163,18 +181,28 @@ def import_responses(
     with open_responses(path) as csv_file, csv_file.problems(), _bulk():
         records = csv_file.records()
         head = list(islice(records, PERSONAL_SAMPLE))
-        plan = _plan(csv_file.header, head, survey, mapping)
+        plan = _plan(csv_file.header, head, survey, mapping, str(path))
         if not plan.columns:
             key = "survey.import.other_interview" if plan.foreign_ids else "survey.import.no_columns"
             raise RefusedImportError(key, path=str(path), id=row.id)
         reader = _Rows(plan, survey, options, store.known_fingerprints(row.id))
         reader.read(chain(head, records), csv_file, progress)
-    if reader.read_rows == 0:
-        raise RefusedImportError("survey.import.no_rows", path=str(path))
-    if options.strict and reader.bad_cells:
+    problems = reader.bad_cells + reader.bad_rows
+    if options.strict and problems:
+        counted = [("survey.summary.bad_rows", reader.bad_rows), ("survey.summary.bad_cells", reader.bad_cells)]
         raise RefusedImportError(
-            "survey.import.strict", reader.problems, reader.bad_cells, path=str(path), count=reader.bad_cells
+            "survey.import.strict",
+            reader.problems,
+            problems,
+            counted=[pair for pair in counted if pair[1]],
+            path=str(path),
         )
+    if reader.read_rows == 0:
+        if reader.bad_rows:
+            raise RefusedImportError(
+                "survey.import.all_broken", reader.problems, reader.bad_rows, path=str(path), count=reader.bad_rows
+            )
+        raise RefusedImportError("survey.import.no_rows", path=str(path))
     if not reader.respondents:
         if reader.already:
             raise RefusedImportError("survey.import.already", path=str(path), batch=reader.first_batch or 0)
@@ -202,6 +230,7 @@ def import_responses(
         already=reader.already,
         no_consent=reader.no_consent,
         bad_cells=reader.bad_cells,
+        bad_rows=reader.bad_rows,
         problems=reader.problems,
         contradicted=reader.contradicted,
         matched=plan.matched,
@@ -283,7 +312,19 @@ def _header_key(header: str) -> str:
     return clean_text(from_spreadsheet_text(header.replace("\ufeff", "")), multiline=False).casefold()
 
 
-def _plan(header: list[str], head: list[list[str]], survey: Survey, mapping: dict[str, str | None]) -> _Plan:
+def _column_letter(index: int) -> str:
+    """A column as a spreadsheet names it: A … Z, AA, AB …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _plan(
+    header: list[str], head: list[list[str]], survey: Survey, mapping: dict[str, str | None], where: str
+) -> _Plan:
     plan = _Plan(headers=[clean_text(h.replace("\ufeff", ""), multiline=False) for h in header])
     by_id = {column.id: column for column in survey.columns}
     by_text: dict[str, str | None] = {}
@@ -310,7 +351,13 @@ def _plan(header: list[str], head: list[list[str]], survey: Survey, mapping: dic
             target, by = mapping[key], "mapping"
         if target is not None:
             if plan.columns.get(target) and by_id[target].type is not ItemType.MULTI_CHOICE:
-                raise JourneyError("survey.import.twice", column=shown, other=plan.headers[plan.columns[target][0]])
+                earlier = plan.columns[target][0]
+                letters = {"first": _column_letter(earlier), "second": _column_letter(index)}
+                if _header_key(header[earlier]) == key:  # a mapping, keyed by the header, cannot tell them apart
+                    raise JourneyError("survey.import.same_header", path=where, column=shown, **letters)
+                raise JourneyError(
+                    "survey.import.twice", path=where, column=shown, other=plan.headers[earlier], **letters
+                )
             plan.columns.setdefault(target, []).append(index)
             plan.matched.append(MatchedColumn(header=shown, column=target, by=by))
             continue
@@ -326,6 +373,8 @@ def _plan(header: list[str], head: list[list[str]], survey: Survey, mapping: dic
         elif folded in FORM_HEADERS:
             plan.form.append(shown)
         elif _looks_personal(folded, [record[index] for record in head if index < len(record)]):
+            if any(kept == shown for _, kept in plan.personal):  # each is kept apart, under its own name
+                shown = f"{shown} ({_column_letter(index)})"
             plan.personal.append((index, shown))
         else:
             plan.ignored.append(shown)
@@ -370,7 +419,7 @@ class _Rows:
         self.respondents: list[NewRespondent] = []
         self.touchpoints = _touchpoint_columns(survey, self.columns)
         self.read_rows = self.empty_rows = self.already = self.no_consent = 0
-        self.bad_cells = self.contradicted = 0
+        self.bad_cells = self.bad_rows = self.contradicted = 0
         self.first_batch: int | None = None
         self.problems: list[CellProblem] = []
         self.found: list[tuple[int, int, CellProblem]] = []
@@ -406,10 +455,15 @@ class _Rows:
             if progress is not None and index % PROGRESS_EVERY == 0:
                 progress(index, csv_file.bytes_read(), csv_file.size)
             if len(record) != width:
+                if self.broken(record, index + 2, width):
+                    continue
                 record = (record + [""] * width)[:width]
             joined = "\x1f".join(ordered(record))
             if not joined.strip(_BLANK):
                 self.empty_rows += 1
+                continue
+            if "\x00" in joined:  # binary data in a text file: the sample read on opening had none
+                self.row_problem(index + 2, "survey.row.binary", {})
                 continue
             fingerprint = sha1(normalize("NFC", joined).encode()).digest()[:size]
             occurrence = seen.get(fingerprint)
@@ -441,6 +495,23 @@ class _Rows:
         self.read_rows = len(fingerprints) + self.already + self.no_consent
         if progress is not None:
             progress(self.read_rows + self.empty_rows, csv_file.size, csv_file.size)
+
+    def broken(self, record: list[str], row_number: int, width: int) -> bool:
+        """Whether a record not of the header's width is broken and skipped: one the csv module could not read, or
+        one with more cells than the header has columns (a cell holding the separator, not quoted, shifts every
+        answer after it into the wrong question). A short row only lacks its last, empty cells."""
+        if isinstance(record, BrokenRecord):
+            self.row_problem(row_number, f"survey.row.{record.kind}", {"line": record.line})
+            return True
+        if any(cell.strip() for cell in record[width:]):
+            params = {"cells": len(record), "columns": width}
+            self.row_problem(row_number, "survey.row.too_many_cells", params)
+            return True
+        return False
+
+    def row_problem(self, row_number: int, key: str, params: dict[str, Any]) -> None:
+        self.bad_rows += 1
+        self.found.append((row_number, -1, CellProblem(row=row_number, column=None, key=key, params=params)))
 
     def agrees(self, cell: str, row_number: int) -> bool:
         if not cell.strip():

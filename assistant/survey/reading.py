@@ -42,21 +42,30 @@ class CsvFile:
     _binary: BinaryIO
 
     def records(self) -> Iterator[list[str]]:
-        """The records after the header, straight from the csv module (a frame of ours per row would cost as much
-        as reading it); read them inside `problems()`, which turns a decoding problem into a sentence."""
-        return self._reader
+        """The records after the header, straight from the csv module (delegated with `yield from`: a loop of ours
+        per row would cost as much as reading it). A record the csv module cannot read (its quotes do not match)
+        comes as a `BrokenRecord`, and reading goes on with the next line. Read them inside `problems()`, which
+        turns a decoding problem, or a cell too long to be an answer, into a sentence about the whole file."""
+        reader = self._reader
+        while True:
+            try:
+                yield from reader
+                return
+            except csv.Error as error:
+                kind = _kind_of(error)
+                if kind == "too_long":
+                    raise
+                yield BrokenRecord(kind, reader.line_num)
 
     @contextmanager
     def problems(self) -> Iterator[None]:
-        """A decoding or quoting problem met while reading, as a sentence naming the line it was found on."""
+        """A decoding or reading problem met while reading, as a sentence naming the line it was found on."""
         try:
             yield
         except UnicodeDecodeError:
-            raise JourneyError("survey.read.not_utf8", path=str(self.path), line=self._reader.line_num + 1) from None
+            raise _decoding_error(self.path, self.encoding, self._reader.line_num + 1) from None
         except csv.Error as error:
-            raise JourneyError(
-                "survey.read.malformed", path=str(self.path), line=self._reader.line_num, reason=str(error)
-            ) from None
+            raise _reading_error(self.path, error, self._reader.line_num) from None
 
     def bytes_read(self) -> int:
         try:
@@ -72,6 +81,44 @@ class CsvFile:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+class BrokenRecord(list[str]):
+    """A record the csv module could not read, in the place of its cells: empty, so it never has a header's width,
+    and a reader checking the width (as every reader must: rows may be short) meets it at no cost to the others."""
+
+    def __init__(self, kind: str, line: int) -> None:
+        super().__init__()
+        self.kind = kind
+        self.line = line
+        """The line of the file where reading it stopped."""
+
+
+def _kind_of(error: csv.Error) -> str:
+    """What went wrong, from the csv module's message, the only account it gives: a cell over the size limit, a
+    quote never closed before the end of the file, or quotes that do not match (in strict mode a closing quote
+    must end its cell, so a quote left open shows where the next quote comes)."""
+    reason = str(error)
+    if "field larger than field limit" in reason:
+        return "too_long"
+    if "unexpected end of data" in reason:
+        return "unclosed"
+    if "expected after" in reason:
+        return "quote"
+    return "malformed"
+
+
+def _reading_error(path: Path, error: csv.Error, line: int) -> JourneyError:
+    kind = _kind_of(error)
+    if kind == "too_long":
+        return JourneyError("survey.read.cell_too_long", path=str(path), line=line, limit=f"{MAX_CELL_CHARS:,}")
+    return JourneyError("survey.read.malformed", path=str(path), line=line)
+
+
+def _decoding_error(path: Path, encoding: str, line: int) -> JourneyError:
+    """A file that is not the text it says it is: UTF-8, or UTF-16 when it starts with that byte-order mark."""
+    key = "survey.read.not_utf16" if encoding == "utf-16" else "survey.read.not_utf8"
+    return JourneyError(key, path=str(path), line=line)
 
 
 class _Reader(Protocol):
@@ -111,21 +158,28 @@ def _open(path: Path, size: int, binary: BinaryIO) -> CsvFile:
         raise JourneyError("survey.read.workbook", path=where)
     encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
     try:
-        sample = codecs.getincrementaldecoder(encoding)(errors="strict").decode(raw, final=False)
+        sample = codecs.getincrementaldecoder(encoding)(errors="strict").decode(raw, final=len(raw) == size)
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise JourneyError("survey.read.not_utf8", path=where, line=line) from None
+        line = raw[: error.start].decode(encoding, errors="replace").count("\n") + 1
+        raise _decoding_error(path, encoding, line) from None
     if "\x00" in sample:
         raise JourneyError("survey.read.binary", path=where)
     delimiter = _delimiter(sample)
     csv.field_size_limit(MAX_CELL_CHARS)
     binary.seek(0)
     text = io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline="")
-    reader = csv.reader(text, delimiter=delimiter, strict=False)
+    # Strict: a closing quote must end its cell, so a quote left open is found where the next quote comes, not
+    # swallowed with the rows after it into one cell.
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
+    except UnicodeDecodeError:
+        raise _decoding_error(path, encoding, reader.line_num + 1) from None
     except csv.Error as error:
-        raise JourneyError("survey.read.malformed", path=where, line=1, reason=str(error)) from None
+        kind = _kind_of(error)
+        if kind in ("quote", "unclosed"):
+            raise JourneyError("survey.read.header_quote", path=where, line=reader.line_num) from None
+        raise _reading_error(path, error, reader.line_num) from None
     if header is None or not any(cell.strip() for cell in header):
         raise JourneyError("survey.read.empty", path=where)
     return CsvFile(path, size, encoding, delimiter, header, text, reader, binary)

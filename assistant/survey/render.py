@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.bank.model import ItemType
-from assistant.errors import JourneyError
 from assistant.i18n import t
 from assistant.journeymap.markdown import block, inline
 from assistant.survey.cells import csv_text
 from assistant.survey.design import Survey, SurveyColumn, SurveyStage
 
 SurveyFormat = Literal["md", "html", "csv"]
-SURVEY_FORMATS: tuple[SurveyFormat, ...] = ("md", "html", "csv")
 SURVEY_SUFFIXES: dict[str, SurveyFormat] = {
     ".md": "md",
     ".markdown": "md",
@@ -274,11 +272,6 @@ def _html_grid(survey: Survey, stage: SurveyStage, numbers: dict[str, int]) -> s
 
 
 def survey_format_for(path: Path | None, requested: str | None) -> SurveyFormat:
-    """The format asked for, else the one the output file's suffix names, else Markdown."""
-    if requested is not None:
-        if requested not in SURVEY_FORMATS:
-            raise JourneyError("cli.unknown_format", format=requested, known=", ".join(SURVEY_FORMATS))
-        return requested
-    if path is not None and path.suffix.lower() in SURVEY_SUFFIXES:
-        return SURVEY_SUFFIXES[path.suffix.lower()]
-    return "md"
+    from assistant.files import output_format
+
+    return output_format(path, requested, SURVEY_SUFFIXES)

@@ -46,6 +46,7 @@ def import_summary(report: ImportReport, locale: str, *, keep_hint: str = "surve
             ("survey.summary.already", report.already),
             ("survey.summary.no_consent", report.no_consent),
             ("survey.summary.empty", report.empty_rows),
+            ("survey.summary.bad_rows", report.bad_rows),
             ("survey.summary.bad_cells", report.bad_cells),
             ("survey.summary.contradicted", report.contradicted),
         )
@@ -54,8 +55,9 @@ def import_summary(report: ImportReport, locale: str, *, keep_hint: str = "surve
     if skipped:
         lines.append(t("survey.summary.skipped", locale, what="; ".join(skipped)))
     lines += [problem.message(locale) for problem in report.problems]
-    if report.bad_cells > len(report.problems):
-        lines.append(t("survey.import.more_problems", locale, count=report.bad_cells - len(report.problems)))
+    if report.bad_cells + report.bad_rows > len(report.problems):
+        more = report.bad_cells + report.bad_rows - len(report.problems)
+        lines.append(t("survey.import.more_problems", locale, count=more))
     if report.ignored:
         headers = _quoted(report.ignored, locale)
         lines.append(t("survey.summary.ignored", locale, count=len(report.ignored), headers=headers))

@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from assistant.i18n import t
 from tests.cli.conftest import RunJourney, Seeds
 
 ANSWERS = """
@@ -64,3 +65,33 @@ def test_refusals(run_journey: RunJourney, tmp_path: Path, interview: str) -> No
         assert result.returncode != 0 and result.stderr.startswith("Error:"), args
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_file_name_says_the_format(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
+    """Without --format the suffix decides, and a name that names no format, or another format than --format,
+    is refused before anything is written: Markdown in bike.pdf is a file nothing opens."""
+    (tmp_path / "out").mkdir()
+    for name, starts in (("map.markdown", "# Lotus Coffee"), ("map.htm", "<!DOCTYPE html>"), ("MAP.JSON", "{")):
+        assert run_journey("export", interview, "-o", name).returncode == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts), name
+    assert run_journey("export", interview, "-o", "map.txt", "--format", "md").returncode == 0
+    assert (tmp_path / "map.txt").read_text(encoding="utf-8").startswith("# Lotus Coffee")
+
+    unknown = run_journey("export", interview, "-o", "out/bike.pdf")
+    assert unknown.returncode == 1
+    listed = "md (.md, .markdown), html (.html, .htm), json (.json)"
+    assert (
+        unknown.stderr == "Error: " + t("cli.format_unknown_suffix", "en", path="out/bike.pdf", formats=listed) + "\n"
+    )
+    assert run_journey("export", interview, "-o", "map").returncode == 1
+    contradicted = run_journey("export", interview, "-o", "x.html", "--format", "md")
+    assert contradicted.returncode == 1
+    assert contradicted.stderr.startswith("Error: “x.html” ends in .html, the html format, but --format asks for md.")
+    assert ".md / .markdown" in contradicted.stderr
+    vietnamese = run_journey("--lang", "vi", "export", interview, "-o", "x.json", "--format", "html")
+    assert vietnamese.stderr.startswith(
+        "Lỗi: «x.json» có đuôi .json, tức định dạng json, nhưng --format lại chọn html."
+    )
+    assert not (tmp_path / "out" / "bike.pdf").exists() and not (tmp_path / "map").exists()
+    assert not (tmp_path / "x.html").exists() and not (tmp_path / "x.json").exists()
+    assert run_journey("export", interview, "--format", "html").stdout.startswith("<!DOCTYPE html>")

@@ -248,7 +248,7 @@ def test_a_bad_row_already_in_the_database_does_not_break_the_listing(
 def test_a_hostile_answers_file_is_refused_quickly(
     journey: RunJourney, tmp_path: Path, database: Path, document: str
 ) -> None:
-    assert journey("list").returncode == 0
+    Store.open(database).close()
     path = tmp_path / ("answers.json" if document.startswith("{") else "answers.yaml")
     path.write_text(document, encoding="utf-8")
     before = _dump(database)

@@ -51,6 +51,25 @@ def test_survey_refusals(run_journey: RunJourney, tmp_path: Path, interview: str
     assert (tmp_path / "survey.md").read_text(encoding="utf-8") == "keep me"
 
 
+def test_the_survey_file_name_says_the_format(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
+    for args, sentence in (
+        (
+            ["-o", "survey.pdf"],
+            "does not say which format to write. The formats are md (.md, .markdown), html (.html, .htm), csv (.csv).",
+        ),
+        (
+            ["-o", "survey.csv", "--format", "html"],
+            "“survey.csv” ends in .csv, the csv format, but --format asks for html.",
+        ),
+        (["-o", "survey.md", "--format", "csv"], "“survey.md” ends in .md, the md format, but --format asks for csv."),
+    ):
+        result = run_journey("survey", interview, *args)
+        assert result.returncode == 1 and sentence in result.stderr, (args, result.stderr)
+    assert list(tmp_path.glob("survey.*")) == []
+    assert run_journey("survey", interview, "-o", "survey.txt", "--format", "csv").returncode == 0
+    assert (tmp_path / "survey.txt").read_text(encoding="utf-8-sig").startswith("Had you heard of Lotus Coffee")
+
+
 def test_import_list_export_and_remove(run_journey: RunJourney, tmp_path: Path, interview: str) -> None:
     result = run_journey("respondents", "import", interview, str(SURVEY_DATA / "google-forms-en.csv"))
     assert result.returncode == 0, result.stderr

@@ -13,6 +13,7 @@ import pexpect
 import pytest
 
 from assistant.i18n import t
+from assistant.store import Store
 from tests.e2e.conftest import (
     DEADLINE,
     FIRST_QUESTION,
@@ -122,7 +123,10 @@ def _in_a_terminal(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int
     return child.exitstatus, normal(child.before or "")
 
 
-def test_resume_with_nothing_to_resume_is_a_sentence(journey_env: dict[str, str], tmp_path: Path) -> None:
+def test_resume_with_nothing_to_resume_is_a_sentence(
+    journey_env: dict[str, str], tmp_path: Path, database: Path
+) -> None:
+    Store.open(database).close()
     status, output = _in_a_terminal(["resume"], journey_env, tmp_path)
     assert status not in (0, None)
     assert t("interviews.nothing_to_resume", "en") in output
@@ -130,12 +134,47 @@ def test_resume_with_nothing_to_resume_is_a_sentence(journey_env: dict[str, str]
     assert ALT_SCREEN not in output
 
 
-def test_resume_of_an_unknown_interview_is_a_sentence(journey_env: dict[str, str], tmp_path: Path) -> None:
+def test_resume_of_an_unknown_interview_is_a_sentence(
+    journey_env: dict[str, str], tmp_path: Path, database: Path
+) -> None:
+    Store.open(database).close()
     status, output = _in_a_terminal(["resume", "NOPE"], journey_env, tmp_path)
     assert status not in (0, None)
     assert t("store.no_interview", "en", id="NOPE") in output
     assert "Traceback" not in output
     assert ALT_SCREEN not in output
+
+
+def test_the_app_makes_a_named_database_that_is_not_there_yet_and_says_where(
+    journey_env: dict[str, str], tmp_path: Path, database: Path
+) -> None:
+    """`journey` opens where interviews start, so a database named in a folder that exists is made; the sentence
+    saying where follows the app, on the terminal it hands back (read from the terminal's stream: the test panes
+    keep no scrollback)."""
+    assert not database.exists()
+    child = pexpect.spawn(
+        str(JOURNEY), [], env=journey_env, cwd=str(tmp_path), encoding="utf-8", dimensions=(30, 100), timeout=DEADLINE
+    )
+    child.expect_exact(t("tui.home.welcome", "en").splitlines()[0])
+    assert database.is_file()
+    child.sendcontrol("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert t("store.created", "en", path=database) in normal(child.before or "")
+
+
+def test_the_app_refuses_a_database_whose_folder_is_missing(journey_env: dict[str, str], tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "journey.db"
+    for args, env in ((["--db", str(missing)], journey_env), ([], {**journey_env, "JOURNEY_DB": str(missing)})):
+        status, output = _in_a_terminal(args, env, tmp_path)
+        assert status == 1, output
+        assert "“" + str(tmp_path / "typo") + "” does not exist" in " ".join(output.split()), output
+        assert ALT_SCREEN not in output
+    assert not (tmp_path / "typo").exists()
+    status, output = _in_a_terminal(["--db", str(tmp_path / "nothing.db"), "resume"], journey_env, tmp_path)
+    assert status == 1 and "There is no journey database at" in output
+    assert not (tmp_path / "nothing.db").exists()
 
 
 @pytest.mark.slow

@@ -282,10 +282,10 @@ def test_a_read_only_directory_gives_a_sentence_and_creates_nothing(tmp_path: Pa
     locked.mkdir()
     locked.chmod(0o555)
     try:
-        result = _run(prefix, locked / "journey.db", "list")
+        result = _run(prefix, locked / "journey.db", "chat", input="Lotus\n")
         assert result.returncode == 1
         assert t("store.readonly", "en", path=str(locked / "journey.db")) in result.stderr
-        assert "Traceback" not in result.stderr
+        assert "Traceback" not in result.stderr and "> " not in result.stdout
         assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o755)

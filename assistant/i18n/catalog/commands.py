@@ -86,6 +86,23 @@ MESSAGES: Messages = {
         "tệp khác với --db.",
         "“{path}” is not a journey database (not even SQLite). It was left untouched; pick another file with --db.",
     ),
+    "store.missing": (
+        "Không có cơ sở dữ liệu journey nào ở «{path}» (đường dẫn từ {given_by}). Hãy kiểm tra lại đường dẫn; "
+        "journey chỉ tạo cơ sở dữ liệu mới khi bạn bắt đầu một cuộc phỏng vấn (journey, journey new, journey chat "
+        "hoặc journey import).",
+        "There is no journey database at “{path}” (the path given by {given_by}). Check the path; journey makes a "
+        "new database only when you start an interview (journey, journey new, journey chat or journey import).",
+    ),
+    "store.missing_folder": (
+        "Thư mục «{folder}» không tồn tại, nên journey không tạo cơ sở dữ liệu «{path}» (đường dẫn từ {given_by}): "
+        "thư mục không có thường là do gõ nhầm. Hãy kiểm tra lại đường dẫn, hoặc tạo thư mục đó trước.",
+        "The folder “{folder}” does not exist, so journey did not make the database “{path}” (the path given by "
+        "{given_by}): a missing folder is usually a typo. Check the path, or create the folder first.",
+    ),
+    "store.created": (
+        "Đã tạo cơ sở dữ liệu mới «{path}»; các cuộc phỏng vấn được lưu ở đó.",
+        "Made a new database, “{path}”; the interviews are saved there.",
+    ),
     "store.no_interview": (
         "Không có cuộc phỏng vấn nào mã «{id}». Gõ «journey list» để xem các mã.",
         "There is no interview with the id “{id}”. Run “journey list” to see the ids.",
@@ -238,10 +255,10 @@ MESSAGES: Messages = {
         "Export an interview's journey map (to the screen, or to a file with -o).",
     ),
     "cli.help.format": (
-        "Định dạng xuất: md (Markdown), html hoặc json (cuộc phỏng vấn kèm bản đồ). Mặc định theo đuôi tệp -o, "
-        "không có thì md.",
+        "Định dạng xuất: md (Markdown), html hoặc json (cuộc phỏng vấn kèm bản đồ). Mặc định theo đuôi tệp -o "
+        "(.md, .html, .json), khi in ra màn hình thì md.",
         "The export format: md (Markdown), html, or json (the interview with its map). By default the -o file's "
-        "suffix decides, else md.",
+        "suffix decides (.md, .html, .json); on the screen, md.",
     ),
     "cli.help.map_locale": (
         "Ngôn ngữ của bản đồ (mặc định: ngôn ngữ của cuộc phỏng vấn).",
@@ -258,6 +275,18 @@ MESSAGES: Messages = {
     "cli.unknown_format": (
         "Không có định dạng «{format}». Các định dạng: {known}.",
         "There is no format “{format}”. The formats are: {known}.",
+    ),
+    "cli.format_unknown_suffix": (
+        "Tên «{path}» không cho biết cần ghi định dạng nào. Các định dạng: {formats}. Hãy đặt cho tệp một trong các "
+        "đuôi đó, hoặc chọn định dạng bằng --format.",
+        "The name “{path}” does not say which format to write. The formats are {formats}. Give the file one of "
+        "those suffixes, or choose the format with --format.",
+    ),
+    "cli.format_contradicts_suffix": (
+        "«{path}» có đuôi {suffix}, tức định dạng {named}, nhưng --format lại chọn {requested}. Hãy bỏ --format, "
+        "hoặc đặt tên tệp kết thúc bằng {expected}.",
+        "“{path}” ends in {suffix}, the {named} format, but --format asks for {requested}. Leave out --format, or "
+        "give the file a name ending in {expected}.",
     ),
     "cli.help.output": ("Tệp cần ghi.", "The file to write."),
     "cli.help.force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),

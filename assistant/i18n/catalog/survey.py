@@ -91,7 +91,12 @@ MESSAGES: Messages = {
     "survey.render.profile": ("Thêm một chút về bạn (không bắt buộc)", "A little about you (optional)"),
     "survey.render.consent": ("Đồng ý", "Consent"),
     # Reading a spreadsheet of responses
-    "survey.read.empty": ("Tệp «{path}» trống: không có dòng tiêu đề nào.", "“{path}” is empty: it has no header row."),
+    "survey.read.empty": (
+        "Tệp «{path}» trống: không có dòng tiêu đề nào. Hãy tải lại các câu trả lời từ công cụ biểu mẫu dưới dạng "
+        "CSV rồi nhập tệp đó.",
+        "“{path}” is empty: it has no header row. Download the responses from the form tool again as CSV, and "
+        "import that file.",
+    ),
     "survey.read.too_big": (
         "Tệp «{path}» nặng {size} MB, quá lớn để là một bảng câu trả lời khảo sát. Hãy kiểm tra lại tệp.",
         "“{path}” is {size} MB, too large to be a spreadsheet of survey responses. Check the file.",
@@ -103,8 +108,11 @@ MESSAGES: Messages = {
         "delimited)” and import that file.",
     ),
     "survey.read.binary": (
-        "«{path}» không phải tệp văn bản CSV.",
-        "“{path}” is not a CSV text file.",
+        "«{path}» không phải tệp văn bản CSV (tệp chứa dữ liệu nhị phân). Hãy xuất lại các câu trả lời từ công cụ "
+        "biểu mẫu dưới dạng CSV (trong Excel: Lưu thành › «CSV UTF-8 (Comma delimited)») rồi nhập tệp đó. Chưa "
+        "có gì được nhập.",
+        "“{path}” is not a CSV text file (it holds binary data). Export the responses from the form tool as CSV "
+        "again (in Excel: Save As › “CSV UTF-8 (Comma delimited)”) and import that file. Nothing was imported.",
     ),
     "survey.read.not_utf8": (
         "«{path}» không phải văn bản UTF-8 (dòng {line}). Trong Excel, hãy lưu lại bằng «CSV UTF-8 (Comma "
@@ -112,12 +120,65 @@ MESSAGES: Messages = {
         "“{path}” is not UTF-8 text (line {line}). In Excel, save it again as “CSV UTF-8 (Comma delimited)”; "
         "from Google Forms, download the .csv again. Nothing was imported.",
     ),
+    "survey.read.not_utf16": (
+        "«{path}» bắt đầu như một tệp UTF-16 («Unicode Text» của Excel) nhưng từ dòng {line} không còn là văn bản "
+        "UTF-16: tệp có thể bị cắt cụt hoặc hỏng. Hãy lưu lại từ Excel bằng «CSV UTF-8 (Comma delimited)», hoặc "
+        "tải lại tệp từ công cụ biểu mẫu. Chưa có gì được nhập.",
+        "“{path}” starts as a UTF-16 file (Excel's “Unicode Text”) but is not UTF-16 text from line {line} on: it "
+        "may be cut short or damaged. Save it again from Excel as “CSV UTF-8 (Comma delimited)”, or download it "
+        "from the form tool again. Nothing was imported.",
+    ),
     "survey.read.malformed": (
-        "«{path}» không đọc được như CSV ở dòng {line}: {reason}. Chưa có gì được nhập.",
-        "“{path}” cannot be read as CSV at line {line}: {reason}. Nothing was imported.",
+        "«{path}» không đọc được như CSV ở dòng {line}. Hãy kiểm tra dấu ngoặc kép và dấu phân cách ở dòng đó, "
+        "hoặc xuất lại tệp từ công cụ biểu mẫu. Chưa có gì được nhập.",
+        "“{path}” cannot be read as CSV at line {line}. Check the quotes and separators on that line, or export "
+        "the file from the form tool again. Nothing was imported.",
+    ),
+    "survey.read.header_quote": (
+        "Dấu ngoặc kép trong dòng tiêu đề của «{path}» không khớp (đọc đến dòng {line}), nên không tách được các "
+        "cột. Hãy sửa dòng đầu tiên của tệp, hoặc xuất lại tệp từ công cụ biểu mẫu. Chưa có gì được "
+        "nhập.",
+        "The quotes in the header row of “{path}” do not match (read up to line {line}), so its columns cannot be "
+        "told apart. Fix the first line of the file, or export it from the form tool again. Nothing was "
+        "imported.",
+    ),
+    "survey.read.cell_too_long": (
+        "«{path}» có một ô dài hơn {limit} ký tự (đến dòng {line}); không câu trả lời khảo sát nào dài đến vậy: "
+        "thường là một dấu ngoặc kép mở mà không đóng đã nuốt phần còn lại của tệp. Hãy kiểm tra dấu ngoặc kép "
+        "trước dòng đó. Chưa có gì được nhập.",
+        "“{path}” has a cell longer than {limit} characters (up to line {line}); no survey answer is that long: "
+        "usually a quote opened and never closed has swallowed the rest of the file. Check the quotes before "
+        "that line. Nothing was imported.",
     ),
     # Importing responses
     "survey.import.cell": ("dòng {row}, cột «{column}»: {message}", "row {row}, column “{column}”: {message}"),
+    "survey.import.row": ("dòng {row}: {message}", "row {row}: {message}"),
+    "survey.row.quote": (
+        "dấu ngoặc kép không khớp; một ô mở ngoặc mà không đóng ở cuối ô, nên các dòng sau bị dồn vào nó (đến dòng "
+        "{line} của tệp). Hãy kiểm tra dấu ngoặc kép ở dòng này.",
+        "the quotes do not match; a cell opens a quote that is not closed where the cell ends, so the lines after "
+        "it ran into it (up to line {line} of the file). Check the quotes in this row.",
+    ),
+    "survey.row.unclosed": (
+        "một dấu ngoặc kép mở ở dòng này không bao giờ được đóng, nên phần còn lại của tệp (đến dòng {line}) bị dồn "
+        "vào một ô. Hãy đóng hoặc xóa dấu ngoặc kép đó.",
+        "a quote opened in this row is never closed, so the rest of the file (to line {line}) ran into one cell. "
+        "Close or remove that quote.",
+    ),
+    "survey.row.malformed": (
+        "không đọc được như CSV (đến dòng {line} của tệp). Hãy kiểm tra dấu ngoặc kép và dấu phân cách ở dòng này.",
+        "it cannot be read as CSV (up to line {line} of the file). Check the quotes and separators in this row.",
+    ),
+    "survey.row.too_many_cells": (
+        "dòng có {cells} ô nhưng dòng tiêu đề chỉ có {columns} cột; có lẽ một ô chứa dấu phân cách mà không được "
+        "đặt trong ngoặc kép, làm mọi câu trả lời sau nó lệch sang cột khác.",
+        "the row has {cells} cells but the header has {columns} columns; a cell holding the separator was probably "
+        "not put in quotes, which shifts every answer after it into the wrong column.",
+    ),
+    "survey.row.binary": (
+        "dòng chứa dữ liệu nhị phân (ký tự NUL), không phải văn bản.",
+        "the row holds binary data (a NUL character), not text.",
+    ),
     "survey.cell.not_boolean": (
         "«{raw}» không phải «{yes}» hay «{no}».",
         "“{raw}” is neither “{yes}” nor “{no}”.",
@@ -131,8 +192,8 @@ MESSAGES: Messages = {
         "“{raw}” is not one of this question's options ({options}).",
     ),
     "survey.import.more_problems": (
-        "… và {count} ô khác.",
-        Plural("… and 1 more cell.", "… and {count} more cells."),
+        "… và {count} lỗi khác.",
+        Plural("… and 1 more problem.", "… and {count} more problems."),
     ),
     "survey.import.same_file": (
         "Tệp «{path}» đã được nhập (tệp số {batch}); không có ai được đếm hai lần. Chưa có gì được nhập.",
@@ -161,12 +222,32 @@ MESSAGES: Messages = {
         "id, or match the columns with --mapping. Nothing was imported.",
     ),
     "survey.import.twice": (
-        "Hai cột «{other}» và «{column}» cùng trả lời một câu hỏi; hãy bỏ một cột bằng --mapping (gán null).",
-        "The columns “{other}” and “{column}” answer the same question; leave one out with --mapping (map it to null).",
+        "Hai cột {first} («{other}») và {second} («{column}») của «{path}» cùng trả lời một câu hỏi; hãy bỏ một cột "
+        "bằng --mapping (gán tiêu đề của nó với null). Chưa có gì được nhập.",
+        "Columns {first} (“{other}”) and {second} (“{column}”) of “{path}” answer the same question; leave one out "
+        "with --mapping (map its header to null). Nothing was imported.",
+    ),
+    "survey.import.same_header": (
+        "Cột «{column}» xuất hiện hai lần trong «{path}» (cột {first} và {second}), nên không biết dùng cột nào. Hãy "
+        "xóa hoặc đổi tên một cột trong bảng tính rồi nhập lại. Chưa có gì được nhập.",
+        "The column “{column}” appears twice in “{path}” (columns {first} and {second}), so there is no telling "
+        "which to use. Delete or rename one of them in the spreadsheet, then import again. Nothing was imported.",
     ),
     "survey.import.no_rows": (
-        "«{path}» chỉ có dòng tiêu đề, chưa có câu trả lời nào.",
-        "“{path}” has a header row but no responses.",
+        "«{path}» chỉ có dòng tiêu đề, chưa có câu trả lời nào. Khi đã có người trả lời, hãy tải lại các câu trả "
+        "lời từ công cụ biểu mẫu rồi nhập tệp mới.",
+        "“{path}” has a header row but no responses. Once people have answered, download the responses from the "
+        "form tool again and import the new file.",
+    ),
+    "survey.import.all_broken": (
+        "Không đọc được dòng nào trong «{path}» ({count} dòng hỏng); chưa có gì được nhập. Hãy sửa các dòng dưới "
+        "đây, hoặc xuất lại tệp từ công cụ biểu mẫu:",
+        Plural(
+            "The only row of “{path}” cannot be read, so nothing was imported. Fix it, or export the file from the "
+            "form tool again:",
+            "None of the {count} rows of “{path}” can be read, so nothing was imported. Fix them, or export the "
+            "file from the form tool again:",
+        ),
     ),
     "survey.import.nobody": (
         "Không có người trả lời nào trong «{path}» đồng ý cho dùng câu trả lời ({no_consent} người chưa đánh dấu "
@@ -175,11 +256,8 @@ MESSAGES: Messages = {
         "Nothing was imported.",
     ),
     "survey.import.strict": (
-        "Tệp «{path}» có {count} ô không hợp lệ, và --strict từ chối cả tệp. Chưa có gì được nhập:",
-        Plural(
-            "“{path}” has 1 bad cell, and --strict refuses the whole file. Nothing was imported:",
-            "“{path}” has {count} bad cells, and --strict refuses the whole file. Nothing was imported:",
-        ),
+        "Tệp «{path}» có {what}, và --strict từ chối cả tệp. Chưa có gì được nhập:",
+        "“{path}” has {what}, and --strict refuses the whole file. Nothing was imported:",
     ),
     "survey.mapping.shape": (
         "Tệp ghép cột «{path}» cần có dạng «columns: {{tiêu đề cột: mã cột}}».",
@@ -223,6 +301,7 @@ MESSAGES: Messages = {
     ),
     "survey.summary.empty": ("{count} dòng trống", Plural("1 empty row", "{count} empty rows")),
     "survey.summary.bad_cells": ("{count} ô không hợp lệ", Plural("1 bad cell", "{count} bad cells")),
+    "survey.summary.bad_rows": ("{count} dòng không đọc được", Plural("1 broken row", "{count} broken rows")),
     "survey.summary.contradicted": (
         "{count} câu trả lời về điểm chạm mà người đó nói chưa dùng",
         Plural(
@@ -316,8 +395,8 @@ MESSAGES: Messages = {
     ),
     "survey.cli.help.locale": ("Ngôn ngữ của bảng hỏi: vi hoặc en.", "The survey's language: vi or en."),
     "survey.cli.help.format": (
-        "md, html hoặc csv (mặc định theo đuôi tệp của -o, nếu không thì md).",
-        "md, html or csv (by default the suffix of -o, else md).",
+        "md, html hoặc csv (mặc định theo đuôi tệp -o: .md, .html, .csv; khi in ra màn hình thì md).",
+        "md, html or csv (by default the suffix of -o: .md, .html, .csv; on the screen, md).",
     ),
     "survey.cli.help.respondents": (
         "Những người đã trả lời khảo sát của một buổi phỏng vấn: nhập, liệt kê, xóa, xuất.",
