@@ -482,7 +482,7 @@ class _Finder:
         sure = [read for read in reads if read.confidence >= self.rules.need_kind_confidence and read.kind != "other"]
         return _Said(
             terms=frozenset().union(*(read.terms for read in reads)),
-            compounds=self.reader.reader.compounds(text),
+            compounds=self.reader.compounds(text),
             kinds=frozenset((read.kind, read.subkind) for read in sure),
         )
 
@@ -491,7 +491,7 @@ class _Finder:
         customers' voices come read already, and their terms say what they share)."""
         known = self._theme_said.get(id(theme))
         if known is None:
-            compounds = self.reader.reader.compounds
+            compounds = self.reader.compounds
             known = _Said(
                 terms=frozenset().union(*(m.read.terms for m in theme.mentions)),
                 compounds=frozenset().union(*(compounds(m.read.text) for m in theme.owner_mentions)),

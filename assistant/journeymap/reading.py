@@ -30,8 +30,9 @@ from assistant.journeymap.reader import ObstacleReader, ReadObstacle
 _CACHE_SIZE = 65_536  # a survey of thousands of customers is thousands of sentences, read again at every answer
 
 Obstacles = tuple[ReadObstacle, ...]
-Asked = Literal["read", "classify", "says_none"]
-"""What the analysis asks of the reader about a sentence: its obstacles, it as one clause, whether it says none."""
+Asked = Literal["read", "classify", "says_none", "compounds"]
+"""What the analysis asks of the reader about a sentence: its obstacles, it as one clause, whether it says none, its
+two-syllable words."""
 
 
 class Reading(ABC):
@@ -51,6 +52,11 @@ class Reading(ABC):
     @abstractmethod
     def says_none(self, text: str) -> bool:
         """Whether the answer says there is no obstacle (`ObstacleReader.says_none`)."""
+
+    @abstractmethod
+    def compounds(self, text: str) -> frozenset[str]:
+        """The two-syllable words of a Vietnamese text (`ObstacleReader.compounds`): what an idea or a resource
+        shares with an obstacle where no term does."""
 
     def says_nothing(self, text: str) -> bool:
         """Whether the answer has nothing to say (`ObstacleReader.says_nothing`): it says none, and with no word of
@@ -74,10 +80,11 @@ class ProcessReading(Reading):
         self._read = lru_cache(maxsize=_CACHE_SIZE)(lambda text: tuple(reader.read(text)))
         self._classify = lru_cache(maxsize=_CACHE_SIZE)(reader.classify)
         self._says_none = lru_cache(maxsize=_CACHE_SIZE)(reader.says_none)
+        self._compounds = lru_cache(maxsize=_CACHE_SIZE)(reader.compounds)
 
     def forget(self) -> None:
         """Read every sentence afresh (a benchmark's cold start)."""
-        for cached in (self._read, self._classify, self._says_none):
+        for cached in (self._read, self._classify, self._says_none, self._compounds):
             cached.cache_clear()
         _sounds_positive.cache_clear()
         self.reader.forget()
@@ -94,6 +101,9 @@ class ProcessReading(Reading):
 
     def says_none(self, text: str) -> bool:
         return self._says_none(text)
+
+    def compounds(self, text: str) -> frozenset[str]:
+        return self._compounds(text)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -114,12 +124,18 @@ class Known:
     reads: dict[str, Obstacles] = field(default_factory=dict)
     clauses: dict[str, ReadObstacle] = field(default_factory=dict)
     nones: dict[str, bool] = field(default_factory=dict)
+    compounds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.reads or self.clauses or self.nones)
+        return bool(self.reads or self.clauses or self.nones or self.compounds)
 
     def with_(self, other: Known) -> Known:
-        return Known({**self.reads, **other.reads}, {**self.clauses, **other.clauses}, {**self.nones, **other.nones})
+        return Known(
+            {**self.reads, **other.reads},
+            {**self.clauses, **other.clauses},
+            {**self.nones, **other.nones},
+            {**self.compounds, **other.compounds},
+        )
 
     @classmethod
     def stored(cls, rows: Iterable[tuple[str, str, str, str]]) -> Known:
@@ -131,11 +147,14 @@ class Known:
         fingerprint = reader_fingerprint()
         obstacles: list[tuple[bool, str, str]] = []  # (a whole answer's, the sentence, its reading)
         nones: dict[str, bool] = {}
+        compounds: dict[str, frozenset[str]] = {}
         for asked, sentence, reader, reading in rows:
             if reader != fingerprint:
                 continue
             if asked == "says_none":
                 nones[sentence] = reading == "true"
+            elif asked == "compounds":
+                compounds[sentence] = frozenset(json.loads(reading))
             else:
                 obstacles.append((asked == "read", sentence, reading))
         reads: dict[str, Obstacles] = {}
@@ -146,7 +165,7 @@ class Known:
                 reads[sentence] = found
             else:
                 clauses[sentence] = found[0]
-        return cls(reads, clauses, nones)
+        return cls(reads, clauses, nones, compounds)
 
     def encoded(self) -> list[tuple[Asked, str, str]]:
         """Every reading as `stored` reads it back: (what was asked, the sentence, the reading)."""
@@ -154,6 +173,10 @@ class Known:
             *(("read", text, encode(reads)) for text, reads in self.reads.items()),
             *(("classify", text, encode((read,))) for text, read in self.clauses.items()),
             *(("says_none", text, "true" if none else "false") for text, none in self.nones.items()),
+            *(
+                ("compounds", text, json.dumps(sorted(words), ensure_ascii=False))
+                for text, words in self.compounds.items()
+            ),
         ]
 
 
@@ -189,6 +212,14 @@ class KeptReading(Reading):
             found = self.new.nones.get(text)
             if found is None:
                 found = self.new.nones[text] = self._reading.says_none(text)
+        return found
+
+    def compounds(self, text: str) -> frozenset[str]:
+        found = self.known.compounds.get(text)
+        if found is None:
+            found = self.new.compounds.get(text)
+            if found is None:
+                found = self.new.compounds[text] = self._reading.compounds(text)
         return found
 
 

@@ -5,6 +5,7 @@ every sentence this one read and opens a session afresh."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ Asked = list[tuple[str, str]]
 def asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Asked]:
     """Everything the obstacle reader is asked, (what, the sentence) each, from a process that has read nothing."""
     calls: Asked = []
-    for name in ("read", "classify", "says_none"):
+    for name in ("read", "classify", "says_none", "compounds"):
         original = getattr(ObstacleReader, name)
 
         def spied(reader: ObstacleReader, text: str, name: str = name, original: object = original) -> object:
@@ -87,6 +88,8 @@ def test_the_readings_are_those_the_reader_gives(store: Store, lotus: str) -> No
             assert decode_all([kept]) == [tuple(reading.read(sentence))], sentence
         elif what == "classify":
             assert decode_all([kept]) == [(reading.classify(sentence),)], sentence
+        elif what == "compounds":
+            assert frozenset(json.loads(kept)) == reading.compounds(sentence), sentence
         else:
             assert kept == ("true" if reading.says_none(sentence) else "false"), sentence
 
