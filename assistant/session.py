@@ -129,6 +129,8 @@ class Session:
         self._floor = 0.0
         self._readings: Known | None = None
         """What the reader found in the answers, loaded from the store on the first map and kept up to date."""
+        self._unkept = Known()
+        """Readings made and not yet written to the store (`keep_readings`)."""
         self._readings_lock = threading.Lock()  # the app builds maps in workers, sometimes two at once
 
     # ----- opening -------------------------------------------------------------------------------------
@@ -297,11 +299,13 @@ class Session:
         *,
         respondents: Respondents | None = None,
         with_findings: bool = True,
+        keep_now: bool = True,
     ) -> JourneyMap:
         """The map of the answers as they stand (or of a `snapshot()` of them, built off the event loop), with what
         the survey's `respondents` said when they are given. Its findings read the answers as the store keeps them
-        read, and what they read anew is kept there: the single door the command line's exports, the chat and the
-        app's analysis build a saved interview's map through."""
+        read, and what they read anew is kept there (unless `keep_now` is false: then by `keep_readings`, once the
+        map is shown): the single door the command line's exports, the chat and the app's analysis build a saved
+        interview's map through."""
         from assistant.journeymap.build import MapSource, map_of
 
         reading = self._reading()  # the findings read the answers, and the map itself leaves out those saying nothing
@@ -314,6 +318,8 @@ class Session:
             reading=reading,
         )
         self._keep(reading)
+        if keep_now:
+            self.keep_readings()
         return journey
 
     def _reading(self) -> KeptReading:
@@ -336,15 +342,22 @@ class Session:
             return Known()
 
     def _keep(self, reading: KeptReading) -> None:
-        """What `reading` read anew, known to the session's next look and written to the store in one transaction.
-        A file that cannot take them (read-only, busy) keeps none: the next process reads them again, and its map
-        is no different."""
+        """What `reading` read anew, known to the session's next look at once, and to be written to the store by
+        `keep_readings`. A file that cannot take them (read-only, busy) keeps none: the next process reads them
+        again, and its map is no different."""
         new = reading.new
         if not new:
             return
         with self._readings_lock:
             self._readings = (self._readings or Known()).with_(new)
-        if not self.store.writable:
+            self._unkept = self._unkept.with_(new)
+
+    def keep_readings(self) -> None:
+        """Write the readings made since the last write, in one transaction. The app does it after showing the map
+        its analysis built: the write waits for the answer's own commit, and the live canvas need not wait too."""
+        with self._readings_lock:
+            new, self._unkept = self._unkept, Known()
+        if not new or not self.store.writable:
             return
         try:
             with self.store.on_this_thread() as store:
@@ -544,6 +557,7 @@ class Session:
         reading = self._reading()
         review = named_obstacles(self.interview, self.map(with_findings=False), reading)
         self._keep(reading)
+        self.keep_readings()
         return review
 
     def _review_text(self, review: KindReview) -> str:

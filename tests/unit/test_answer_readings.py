@@ -145,6 +145,21 @@ def test_a_map_built_in_a_worker_thread_keeps_its_readings(store: Store, lotus: 
     assert asked == []
 
 
+def test_the_app_writes_the_readings_after_showing_the_map(store: Store, lotus: str, asked: Asked) -> None:
+    """The app's analysis shows its map first and writes what it read after: the session knows the readings at
+    once, the store once they are written."""
+    session = Session.resume(store, lotus)
+    new_process(asked)
+    first = session.map(keep_now=False)
+    assert asked and stored(store, lotus) == []
+    asked.clear()
+    assert session.map(keep_now=False) == first and asked == [], "the session knows them meanwhile"
+    session.keep_readings()
+    assert {what for what, *_ in stored(store, lotus)} >= {"read", "says_none"}
+    new_process(asked)
+    assert Session.resume(store, lotus).map() == first and asked == []
+
+
 def test_the_readings_go_with_their_interview_and_come_with_a_copy(store: Store, lotus: str, asked: Asked) -> None:
     interview_map(store, lotus)
     kept = stored(store, lotus)

@@ -386,20 +386,21 @@ class InterviewScreen(Screen[None], JourneyScreen):
         snapshot = self._requested = self.session.snapshot()
         self._analyse(snapshot, raised_by, quiet)
 
-    def _map(self, snapshot: Interview) -> JourneyMap:
+    def _map(self, snapshot: Interview, *, keep_now: bool = True) -> JourneyMap:
         """The map of a snapshot of the interview; called in workers, off the event loop."""
         from assistant.tui.dialogs.respondents import respondents_of
 
         respondents = respondents_of(self.session.store.path, self.session.id)
-        return self.session.map(snapshot=snapshot, respondents=respondents)
+        return self.session.map(snapshot=snapshot, respondents=respondents, keep_now=keep_now)
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, snapshot: Interview, raised_by: str | None, quiet: bool) -> None:
         """Build the map off the event loop, and draw it for the live canvas when that is open; what it adds is
         said on the loop, under the answer that raised it, in the same turn as the canvas takes its drawing."""
-        journey = self._map(snapshot)
+        journey = self._map(snapshot, keep_now=False)
         drawing = self._live.draw_ahead(journey) if self._live is not None and self.has_class("-wide") else None
         hand_back(self, self._analysed, snapshot, journey, drawing, raised_by, quiet)
+        self.session.keep_readings()  # after the map is shown: the write may wait for the answer's commit
 
     def _analysed(
         self, snapshot: Interview, journey: JourneyMap, drawing: Drawing | None, raised_by: str | None, quiet: bool
