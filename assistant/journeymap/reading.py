@@ -16,12 +16,12 @@ import importlib
 import json
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from assistant.journeymap.learned import bundled_model_path
 from assistant.journeymap.lexicon import bundled_lexicon_path
@@ -30,6 +30,7 @@ from assistant.journeymap.reader import ObstacleReader, ReadObstacle
 _CACHE_SIZE = 65_536  # a survey of thousands of customers is thousands of sentences, read again at every answer
 
 Obstacles = tuple[ReadObstacle, ...]
+T = TypeVar("T")
 Asked = Literal["read", "classify", "says_none", "compounds"]
 """What the analysis asks of the reader about a sentence: its obstacles, it as one clause, whether it says none, its
 two-syllable words."""
@@ -191,36 +192,27 @@ class KeptReading(Reading):
         self._reading = reading
 
     def read(self, text: str) -> list[ReadObstacle]:
-        found = self.known.reads.get(text)
-        if found is None:
-            found = self.new.reads.get(text)
-            if found is None:
-                found = self.new.reads[text] = self._reading.obstacles(text)
+        found: Obstacles = _kept(self.known.reads, self.new.reads, text, self._reading.obstacles)
         return list(found)
 
     def classify(self, clause: str) -> ReadObstacle:
-        found = self.known.clauses.get(clause)
-        if found is None:
-            found = self.new.clauses.get(clause)
-            if found is None:
-                found = self.new.clauses[clause] = self._reading.classify(clause)
-        return found
+        return _kept(self.known.clauses, self.new.clauses, clause, self._reading.classify)
 
     def says_none(self, text: str) -> bool:
-        found = self.known.nones.get(text)
-        if found is None:
-            found = self.new.nones.get(text)
-            if found is None:
-                found = self.new.nones[text] = self._reading.says_none(text)
-        return found
+        return _kept(self.known.nones, self.new.nones, text, self._reading.says_none)
 
     def compounds(self, text: str) -> frozenset[str]:
-        found = self.known.compounds.get(text)
+        return _kept(self.known.compounds, self.new.compounds, text, self._reading.compounds)
+
+
+def _kept(known: dict[str, T], new: dict[str, T], text: str, work: Callable[[str], T]) -> T:
+    """What the store kept of `text`, else what this build already worked out, else `work` of it, noted as new."""
+    found = known.get(text)
+    if found is None:
+        found = new.get(text)
         if found is None:
-            found = self.new.compounds.get(text)
-            if found is None:
-                found = self.new.compounds[text] = self._reading.compounds(text)
-        return found
+            found = new[text] = work(text)
+    return found
 
 
 def encode(reads: Obstacles) -> str:

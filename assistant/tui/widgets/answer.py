@@ -151,7 +151,8 @@ class ChoiceList(AnswerList):
 
     def on_key(self, event: events.Key) -> None:
         digit = event.character
-        self.border_subtitle = ""
+        if self.border_subtitle:
+            self.border_subtitle = ""
         if digit is None or not digit.isdigit():
             self._typed = ""
             self.type_ahead(event)
