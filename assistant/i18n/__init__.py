@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, Literal
 
 from assistant.i18n.catalog import Message, Plural
@@ -82,16 +83,37 @@ def tidy(template: str, params: Mapping[str, Any]) -> dict[str, Any]:
     text that quotes something itself (a question naming a stage) quotes it with the inner marks, so the sentence
     never reads "Đã sửa «Ở giai đoạn «Tìm hiểu», …»"."""
     fitted = dict(params)
-    for name, value in params.items():
+    for name, before_stop, inner in _fittings(template, tuple(params)):
+        value = params[name]
         if not isinstance(value, str):
             continue
-        if value.endswith(".") and "{" + name + "}." in template:
+        if before_stop and value.endswith("."):
             value = value.rstrip(".")
-        for opening, closing, inner in _INNER_QUOTES:
-            if opening + "{" + name + "}" + closing in template:
-                value = value.translate(inner)
+        for marks, table in inner:
+            if marks[0] in value or marks[1] in value:
+                value = value.translate(table)
         fitted[name] = value
     return fitted
+
+
+@lru_cache(maxsize=2048)
+def _fittings(
+    template: str, names: tuple[str, ...]
+) -> tuple[tuple[str, bool, tuple[tuple[str, dict[int, int]], ...]], ...]:
+    """Where in `template` each parameter that needs fitting stands (`tidy`): the analysis says the same few
+    sentences hundreds of times per map, so where each parameter sits is looked up once per sentence."""
+    fittings = []
+    for name in names:
+        placeholder = "{" + name + "}"
+        before_stop = placeholder + "." in template
+        inner = tuple(
+            (opening + closing, table)
+            for opening, closing, table in _INNER_QUOTES
+            if opening + placeholder + closing in template
+        )
+        if before_stop or inner:
+            fittings.append((name, before_stop, inner))
+    return tuple(fittings)
 
 
 def _number(value: object) -> float | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from assistant.bank.model import LocalizedText, localize
 from assistant.bank.roles import BLUEPRINT_LAYERS, Role
@@ -158,7 +159,12 @@ class _Finder:
 
     def evidence(self, refs: Iterable[str | None]) -> list[Evidence]:
         found = {e.ref: e for ref in refs if ref and (e := self.answers.evidence(ref)) is not None}
-        return sorted(found.values(), key=lambda evidence: evidence.number)
+        return sorted(found.values(), key=_NUMBER) if len(found) > 1 else list(found.values())
+
+    def evidence_of(self, ref: str | None) -> list[Evidence]:
+        """The evidence of one answer: what `evidence` gives for one ref, without sorting one item."""
+        evidence = self.answers.evidence(ref) if ref else None
+        return [evidence] if evidence is not None else []
 
     def new_id(self, category: str, kind: str, where: str) -> str:
         base = f"{'gap' if category == 'resource_gap' else 'obstacle'}-{kind}-{slug(where) if where else 'journey'}"
@@ -372,7 +378,7 @@ class _Finder:
                 touchpoint=tp.name if tp else None,
                 touchpoint_key=tp.key if tp else None,
                 text=mention.read.text,
-                evidence=self.evidence([mention.ref]),
+                evidence=self.evidence_of(mention.ref),
             )
         together, named = self.together(theme), self.named
         # The owner's places in journey order; the customers' after them, where most of them said it first.
@@ -1113,6 +1119,7 @@ class _Said:
 
 
 _WORD = re.compile(r"\w+")
+_NUMBER = attrgetter("number")
 _PART = re.compile(r"[,;\n]|\s[+&]\s")
 
 
@@ -1122,7 +1129,9 @@ def _parts(text: str) -> list[str]:
     return [part for part in parts if _WORD.search(part)] or [text]
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
+    # Where to start compares every action with those before it, so the same few texts are split again and again.
     return frozenset(_WORD.findall(fold(text)))
 
 

@@ -189,8 +189,10 @@ class RoleAnswers:
     def evidence(self, ref: str) -> Evidence | None:
         """The answer `ref` as evidence; one instance per answer (findings cite the same answers many times, and
         nothing changes evidence once made)."""
-        if ref in self._evidence:
+        try:
             return self._evidence[ref]
+        except KeyError:
+            pass
         entry = self.by_ref.get(ref)
         found = None
         if entry is not None and entry.status != "unanswered":
