@@ -285,7 +285,7 @@ class _Finder:
         places = self.places(theme)
         reasons = self.severity_reasons(theme)
         score = sum(reason.points for reason in reasons)
-        title = self.reader.reader.without_chatter(theme.title)
+        title = self.reader.without_chatter(theme.title)
         first = theme.mentions[0]
         owner_places = [place for place in places if place.source != "customers"]
         touchpoint_places = [place for place in owner_places if place.touchpoint is not None]

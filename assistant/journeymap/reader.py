@@ -127,6 +127,16 @@ class ReadObstacle:
     effect: ReadObstacle | None = None
 
 
+def same_theme(a: ReadObstacle, b: ReadObstacle) -> bool:
+    """One kind (and one subkind where both name one) and at least one meaning concept in common: read off the two
+    readings alone, so comparing kept readings needs no lexicon loaded."""
+    if a.kind != b.kind:
+        return False
+    if a.subkind is not None and b.subkind is not None and a.subkind != b.subkind:
+        return False
+    return bool(a.terms & b.terms)
+
+
 class _Clause(NamedTuple):
     """A run of typed words, normalised: one key per word after shorthand, with the barriers between them."""
 
@@ -337,13 +347,7 @@ class ObstacleReader:
             if first and second and index not in clause.barriers and clause.word_of[index - 1] != clause.word_of[index]
         )
 
-    def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
-        """One kind (and one subkind where both name one) and at least one meaning concept in common."""
-        if a.kind != b.kind:
-            return False
-        if a.subkind is not None and b.subkind is not None and a.subkind != b.subkind:
-            return False
-        return bool(a.terms & b.terms)
+    same_theme = staticmethod(same_theme)
 
     # --- language and clauses ---
 

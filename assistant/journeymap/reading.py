@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import threading
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
@@ -25,22 +26,19 @@ from typing import Any, Literal, TypeVar
 
 from assistant.journeymap.learned import bundled_model_path
 from assistant.journeymap.lexicon import bundled_lexicon_path
-from assistant.journeymap.reader import ObstacleReader, ReadObstacle
+from assistant.journeymap.reader import ObstacleReader, ReadObstacle, same_theme
 
 _CACHE_SIZE = 65_536  # a survey of thousands of customers is thousands of sentences, read again at every answer
 
 Obstacles = tuple[ReadObstacle, ...]
 T = TypeVar("T")
-Asked = Literal["read", "classify", "says_none", "compounds"]
+Asked = Literal["read", "classify", "says_none", "compounds", "sounds_positive", "without_chatter"]
 """What the analysis asks of the reader about a sentence: its obstacles, it as one clause, whether it says none, its
-two-syllable words."""
+two-syllable words, whether it has a word of things going well, and how it names a theme (without chatter)."""
 
 
 class Reading(ABC):
     """What the analysis asks of the obstacle reader about a sentence."""
-
-    def __init__(self, reader: ObstacleReader) -> None:
-        self.reader = reader
 
     @abstractmethod
     def read(self, text: str) -> list[ReadObstacle]:
@@ -59,13 +57,21 @@ class Reading(ABC):
         """The two-syllable words of a Vietnamese text (`ObstacleReader.compounds`): what an idea or a resource
         shares with an obstacle where no term does."""
 
+    @abstractmethod
+    def sounds_positive(self, text: str) -> bool:
+        """Whether the text has a word of how things go well (`ObstacleReader.sounds_positive`)."""
+
+    @abstractmethod
+    def without_chatter(self, text: str) -> str:
+        """The text without the words at its ends that stand for nothing (`ObstacleReader.without_chatter`)."""
+
     def says_nothing(self, text: str) -> bool:
         """Whether the answer has nothing to say (`ObstacleReader.says_nothing`): it says none, and with no word of
-        how things go well. The second test is asked only of the few answers that say none, and not kept."""
-        return self.says_none(text) and not _sounds_positive(self.reader, text)
+        how things go well. The second test is asked only of the few answers that say none."""
+        return self.says_none(text) and not self.sounds_positive(text)
 
     def same_theme(self, a: ReadObstacle, b: ReadObstacle) -> bool:
-        return self.reader.same_theme(a, b)
+        return same_theme(a, b)
 
     def terms(self, text: str) -> frozenset[str]:
         """The meaning words of a whole answer (all its obstacles), or of the text read as one clause."""
@@ -74,21 +80,44 @@ class Reading(ABC):
 
 
 class ProcessReading(Reading):
-    """The reader with the process's memory of every sentence it read."""
+    """The reader with the process's memory of every sentence it read. The reader is loaded when a sentence is
+    first read: loading the lexicon and the learned model takes a third of a second, and a process that finds every
+    sentence already read in the store (`KeptReading`; an export of an interview the app has analysed) never pays
+    it."""
 
-    def __init__(self, reader: ObstacleReader) -> None:
-        super().__init__(reader)
-        self._read = lru_cache(maxsize=_CACHE_SIZE)(lambda text: tuple(reader.read(text)))
-        self._classify = lru_cache(maxsize=_CACHE_SIZE)(reader.classify)
-        self._says_none = lru_cache(maxsize=_CACHE_SIZE)(reader.says_none)
-        self._compounds = lru_cache(maxsize=_CACHE_SIZE)(reader.compounds)
+    def __init__(self, load: Callable[[], ObstacleReader]) -> None:
+        self._load = load
+        self._loaded: ObstacleReader | None = None
+        self._loading = threading.Lock()
+        self._read = lru_cache(maxsize=_CACHE_SIZE)(lambda text: tuple(self.reader.read(text)))
+        self._classify = lru_cache(maxsize=_CACHE_SIZE)(lambda clause: self.reader.classify(clause))
+        self._says_none = lru_cache(maxsize=_CACHE_SIZE)(lambda text: self.reader.says_none(text))
+        self._compounds = lru_cache(maxsize=_CACHE_SIZE)(lambda text: self.reader.compounds(text))
+        self._sounds_positive = lru_cache(maxsize=_CACHE_SIZE)(lambda text: self.reader.sounds_positive(text))
+        self._without_chatter = lru_cache(maxsize=_CACHE_SIZE)(lambda text: self.reader.without_chatter(text))
+
+    @property
+    def reader(self) -> ObstacleReader:
+        loaded = self._loaded
+        if loaded is None:
+            with self._loading:  # the app's workers may ask at once: one load
+                if self._loaded is None:
+                    self._loaded = self._load()
+                loaded = self._loaded
+        return loaded
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the reader was needed yet."""
+        return self._loaded is not None
 
     def forget(self) -> None:
         """Read every sentence afresh (a benchmark's cold start)."""
-        for cached in (self._read, self._classify, self._says_none, self._compounds):
+        caches = (self._read, self._classify, self._says_none, self._compounds)
+        for cached in (*caches, self._sounds_positive, self._without_chatter):
             cached.cache_clear()
-        _sounds_positive.cache_clear()
-        self.reader.forget()
+        if self._loaded is not None:
+            self._loaded.forget()
 
     def read(self, text: str) -> list[ReadObstacle]:
         return list(self._read(text))
@@ -106,15 +135,16 @@ class ProcessReading(Reading):
     def compounds(self, text: str) -> frozenset[str]:
         return self._compounds(text)
 
+    def sounds_positive(self, text: str) -> bool:
+        return self._sounds_positive(text)
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _sounds_positive(reader: ObstacleReader, text: str) -> bool:
-    return reader.sounds_positive(text)
+    def without_chatter(self, text: str) -> str:
+        return self._without_chatter(text)
 
 
 @lru_cache(maxsize=1)
 def default_reading() -> ProcessReading:
-    return ProcessReading(ObstacleReader.load())
+    return ProcessReading(ObstacleReader.load)
 
 
 @dataclass(slots=True)
@@ -126,17 +156,17 @@ class Known:
     clauses: dict[str, ReadObstacle] = field(default_factory=dict)
     nones: dict[str, bool] = field(default_factory=dict)
     compounds: dict[str, frozenset[str]] = field(default_factory=dict)
+    positives: dict[str, bool] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.reads or self.clauses or self.nones or self.compounds)
+        return any(self._asked())
+
+    def _asked(self) -> tuple[dict[str, Any], ...]:
+        return (self.reads, self.clauses, self.nones, self.compounds, self.positives, self.titles)
 
     def with_(self, other: Known) -> Known:
-        return Known(
-            {**self.reads, **other.reads},
-            {**self.clauses, **other.clauses},
-            {**self.nones, **other.nones},
-            {**self.compounds, **other.compounds},
-        )
+        return Known(*({**mine, **theirs} for mine, theirs in zip(self._asked(), other._asked(), strict=True)))
 
     @classmethod
     def stored(cls, rows: Iterable[tuple[str, str, str, str]]) -> Known:
@@ -149,6 +179,8 @@ class Known:
         obstacles: list[tuple[bool, str, str]] = []  # (a whole answer's, the sentence, its reading)
         nones: dict[str, bool] = {}
         compounds: dict[str, frozenset[str]] = {}
+        positives: dict[str, bool] = {}
+        titles: dict[str, str] = {}
         for asked, sentence, reader, reading in rows:
             if reader != fingerprint:
                 continue
@@ -156,6 +188,10 @@ class Known:
                 nones[sentence] = reading == "true"
             elif asked == "compounds":
                 compounds[sentence] = frozenset(json.loads(reading))
+            elif asked == "sounds_positive":
+                positives[sentence] = reading == "true"
+            elif asked == "without_chatter":
+                titles[sentence] = reading
             else:
                 obstacles.append((asked == "read", sentence, reading))
         reads: dict[str, Obstacles] = {}
@@ -166,7 +202,7 @@ class Known:
                 reads[sentence] = found
             else:
                 clauses[sentence] = found[0]
-        return cls(reads, clauses, nones, compounds)
+        return cls(reads, clauses, nones, compounds, positives, titles)
 
     def encoded(self) -> list[tuple[Asked, str, str]]:
         """Every reading as `stored` reads it back: (what was asked, the sentence, the reading)."""
@@ -178,6 +214,8 @@ class Known:
                 ("compounds", text, json.dumps(sorted(words), ensure_ascii=False))
                 for text, words in self.compounds.items()
             ),
+            *(("sounds_positive", text, "true" if positive else "false") for text, positive in self.positives.items()),
+            *(("without_chatter", text, title) for text, title in self.titles.items()),
         ]
 
 
@@ -186,7 +224,6 @@ class KeptReading(Reading):
     what it reads that the store did not keep is in `new`, for the store to keep. One per map build."""
 
     def __init__(self, known: Known, reading: ProcessReading) -> None:
-        super().__init__(reading.reader)
         self.known = known
         self.new = Known()
         self._reading = reading
@@ -203,6 +240,12 @@ class KeptReading(Reading):
 
     def compounds(self, text: str) -> frozenset[str]:
         return _kept(self.known.compounds, self.new.compounds, text, self._reading.compounds)
+
+    def sounds_positive(self, text: str) -> bool:
+        return _kept(self.known.positives, self.new.positives, text, self._reading.sounds_positive)
+
+    def without_chatter(self, text: str) -> str:
+        return _kept(self.known.titles, self.new.titles, text, self._reading.without_chatter)
 
 
 def _kept(known: dict[str, T], new: dict[str, T], text: str, work: Callable[[str], T]) -> T:
