@@ -49,7 +49,8 @@ class Theme:
                 count, sure = self._subkinds.get((kind, subkind), (0, 0.0))
                 self._subkinds[(kind, subkind)] = (count + weight, sure + confident)
         self._tallied = len(self.mentions)
-        kind = self._corrected or self._kinds.most_common(1)[0][0]
+        # max keeps the first of equals, as most_common(1) does, without its heap.
+        kind = self._corrected or max(self._kinds, key=self._kinds.__getitem__)
         votes = {subkind: tally for (of, subkind), tally in self._subkinds.items() if of == kind}
         # max keeps the first of equals: the sub-kind named first wins a tie.
         self._agreed = (kind, max(votes, key=votes.__getitem__, default=None))
