@@ -445,12 +445,12 @@ class _Finder:
         return reasons
 
     def _idea_keys(self, theme: Theme) -> list[str]:
-        keys: list[str] = []
+        keys: dict[str, None] = {}  # in order, each once: a theme may be named at a hundred touchpoints
         for mention in theme.owner_mentions:
             tp = mention.touchpoint
             if tp is not None and tp.key not in keys and not self.none(tp.opportunity):
-                keys.append(tp.key)
-        return keys
+                keys[tp.key] = None
+        return list(keys)
 
     def assign_ideas(self, themes: list[Theme]) -> dict[int, list[tuple[str, str]]]:
         """Which themes each improvement idea is quoted for, and in which words: the owner had one idea per
