@@ -445,6 +445,8 @@ def survey(
 
     chosen = survey_format_for(output, file_format)
     locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.suffix.lower() != ".csv":
+        raise JourneyError("cli.respondents_csv_only", path=str(output))
     if output is not None and output.exists() and not force:
         raise JourneyError("file.exists", path=str(output))
     with _open_store() as store:
@@ -542,6 +544,8 @@ def respondents_export(interview_id: str, output: Path | None, survey_locale: st
     from assistant.survey.service import interview_survey
 
     locale = _interview_locale(survey_locale) if survey_locale is not None else None
+    if output is not None and output.suffix.lower() != ".csv":
+        raise JourneyError("cli.respondents_csv_only", path=str(output))
     if output is not None and output.exists() and not force:
         raise JourneyError("file.exists", path=str(output))
     with _open_store() as store:

@@ -86,6 +86,9 @@ def test_import_list_export_and_remove(run_journey: RunJourney, tmp_path: Path, 
     batches = json.loads(run_journey("respondents", "list", interview, "--json").stdout)
     assert batches[0]["number"] == 1 and batches[0]["respondents"] == 8 and batches[0]["first"] == 1
 
+    misnamed = run_journey("respondents", "export", interview, "-o", "respondents.xlsx")
+    assert misnamed.returncode == 1 and "ending in .csv" in misnamed.stderr and "Traceback" not in misnamed.stderr
+    assert not (tmp_path / "respondents.xlsx").exists()
     exported = run_journey("respondents", "export", interview, "-o", "respondents.csv")
     assert exported.returncode == 0
     text = (tmp_path / "respondents.csv").read_text(encoding="utf-8-sig")

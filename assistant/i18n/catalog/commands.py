@@ -282,6 +282,12 @@ MESSAGES: Messages = {
         "The name “{path}” does not say which format to write. The formats are {formats}. Give the file one of "
         "those suffixes, or choose the format with --format.",
     ),
+    "cli.respondents_csv_only": (
+        "Danh sách người trả lời chỉ xuất ra dạng CSV, nên tên «{path}» sẽ gây nhầm: hãy đặt tên tệp kết thúc bằng "
+        ".csv (ví dụ nguoi-tra-loi.csv).",
+        "The respondents are written as CSV only, so the name “{path}” would mislead: give the file a name ending "
+        "in .csv (for example respondents.csv).",
+    ),
     "cli.format_contradicts_suffix": (
         "«{path}» có đuôi {suffix}, tức định dạng {named}, nhưng --format lại chọn {requested}. Hãy bỏ --format, "
         "hoặc đặt tên tệp kết thúc bằng {expected}.",
