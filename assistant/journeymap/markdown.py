@@ -81,6 +81,8 @@ _MERMAID_ALWAYS = str.maketrans({"#": "＃", ";": "；", "`": "｀", "\n": " ", 
 _MERMAID_TASK = str.maketrans({":": "："})
 _MERMAID_ACTOR = str.maketrans({":": "：", ",": "，"})
 _MERMAID_PERCENTS = re.compile(r"%(?=%)")
+_MERMAID_SPECIALS = re.compile("[#;`\n\r\ufeff%:,]")
+"""Any character the tables above replace: text with none of them is left as it is."""
 # The lexer is case-insensitive and tries its keywords before a task name, so a task called "Section A" starts a
 # section and "Title page" retitles the diagram. A zero-width space in front is no keyword and shows nothing.
 _MERMAID_KEYWORD = re.compile(r"(?i)(?:journey|title|section|acctitle|accdescr)")
@@ -89,11 +91,13 @@ _ZERO_WIDTH_SPACE = "\u200b"
 
 def mermaid_text(text: str, role: Literal["title", "section", "task", "actor"] = "task") -> str:
     """`text` as Mermaid's journey grammar reads it back whole, in the role it plays in the diagram."""
-    cleaned = _MERMAID_PERCENTS.sub("％", text.translate(_MERMAID_ALWAYS))
-    if role in ("section", "task"):
-        cleaned = cleaned.translate(_MERMAID_TASK)
-    elif role == "actor":
-        cleaned = cleaned.translate(_MERMAID_ACTOR)
+    cleaned = text
+    if _MERMAID_SPECIALS.search(text):  # most names have none, and `translate` looks up every character
+        cleaned = _MERMAID_PERCENTS.sub("％", text.translate(_MERMAID_ALWAYS))
+        if role in ("section", "task"):
+            cleaned = cleaned.translate(_MERMAID_TASK)
+        elif role == "actor":
+            cleaned = cleaned.translate(_MERMAID_ACTOR)
     cleaned = " ".join(cleaned.split()) or MISSING
     if role == "task" and _MERMAID_KEYWORD.match(cleaned):
         cleaned = _ZERO_WIDTH_SPACE + cleaned
@@ -114,9 +118,18 @@ class _Writer:
         self.map = journey
         self.locale = journey.locale
         self.lines: list[str] = []
+        self._inlined: dict[str, str] = {}
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.locale, **params)
+
+    def inline(self, text: str) -> str:
+        """`inline(text)`, each text escaped once: a map writes every answer in its stage's table and again in the
+        appendix, and a channel at each of its touchpoints."""
+        escaped = self._inlined.get(text)
+        if escaped is None:
+            escaped = self._inlined[text] = inline(text)
+        return escaped
 
     def out(self, *lines: str) -> None:
         self.lines.extend(lines)
@@ -135,8 +148,9 @@ class _Writer:
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str | None]]) -> None:
         """A table of user text; header cells are journey's own words and are written as they are."""
         self.out("| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|")
-        for row in rows:
-            self.out("| " + " | ".join(inline(cell) if cell else MISSING for cell in row) + " |")
+        self.lines += [
+            "| " + " | ".join([self.inline(cell) if cell else MISSING for cell in row]) + " |" for row in rows
+        ]
         self.out("")
 
     # ----- sections ------------------------------------------------------------------------------------
@@ -274,9 +288,9 @@ class _Writer:
         lines: list[str] = []
         if lane == "touchpoints":
             for head in column.touchpoints:
-                channel = f" · *{inline(head.channel)}*" if head.channel else ""
+                channel = f" · *{self.inline(head.channel)}*" if head.channel else ""
                 used = f" · {self.t('map.canvas.used_by', count=head.used_by)}" if head.used_by is not None else ""
-                lines.append(f"({head.number}) {inline(shorten(head.name, GLANCE_ENTRY))}{channel}{used}")
+                lines.append(f"({head.number}) {self.inline(shorten(head.name, GLANCE_ENTRY))}{channel}{used}")
         elif lane == "emotion":
             curve = column.curve
             if curve.mean is not None:
@@ -293,17 +307,17 @@ class _Writer:
         elif lane == "obstacles":
             for card in column.cards:
                 at = "".join(f"({number}) " for number, _ in card.at)
-                lines.append(f"{at}**{card.severity_label}:** {inline(shorten(card.title, GLANCE_ENTRY))}")
+                lines.append(f"{at}**{card.severity_label}:** {self.inline(shorten(card.title, GLANCE_ENTRY))}")
         elif lane in column.layers:
             layer = column.layers[lane]
             if layer:
-                lines.append(inline(shorten(layer, GLANCE_ENTRY * 2)))
+                lines.append(self.inline(shorten(layer, GLANCE_ENTRY * 2)))
         else:
             for entry in column.entries.get(lane, ()):
                 if entry.text is None:
                     lines.append(f"({entry.number}) *{self.t('map.canvas.not_asked')}*")
                 else:
-                    lines.append(f"({entry.number}) {inline(shorten(entry.text, GLANCE_ENTRY))}")
+                    lines.append(f"({entry.number}) {self.inline(shorten(entry.text, GLANCE_ENTRY))}")
         # A GitHub table cell takes <br> as its only line break; every `<` of the user's text is escaped above.
         return "<br>".join(lines)
 
@@ -592,24 +606,19 @@ class _Writer:
         if not self.map.appendix:
             self.out(f"*{self.t('map.not_answered')}*", "")
             return
-        steps: dict[tuple[int, str], list[list[str | None]]] = {}
+        # A status's word once, not at every question it marks: a long map skips hundreds of them.
+        unanswered = {status: f"*{self.t(f'map.answer.{status}')}*" for status in ("skipped", "unanswered")}
+        steps: dict[tuple[int, str], list[str]] = {}
         for entry in self.map.appendix:
-            if entry.status == "answered":
-                answer = inline(entry.answer) if entry.answer else MISSING
-            else:
-                answer = f"*{self.t(f'map.answer.{entry.status}')}*"
+            answer = (self.inline(entry.answer) or MISSING) if entry.status == "answered" else unanswered[entry.status]
+            # Each row is escaped as it is written (its answer may carry journey's own emphasis) and goes in as it is.
             steps.setdefault((entry.step_number, entry.step_title), []).append(
-                [f"Q{entry.number}", inline(entry.question), answer]
+                f"| Q{entry.number} | {self.inline(entry.question) or MISSING} | {answer} |"
             )
+        header = f"| # | {self.t('map.col.question')} | {self.t('map.col.answer')} |"
         for (number, title), rows in steps.items():
             self.heading(3, self.t("map.step", number=number, title=inline(title)))
-            # The cells are escaped above (the answer may carry journey's own emphasis), so they go in as they are.
-            self.out(
-                f"| # | {self.t('map.col.question')} | {self.t('map.col.answer')} |",
-                "|---|---|---|",
-                *(f"| {' | '.join(cell or MISSING for cell in row)} |" for row in rows),
-                "",
-            )
+            self.out(header, "|---|---|---|", *rows, "")
 
     # ----- the customers' voice: what surveyed customers said, beside the owner's answers ---------------------------
 
