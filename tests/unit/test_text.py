@@ -4,6 +4,8 @@ pinned; `clean_text` drops what could act on a terminal; the terminal sanitizer 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assistant.terminal import for_terminal
 from assistant.text import clean_text, fold, shorten, slug, word_count
@@ -90,3 +92,15 @@ def test_word_count_and_shorten() -> None:
         shorten("Customers cannot find the entrance and some never come back", 40)
         == "Customers cannot find the entrance and…"
     )
+
+
+@given(st.text(), st.integers(min_value=1, max_value=80))
+def test_shorten_keeps_the_words_one_space_apart(text: str, width: int) -> None:
+    """Whatever whitespace the text has (tabs, line breaks, no-break or ideographic spaces): a text that fits comes
+    back as its words one space apart, and a longer one as the start of those, cut."""
+    words = " ".join(text.split())
+    short = shorten(text, width)
+    if len(words) <= width:
+        assert short == words
+    else:
+        assert short.endswith("…") and words.startswith(short[:-1])
