@@ -769,6 +769,7 @@ class _Finder:
             for word in obstacle.terms | obstacle.compounds:
                 rarity[word] = rarity.get(word, 0) + 1
         parts = [self.said(part) for part in _parts(text)]
+        words_of_parts = [replace(part, kinds=frozenset()) for part in parts]  # what a part says, its kind aside
         sure_kinds = {kind for part in parts for kind, _ in part.kinds}
         folded = fold(text)
         by_meaning, by_kind = [], []
@@ -781,8 +782,8 @@ class _Finder:
                 obstacle = replace(obstacle, kinds=frozenset())
             names = [place.touchpoint for place in finding.places if place.touchpoint] + [finding.touchpoint or ""]
             score = 0.0
-            for part in parts:
-                meaning = self.fits(replace(part, kinds=frozenset()), obstacle, rarity)
+            for part, words_only in zip(parts, words_of_parts, strict=True):
+                meaning = self.fits(words_only, obstacle, rarity)
                 if not meaning:
                     continue
                 touches_the_map = True

@@ -21,8 +21,8 @@ _SOURCE_ORDER = {"touchpoint": 0, "obstacle_list": 1, "drop_off": 2, "customers"
 @dataclass
 class Theme:
     """One obstacle and every mention of it. Its kind and sub-kind are tallied as mentions join (grouping asks at
-    every comparison); its customers and title are worked out once `group` has gathered them, and remembered: a
-    theme that thousands of customers named is asked its count many times."""
+    every comparison); its customers, its owner's mentions and its title are worked out once `group` has gathered
+    them, and remembered: a theme that thousands of customers named is asked its count many times."""
 
     mentions: list[Mention] = field(default_factory=list)
     # What its mentions were read as, counted as they are appended (grouping asks at every mention compared).
@@ -67,8 +67,10 @@ class Theme:
         mention read otherwise, named first or not, does not decide what the theme is about."""
         return self._tally()[1]
 
-    @property
+    @cached_property
     def owner_mentions(self) -> list[Mention]:
+        """The owner's mentions, never the customers': asked of a gathered theme only, as `customers` and `title`
+        are (the analysis asks a theme named at a hundred touchpoints a dozen times)."""
         return [m for m in self.mentions if m.source != "customers"]
 
     @cached_property
