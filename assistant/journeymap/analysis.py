@@ -292,7 +292,7 @@ class _Finder:
         if not owner_places:
             message = self.customers_message(theme, places)
         elif len(owner_places) > 1:
-            names = ", ".join(self.place_name(place) for place in owner_places)
+            names = self.listed([self.place_name(place) for place in owner_places])
             message = self.say("named_obstacle_places", count=len(owner_places), places=names, text=title)
         elif touchpoint_places:
             message = self.say("named_obstacle", touchpoint=touchpoint_places[0].touchpoint, text=title)
@@ -389,8 +389,19 @@ class _Finder:
 
     def place_name(self, place: Place) -> str:
         if place.source == "touchpoint" and place.touchpoint:
-            return f"«{place.touchpoint}»" if self.locale == "vi" else f"“{place.touchpoint}”"
+            return self.quoted(place.touchpoint)
         return t(f"map.place.{place.source}", self.locale)
+
+    def quoted(self, name: str) -> str:
+        return f"«{name}»" if self.locale == "vi" else f"“{name}”"
+
+    def listed(self, names: list[str]) -> str:
+        """Names one after another, as many as a sentence can carry: past six, the first five and how many more
+        (an obstacle named at a hundred touchpoints is not a sentence of a hundred names)."""
+        if len(names) <= NAMES_LISTED:
+            return ", ".join(names)
+        shown = NAMES_LISTED - 1
+        return self.say("names_and_more", names=", ".join(names[:shown]), count=len(names) - shown)
 
     def severity_reasons(self, theme: Theme) -> list[SeverityReason]:
         weights = self.rules.severity
@@ -523,12 +534,24 @@ class _Finder:
 
     def owner_ideas(self, theme: Theme) -> list[NextStep]:
         """The owner's own improvement ideas at the theme's touchpoints, in the words that are about it, quoted as
-        theirs: the best next step."""
+        theirs: the best next step. An idea given in the same words at several touchpoints is one step, naming
+        them all."""
         names = {m.touchpoint.key: m.touchpoint.name for m in theme.owner_mentions if m.touchpoint is not None}
-        return [
-            NextStep(text=self.say("owner_idea", touchpoint=names[key], text=idea), source="owner")
-            for key, idea in self._ideas.get(self._theme_numbers[id(theme)], [])
-        ]
+        ideas: dict[
+            str, tuple[str, list[str]]
+        ] = {}  # the idea's words, case and spacing aside: as first written, where
+        for key, idea in self._ideas.get(self._theme_numbers[id(theme)], []):
+            ideas.setdefault(" ".join(idea.casefold().split()), (idea, []))[1].append(names[key])
+        steps = []
+        for idea, where in ideas.values():
+            if len(where) == 1:
+                text = self.say("owner_idea", touchpoint=where[0], text=idea)
+            else:
+                text = self.say(
+                    "owner_idea_places", places=self.listed([self.quoted(name) for name in where]), text=idea
+                )
+            steps.append(NextStep(text=text, source="owner"))
+        return steps
 
     # ----- obstacles raised by one rule ----------------------------------------------------------------------
 
@@ -1065,7 +1088,12 @@ class _Finder:
         actions = []
         used: set[str] = set()
         # The words the analysis wraps around the owner's own ideas, which two different ideas share.
-        frame = _words(self.say("first_change", text="")) | _words(self.say("owner_idea", touchpoint="", text=""))
+        frame = frozenset().union(
+            *(
+                _words(self.say(key, touchpoint="", places="", text=""))
+                for key in ("first_change", "owner_idea", "owner_idea_places")
+            )
+        )
         for finding in chosen:
             # What the owner plans that removes it, as the resource gaps say: never a kind of resource the owner has
             # not chosen ("budget" for a shipping fee, when the business named no budget).
@@ -1119,6 +1147,8 @@ class _Said:
     kinds: frozenset[tuple[str, str | None]]
 
 
+NAMES_LISTED = 6
+"""The most names a finding's sentence lists one by one."""
 _WORD = re.compile(r"\w+")
 _NUMBER = attrgetter("number")
 _PART = re.compile(r"[,;\n]|\s[+&]\s")

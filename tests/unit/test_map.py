@@ -893,3 +893,32 @@ def test_where_to_start_names_only_what_the_owner_plans(locale: str, obstacle: s
     )
     (action,) = [a for a in found.where_to_start if a.finding_id == found.obstacles[0].id]
     assert action.needs is None  # no budget the owner never chose
+
+
+def test_an_idea_given_in_the_same_words_at_several_touchpoints_is_one_next_step_naming_them() -> None:
+    names = [f"Booth {number}" for number in range(1, 9)]
+    idea = "Print the delivery fee on the menu"
+    touchpoint = {"tp_channel": "store", "tp_emotion": 2, "tp_obstacles": "Delivery fee is a surprise"}
+    found = journey(
+        {
+            "expected_touchpoints": 8,
+            "stages": ["Purchase"],
+            "stage": [
+                {
+                    "touchpoints": names,
+                    "touchpoint": [
+                        # The same idea, in other case and spacing at one booth: still the same words.
+                        {**touchpoint, "tp_opportunity": idea.upper() if number == 4 else idea}
+                        for number in range(1, 9)
+                    ],
+                }
+            ],
+        }
+    )
+    (finding,) = [f for f in found.obstacles if f.rule == "named_obstacle"]
+    owner = [step.text for step in finding.next_steps if step.source == "owner"]
+    assert owner == [f"Your own idea at “Booth 1”, “Booth 2”, “Booth 3”, “Booth 4”, “Booth 5” and 3 more: “{idea}”"]
+    # The finding's sentence lists as many places as a sentence carries; the places themselves are all kept.
+    assert "(“Booth 1”, “Booth 2”, “Booth 3”, “Booth 4”, “Booth 5” and 3 more)" in finding.message
+    assert len(finding.places) == 8
+    assert len([e for e in finding.evidence if e.item_id == "tp_opportunity"]) == 8
