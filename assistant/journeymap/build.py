@@ -141,6 +141,9 @@ class _Builder:
             stages=stages,
             figures=self.figures(stages),
             resources=self.resources(),
+            resource_kinds=[
+                Coded(code=code, label=label) for code, label in answers.option_labels(Role.RESOURCE_KINDS).items()
+            ],
             review=ReviewPlan(
                 cadence=answers.coded(Role.REVIEW_CADENCE),
                 change_drivers=answers.codes(Role.REVIEW_DRIVERS),

@@ -97,7 +97,8 @@ def render_html(journey: JourneyMap) -> str:
     # than the rest of a 200-touchpoint page.
     words = {key: t(key, locale) for key in WORDS}
     anchors = {identifier: finding_anchor(identifier) for identifier in findings}
-    kinds = {resource.kind.code: resource.kind.label for resource in journey.resources}
+    kinds = {kind.code: kind.label for kind in journey.resource_kinds}
+    kinds.update((resource.kind.code, resource.kind.label) for resource in journey.resources)
     return _template().render(
         map=journey,
         canvas=canvas,

@@ -406,6 +406,10 @@ class JourneyMap(_Model):
     stages: list[Stage] = Field(default_factory=list)
     figures: Figures
     resources: list[Resource] = Field(default_factory=list)
+    resource_kinds: list[Coded] = Field(
+        default_factory=list,
+        description="Every kind of resource the bank knows, in the map's language: what a finding's `needs` name.",
+    )
     review: ReviewPlan
     obstacles: list[Finding] = Field(
         default_factory=list, description="Obstacle themes, sorted by severity score, then journey order."

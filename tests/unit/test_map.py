@@ -17,6 +17,7 @@ from assistant.bank.loader import find_bank
 from assistant.bank.model import Bank
 from assistant.bank.roles import Role
 from assistant.errors import JourneyError
+from assistant.i18n import t
 from assistant.interview.answers_file import fill_interview
 from assistant.journeymap.build import MapSource, build_map, map_of
 from assistant.journeymap.canvas import journey_canvas
@@ -922,3 +923,16 @@ def test_an_idea_given_in_the_same_words_at_several_touchpoints_is_one_next_step
     assert "(“Booth 1”, “Booth 2”, “Booth 3”, “Booth 4”, “Booth 5” and 3 more)" in finding.message
     assert len(finding.places) == 8
     assert len([e for e in finding.evidence if e.item_id == "tp_opportunity"]) == 8
+
+
+def test_the_resources_a_finding_needs_are_named_in_the_maps_language_not_by_code() -> None:
+    """The owner picked no resource kinds at all: the HTML still names what each obstacle needs by its label."""
+    for locale in ("en", "vi"):
+        found = journey(
+            with_touchpoint(tp_emotion=2, tp_obstacles="No prices shown, customers have to message"), locale
+        )
+        labels = {kind.code: kind.label for kind in found.resource_kinds}
+        (finding,) = found.obstacles
+        assert finding.needs and found.resources == [] and set(finding.needs) <= set(labels)
+        said = ", ".join(labels[code] for code in finding.needs)
+        assert f"{t('map.finding.needs', locale)}: {said}</span>" in render_html(found), locale
