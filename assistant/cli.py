@@ -445,8 +445,6 @@ def survey(
 
     chosen = survey_format_for(output, file_format)
     locale = _interview_locale(survey_locale) if survey_locale is not None else None
-    if output is not None and output.suffix.lower() != ".csv":
-        raise JourneyError("cli.respondents_csv_only", path=str(output))
     if output is not None and output.exists() and not force:
         raise JourneyError("file.exists", path=str(output))
     with _open_store() as store:

@@ -456,10 +456,11 @@ class _Writer:
             severity = self.t(f"map.severity.{finding.severity}")
             self.heading(3, f"{number}. {inline(finding.title)} · {severity}")
             kind = finding.kind_label + (f" › {finding.subkind_label}" if finding.subkind_label else "")
-            reasons = ", ".join(reason.text for reason in finding.severity_reasons)
+            reasons = "; ".join(reason.text for reason in finding.severity_reasons)
+            rated = self.t("map.severity_with_reasons", severity=severity, reasons=reasons) if reasons else severity
             rows: list[tuple[str, str | None]] = [
                 (self.t("map.field.finding"), finding.message),
-                (self.t("map.field.severity"), f"{severity}: {reasons}" if reasons else severity),
+                (self.t("map.field.severity"), rated),
                 (self.t("map.field.kind"), kind),
             ]
             where = self._places(finding)

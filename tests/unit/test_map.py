@@ -733,7 +733,7 @@ def test_every_obstacle_says_why_its_severity_even_a_low_one() -> None:
     low = [finding for finding in found.obstacles if finding.rule == "named_obstacle" and finding.severity == "low"]
     assert low, [(f.title, f.severity) for f in found.obstacles]
     assert all(finding.severity_reasons for finding in low)
-    assert "named at one place only" in low[0].severity_reasons[0].text
+    assert "named in one place only" in low[0].severity_reasons[0].text
 
 
 def test_a_snapshot_maps_like_a_fresh_engine_and_keeps_its_answers_while_the_interview_moves_on() -> None:

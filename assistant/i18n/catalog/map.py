@@ -95,8 +95,10 @@ MESSAGES: Messages = {
     "map.moments": ("Những khoảnh khắc quan trọng", "Moments that matter"),
     "map.field.finding": ("Phát hiện", "Finding"),
     "map.field.severity": ("Mức độ", "Severity"),
+    # A dash, not a second colon after the field's own: "Severity: High — emotion 2/5 there; named in 3 places".
+    "map.severity_with_reasons": ("{severity} — {reasons}", "{severity} — {reasons}"),
     "map.field.kind": ("Loại trở ngại", "Kind"),
-    "map.field.where": ("Được nhắc ở", "Named at"),
+    "map.field.where": ("Được nhắc ở", "Named in"),
     "map.field.customers": ("Khách hàng nói", "What customers said"),
     "map.field.next_steps": ("Việc nên làm", "Next steps"),
     "map.field.resources": ("Nguồn lực gỡ được", "Resources that remove it"),
@@ -120,11 +122,11 @@ MESSAGES: Messages = {
     "map.place.figure": ("số liệu phân tích", "the analysis figures"),
     "map.col.removes": ("Gỡ được trở ngại", "Removes"),
     "map.nice_to_have": ("nên có", "nice to have"),
-    "map.no_resource_yet": ("chưa có, cần {kinds}", "none yet: it needs {kinds}"),
+    "map.no_resource_yet": ("chưa có (cần {kinds})", "none yet (needs {kinds})"),
     "map.obstacles": ("Trở ngại của khách hàng", "Customer obstacles"),
     "map.obstacles_intro": (
         "Những trở ngại có thể khiến khách dừng lại, xếp theo mức độ; mỗi trở ngại gom mọi nơi nó được nhắc đến. "
-        "Mức độ nào cũng kèm lý do; «Căn cứ» trỏ đến các câu hỏi trong phụ lục (Q…).",
+        "Mức độ nào cũng kèm lý do; «Căn cứ» dẫn về các câu hỏi trong phụ lục (Q…).",
         "What may stop customers, each obstacle gathering every place it was named, ranked by severity. Each "
         "severity gives its reasons; Source points to the questions in the appendix (Q…).",
     ),
@@ -232,7 +234,7 @@ MESSAGES: Messages = {
         "Những điều có thể khiến khách dừng lại, nặng nhất trước; mỗi số câu hỏi dẫn đến câu trả lời trong phụ lục.",
         "What may stop customers, most severe first; each question number links to its answer in the appendix.",
     ),
-    "map.finding.places": ("Được nhắc đến ở", "Named at"),
+    "map.finding.places": ("Được nhắc đến ở", "Named in"),
     "map.finding.quotes": (
         "Lời khách hàng ({count} người nhắc đến)",
         Plural("In the customer's words (1 customer named it)", "In customers' words ({count} customers named it)"),

@@ -522,7 +522,7 @@ MESSAGES: Messages = {
     "survey.md.used": ("{used}/{asked} người đã dùng ({share}%)", "used by {used} of {asked} ({share}%)"),
     "survey.md.felt": (
         "cảm xúc {mean} ({low}–{high}, {count} người chấm)",
-        Plural("felt {mean} ({low}–{high}, 1 rating)", "felt {mean} ({low}–{high}, {count} ratings)"),
+        Plural("rated {mean} ({low}–{high}, 1 rating)", "rated {mean} ({low}–{high}, {count} ratings)"),
     ),
     "survey.md.profile.age": (
         "Độ tuổi của người trả lời ({count} người)",
