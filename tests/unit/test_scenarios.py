@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -30,7 +31,9 @@ KINDS = [kind.code for kind in rules_for(BANK.id).obstacle_kinds]
 def scenario(name: str) -> JourneyMap:
     document = read_document(SCENARIOS / f"{name}.yaml").data
     interview = fill_interview(BANK, document["answers"], document["locale"], document["preset"], KINDS)
-    source = MapSource(document["title"], "completed", "2026-11-01T08:00:00Z", "2026-11-20T17:45:00Z")
+    # As the store has it: an interview with questions still open is in progress, however much of it is answered.
+    status: Literal["completed", "in_progress"] = "completed" if interview.question() is None else "in_progress"
+    source = MapSource(document["title"], status, "2026-11-01T08:00:00Z", "2026-11-20T17:45:00Z")
     return build_map(BANK, interview.state, source)
 
 
