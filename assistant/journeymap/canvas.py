@@ -51,6 +51,11 @@ _LANE_KEYS: dict[LaneId, str] = {
 _UNSAFE_ANCHOR = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+SHOWN_DECIMALS = 1
+"""A mean on the canvas is drawn and written to one decimal, as every finding says it: "3,67" beside "3,7" reads as
+two figures."""
+
+
 @dataclass(frozen=True, slots=True)
 class Lane:
     id: LaneId
@@ -264,22 +269,22 @@ def _curve(stage: Stage, heads: tuple[TouchpointHead, ...], moments: tuple[Momen
     emotion = stage.emotion
     if emotion is None and points:  # a map built before stages carried their emotion
         scores = [point.score for point in points]
-        mean: float | None = round(sum(scores) / len(scores), 2)
+        mean: float | None = round(sum(scores) / len(scores), SHOWN_DECIMALS)
         low: int | None = min(scores)
         high: int | None = max(scores)
     elif emotion is not None:
-        mean, low, high = emotion.mean, emotion.min, emotion.max
+        mean, low, high = round(emotion.mean, SHOWN_DECIMALS), emotion.min, emotion.max
     else:
         mean = low = high = None
     surveyed = [tp.customer_emotion for tp in stage.touchpoints if tp.customer_emotion is not None]
     answers = sum(found.n for found in surveyed)
     customers = customers_low = customers_high = None
     if surveyed and answers:
-        customers = round(sum(found.mean * found.n for found in surveyed) / answers, 2)
+        customers = round(sum(found.mean * found.n for found in surveyed) / answers, SHOWN_DECIMALS)
         customers_low = min(found.min for found in surveyed)
         customers_high = max(found.max for found in surveyed)
     measures = tuple(
-        Measure(head.number, head.name, head.score, found.mean, found.n, touchpoint.key in gaps)
+        Measure(head.number, head.name, head.score, round(found.mean, SHOWN_DECIMALS), found.n, touchpoint.key in gaps)
         for head, touchpoint in zip(heads, stage.touchpoints, strict=True)
         if (found := touchpoint.customer_emotion) is not None and found.n
     )
