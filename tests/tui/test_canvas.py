@@ -108,7 +108,7 @@ def test_customers_have_their_own_marks_and_lanes_not_asked_say_so() -> None:
     chart = "\n".join(lanes["Emotion"][:CHART_ROWS])
     notes = "\n".join(lanes["Emotion"][CHART_ROWS:])
     assert chart.count("◇") == 1, "one stage has customers' scores"
-    assert "◇ Customers: 2.44" in notes and "▼ Lowest point" in notes
+    assert "◇ Customers: 2.4" in notes and "▼ Lowest point" in notes
     thoughts = "\n".join(lanes["Thoughts and"])
     assert "2 not asked here" in thoughts
     assert "Motivations" not in lanes, "a lane nobody answered is left out"

@@ -52,7 +52,7 @@ def test_one_column_per_stage_one_row_per_lane_each_cell_short() -> None:
     by_lane = {row[0].strip("*"): row[1:] for row in body}
     assert by_lane["Thoughts and questions"][0] == "(1) Is the price per night?<br>(2) *not asked here*"
     assert by_lane["Emotion"][0] == (
-        "Mean 3 (range 2–4)<br>Customers: 2.44 (32 answers)"
+        "Mean 3 (range 2–4)<br>Customers: 2.4 (32 answers)"
         "<br>(1) You 2 · customers 1.8 (n=20)<br>(2) You 4 · customers 3.5 (n=12)"
     )
     assert by_lane["Emotion"][1] == "Score 1<br>**Lowest point**<br>**Steepest drop**"
