@@ -537,9 +537,8 @@ class _Finder:
         theirs: the best next step. An idea given in the same words at several touchpoints is one step, naming
         them all."""
         names = {m.touchpoint.key: m.touchpoint.name for m in theme.owner_mentions if m.touchpoint is not None}
-        ideas: dict[
-            str, tuple[str, list[str]]
-        ] = {}  # the idea's words, case and spacing aside: as first written, where
+        # By the idea's words, case and spacing aside: the idea as first written, and where it was given.
+        ideas: dict[str, tuple[str, list[str]]] = {}
         for key, idea in self._ideas.get(self._theme_numbers[id(theme)], []):
             ideas.setdefault(" ".join(idea.casefold().split()), (idea, []))[1].append(names[key])
         steps = []

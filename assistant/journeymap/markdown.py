@@ -81,8 +81,10 @@ _MERMAID_ALWAYS = str.maketrans({"#": "＃", ";": "；", "`": "｀", "\n": " ", 
 _MERMAID_TASK = str.maketrans({":": "："})
 _MERMAID_ACTOR = str.maketrans({":": "：", ",": "，"})
 _MERMAID_PERCENTS = re.compile(r"%(?=%)")
-_MERMAID_SPECIALS = re.compile("[#;`\n\r\ufeff%:,]")
-"""Any character the tables above replace: text with none of them is left as it is."""
+_MERMAID_SPECIALS = re.compile(
+    "[%" + re.escape("".join(map(chr, {**_MERMAID_ALWAYS, **_MERMAID_TASK, **_MERMAID_ACTOR}))) + "]"
+)
+"""Any character the tables above replace, read off them: text with none of them is left as it is."""
 # The lexer is case-insensitive and tries its keywords before a task name, so a task called "Section A" starts a
 # section and "Title page" retitles the diagram. A zero-width space in front is no keyword and shows nothing.
 _MERMAID_KEYWORD = re.compile(r"(?i)(?:journey|title|section|acctitle|accdescr)")
